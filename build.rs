@@ -1,0 +1,52 @@
+//! Embeds the question bank in `content/` into the binary, so prepdeck works from any
+//! folder. Every `.md`, `.markdown` and `.txt` file except READMEs is included.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    println!("cargo:rerun-if-changed=content");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut code = String::from(
+        "/// The bundled question files: (path under content/, bytes).\npub static BUNDLED: &[(&str, &[u8])] = &[\n",
+    );
+    for path in &files {
+        let rel = path.strip_prefix(&root).expect("under content/");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("bundled.rs");
+    std::fs::write(out, code).expect("write bundled.rs");
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, out);
+        } else if !name.eq_ignore_ascii_case("README.md")
+            && matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "markdown" | "txt")
+            )
+        {
+            out.push(path);
+        }
+    }
+}

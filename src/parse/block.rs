@@ -1,0 +1,395 @@
+//! Splits a document into lines that know whether they sit inside a code fence, and
+//! recognises the few block shapes every layout needs: headings, rules, lists, tables.
+//!
+//! Everything here is a single pass over borrowed lines, so parsing stays linear.
+
+use crate::model::{Align, Table};
+
+/// One source line. `fenced` is true for the fence delimiters and everything between.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub no: usize,
+    pub text: &'a str,
+    pub fenced: bool,
+}
+
+/// Splits `text` into lines numbered from `first_no`, tracking fenced code blocks.
+pub fn scan_lines(text: &str, first_no: usize) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut fence: Option<(char, usize)> = None;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let marker = fence_marker(line);
+        let fenced = match (fence, marker) {
+            (None, Some((c, n, _))) => {
+                fence = Some((c, n));
+                true
+            }
+            (Some((c, n)), Some((mc, mn, rest))) if mc == c && mn >= n && rest.is_empty() => {
+                fence = None;
+                true
+            }
+            (Some(_), _) => true,
+            (None, None) => false,
+        };
+        lines.push(Line {
+            no: first_no + i,
+            text: line,
+            fenced,
+        });
+    }
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    lines
+}
+
+/// A fence delimiter: up to three spaces (or inside a list, any indent), then three or
+/// more backticks or tildes. Returns the character, its count and what follows.
+fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+    let t = line.trim_start();
+    let c = t.chars().next()?;
+    if c != '`' && c != '~' {
+        return None;
+    }
+    let n = t.chars().take_while(|&x| x == c).count();
+    if n < 3 {
+        return None;
+    }
+    let rest = t[n..].trim();
+    if c == '`' && rest.contains('`') {
+        return None;
+    }
+    Some((c, n, rest))
+}
+
+impl<'a> Line<'a> {
+    /// An ATX heading outside any fence: (level, text without the hashes).
+    pub fn heading(&self) -> Option<(u8, &'a str)> {
+        if self.fenced {
+            return None;
+        }
+        let indent = self.text.len() - self.text.trim_start_matches(' ').len();
+        if indent > 3 {
+            return None;
+        }
+        let t = &self.text[indent..];
+        let level = t.bytes().take_while(|&b| b == b'#').count();
+        if !(1..=6).contains(&level) {
+            return None;
+        }
+        let rest = &t[level..];
+        if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+            return None;
+        }
+        let body = rest.trim();
+        let stripped = body.trim_end_matches('#');
+        let body = if stripped.is_empty() {
+            ""
+        } else if stripped.ends_with([' ', '\t']) {
+            stripped.trim_end()
+        } else {
+            body
+        };
+        Some((level as u8, body))
+    }
+
+    /// A thematic break (`---`, `***`, `___`) outside any fence.
+    pub fn is_rule(&self) -> bool {
+        if self.fenced {
+            return false;
+        }
+        let t = self.text.trim();
+        let Some(c) = t.chars().next() else {
+            return false;
+        };
+        matches!(c, '-' | '*' | '_')
+            && t.chars().filter(|&x| x == c).count() >= 3
+            && t.chars().all(|x| x == c || x == ' ' || x == '\t')
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Joins lines into a markdown string: blank lines trimmed at both ends, the common
+/// indentation removed. `None` when nothing is left.
+pub fn join_lines(lines: &[Line]) -> Option<String> {
+    let start = lines.iter().position(|l| !l.is_blank())?;
+    let end = lines.iter().rposition(|l| !l.is_blank())? + 1;
+    let body = &lines[start..end];
+    let indent = body
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.len() - l.text.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(body.iter().map(|l| l.text.len() + 1).sum());
+    for (i, line) in body.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(
+            line.text
+                .get(indent..)
+                .unwrap_or_else(|| line.text.trim_start()),
+        );
+    }
+    let trimmed = out.trim_end();
+    Some(if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    })
+}
+
+/// A list item marker at the start of `text`: returns the text after it.
+pub fn list_item_body(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
+        return (rest.is_empty() || rest.starts_with([' ', '\t'])).then(|| rest.trim_start());
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(after) = rest.strip_prefix(['.', ')'])
+            && (after.is_empty() || after.starts_with([' ', '\t']))
+        {
+            return Some(after.trim_start());
+        }
+    }
+    None
+}
+
+/// The top-level items of the lists in `lines`. Nested items and continuation lines stay
+/// in their parent item as markdown. Paragraphs outside any list become items too, so
+/// a section written as plain lines still yields its points.
+pub fn list_items(lines: &[Line]) -> Vec<String> {
+    let base = lines
+        .iter()
+        .filter(|l| !l.is_blank() && !l.fenced)
+        .map(|l| indent_of(l.text))
+        .min()
+        .unwrap_or(0);
+    let mut items: Vec<Vec<Line>> = Vec::new();
+    let mut in_item = false;
+    for line in lines {
+        if line.is_blank() {
+            if let Some(item) = items.last_mut()
+                && in_item
+            {
+                item.push(*line);
+            }
+            continue;
+        }
+        let top_level = !line.fenced && indent_of(line.text) <= base + 1;
+        if top_level && let Some(body) = list_item_body(line.text) {
+            items.push(vec![Line {
+                text: body,
+                ..*line
+            }]);
+            in_item = true;
+        } else if in_item && (line.fenced || !top_level || !ends_paragraph(items.last())) {
+            if let Some(item) = items.last_mut() {
+                item.push(*line);
+            }
+        } else {
+            items.push(vec![*line]);
+            in_item = true;
+        }
+    }
+    items
+        .iter()
+        .filter_map(|item| {
+            let (first, rest) = item.split_first()?;
+            let mut text = first.text.trim().to_string();
+            if let Some(tail) = join_lines(rest) {
+                let lazy = rest.iter().take_while(|l| !l.is_blank()).count() == rest.len()
+                    && rest
+                        .iter()
+                        .all(|l| indent_of(l.text) <= base + 1 && !l.fenced);
+                text.push(if lazy { ' ' } else { '\n' });
+                text.push_str(&tail);
+            }
+            (!text.is_empty()).then_some(text)
+        })
+        .collect()
+}
+
+/// True when the last line of the item so far is blank, so an unindented line starts a
+/// new paragraph instead of continuing the item.
+fn ends_paragraph(item: Option<&Vec<Line>>) -> bool {
+    item.and_then(|lines| lines.last())
+        .is_some_and(Line::is_blank)
+}
+
+fn indent_of(text: &str) -> usize {
+    let mut width = 0;
+    for c in text.chars() {
+        match c {
+            ' ' => width += 1,
+            '\t' => width += 4 - width % 4,
+            _ => break,
+        }
+    }
+    width
+}
+
+/// Every pipe table in `lines`, and the lines that were not part of one.
+pub fn split_tables<'a>(lines: &[Line<'a>]) -> (Vec<Table>, Vec<Line<'a>>) {
+    let mut tables = Vec::new();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if !line.fenced
+            && line.text.contains('|')
+            && let Some(next) = lines.get(i + 1)
+            && !next.fenced
+            && let Some(align) = delimiter_row(next.text)
+        {
+            let header = split_row(line.text);
+            if header.len() == align.len() || align.len() > 1 || header.len() > 1 {
+                let width = header.len().max(1);
+                let mut align = align;
+                align.resize(width, Align::None);
+                let mut rows = Vec::new();
+                let mut j = i + 2;
+                while let Some(row) = lines.get(j) {
+                    if row.fenced || row.is_blank() || !row.text.contains('|') {
+                        break;
+                    }
+                    let mut cells = split_row(row.text);
+                    cells.resize(width, String::new());
+                    rows.push(cells);
+                    j += 1;
+                }
+                tables.push(Table {
+                    header,
+                    rows,
+                    align,
+                });
+                i = j;
+                continue;
+            }
+        }
+        rest.push(line);
+        i += 1;
+    }
+    (tables, rest)
+}
+
+/// Parses a delimiter row such as `| :--- | ---: |` into column alignments.
+fn delimiter_row(text: &str) -> Option<Vec<Align>> {
+    let t = text.trim();
+    if !t.contains('-') || !t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+        return None;
+    }
+    let cells = split_row(t);
+    if cells.is_empty() {
+        return None;
+    }
+    cells
+        .iter()
+        .map(|cell| {
+            let c = cell.trim();
+            let body = c.trim_matches(':');
+            if body.is_empty() || !body.chars().all(|x| x == '-') {
+                return None;
+            }
+            Some(match (c.starts_with(':'), c.ends_with(':')) {
+                (true, true) => Align::Center,
+                (true, false) => Align::Left,
+                (false, true) => Align::Right,
+                (false, false) => Align::None,
+            })
+        })
+        .collect()
+}
+
+/// Splits a table row on pipes that are neither escaped nor inside inline code.
+pub fn split_row(text: &str) -> Vec<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = if t.ends_with('|') && !t.ends_with("\\|") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut in_code = false;
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '`' => {
+                in_code = !in_code;
+                cell.push(c);
+            }
+            '|' if !in_code => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        scan_lines(text, 1)
+    }
+
+    #[test]
+    fn fences_hide_headings_and_rules() {
+        let l = lines("# real\n```bash\n# comment\n---\n```\n## also real\n");
+        assert_eq!(l.len(), 6);
+        assert_eq!(l[0].heading(), Some((1, "real")));
+        assert_eq!(l[2].heading(), None);
+        assert!(!l[3].is_rule());
+        assert_eq!(l[5].heading(), Some((2, "also real")));
+    }
+
+    #[test]
+    fn tilde_fences_and_longer_closers() {
+        let l = lines("~~~~\n# no\n~~~\n# still no\n~~~~~\n# yes");
+        assert_eq!(l[1].heading(), None);
+        assert_eq!(l[3].heading(), None);
+        assert_eq!(l[5].heading(), Some((1, "yes")));
+    }
+
+    #[test]
+    fn crlf_and_closing_hashes() {
+        let l = lines("## Title ##\r\n#nope\r\n");
+        assert_eq!(l[0].heading(), Some((2, "Title")));
+        assert_eq!(l[1].heading(), None);
+    }
+
+    #[test]
+    fn list_items_keep_nesting() {
+        let l = lines("- one\n  - nested\n- two\n  continued\n\nloose paragraph\n");
+        assert_eq!(
+            list_items(&l),
+            vec!["one\n- nested", "two continued", "loose paragraph"]
+        );
+    }
+
+    #[test]
+    fn tables_with_alignment_and_escapes() {
+        let l = lines("| A | B | C |\n|:--|:-:|--:|\n| 1 | `a|b` | x \\| y |\n| only |\n");
+        let (tables, rest) = split_tables(&l);
+        assert!(rest.is_empty());
+        let t = &tables[0];
+        assert_eq!(t.header, vec!["A", "B", "C"]);
+        assert_eq!(t.align, vec![Align::Left, Align::Center, Align::Right]);
+        assert_eq!(t.rows[0], vec!["1", "`a|b`", "x | y"]);
+        assert_eq!(t.rows[1], vec!["only", "", ""]);
+    }
+}

@@ -1,0 +1,226 @@
+//! The card's named sections, the labels that introduce them in every layout, and the
+//! builder that collects a card's lines section by section.
+
+use super::RawCard;
+use super::block::{Line, join_lines, list_items, split_tables};
+
+/// A section of a card, whatever a layout calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Why,
+    Answer,
+    KeyPoints,
+    Detail,
+    Tables,
+    Takeaway,
+    Example,
+    FollowUps,
+    /// The real question, when a layout puts it in a labelled paragraph under a title.
+    Question,
+}
+
+impl Field {
+    /// The section a label or section heading names. Case, emphasis and a trailing
+    /// colon do not matter.
+    pub fn from_label(label: &str) -> Option<Field> {
+        let name: String = label
+            .trim()
+            .trim_end_matches(':')
+            .trim()
+            .to_lowercase()
+            .replace(['*', '_'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let field = match name.as_str() {
+            "why it is asked" | "why it's asked" | "why" | "what it tests"
+            | "short explanation" => Field::Why,
+            "answer" | "short answer" => Field::Answer,
+            "key points" | "expected answer points" | "hints / key points" | "hints" => {
+                Field::KeyPoints
+            }
+            "detail" | "details" | "detailed explanation" | "explanation" => Field::Detail,
+            "table" | "tables" | "comparison" | "summary table" => Field::Tables,
+            "takeaway" | "key takeaway" => Field::Takeaway,
+            "example answer" | "example" | "sample answer" => Field::Example,
+            "follow-ups" | "follow-up questions" | "follow ups" | "follow-up" | "followups" => {
+                Field::FollowUps
+            }
+            "question" => Field::Question,
+            _ => return None,
+        };
+        Some(field)
+    }
+}
+
+/// A bold label at the start of a line: `**Answer** — text`, `**Answer:** text`,
+/// `**Key takeaway**: text`. Returns the field and the text after the label.
+pub fn bold_label(text: &str) -> Option<(Field, &str)> {
+    let t = text.trim_start();
+    let inner = t.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let field = Field::from_label(&inner[..close])?;
+    let rest = inner[close + 2..].trim_start();
+    let rest = rest
+        .strip_prefix([':', '—', '–', '-'])
+        .map_or(rest, str::trim_start);
+    Some((field, rest))
+}
+
+/// Collects one card's lines, section by section, in the order they appear.
+#[derive(Debug)]
+pub struct CardBuilder<'a> {
+    pub question: String,
+    pub line: usize,
+    pub topics: Vec<String>,
+    pub explicit_id: Option<String>,
+    pub tags: Vec<String>,
+    sections: Vec<(Field, Vec<Line<'a>>)>,
+    preamble: Vec<Line<'a>>,
+}
+
+impl<'a> CardBuilder<'a> {
+    pub fn new(question: String, line: usize, topics: Vec<String>) -> Self {
+        CardBuilder {
+            question,
+            line,
+            topics,
+            explicit_id: None,
+            tags: Vec::new(),
+            sections: Vec::new(),
+            preamble: Vec::new(),
+        }
+    }
+
+    /// Starts a section; `first` is text that followed the label on its own line.
+    pub fn start(&mut self, field: Field, first: Option<Line<'a>>) {
+        self.sections.push((field, first.into_iter().collect()));
+    }
+
+    /// The section lines go to now, if one has started.
+    pub fn current(&self) -> Option<Field> {
+        self.sections.last().map(|(f, _)| *f)
+    }
+
+    /// Adds a line to the current section, or to the text before any section.
+    pub fn push(&mut self, line: Line<'a>) {
+        match self.sections.last_mut() {
+            Some((_, lines)) => lines.push(line),
+            None => self.preamble.push(line),
+        }
+    }
+
+    /// True when no line of content has been seen yet.
+    pub fn is_empty(&self) -> bool {
+        self.sections.is_empty() && self.preamble.iter().all(Line::is_blank)
+    }
+
+    /// Turns the collected lines into fields. Text before the first section becomes the
+    /// answer when there is no answer section, or opens the detail otherwise.
+    pub fn finish(self) -> RawCard {
+        let mut card = RawCard {
+            question: self.question,
+            line: self.line,
+            topics: self.topics,
+            explicit_id: self.explicit_id,
+            tags: self.tags,
+            ..RawCard::default()
+        };
+        let gather = |field: Field| -> Vec<Line<'a>> {
+            let mut out = Vec::new();
+            for (f, lines) in &self.sections {
+                if *f == field {
+                    if !out.is_empty() {
+                        out.push(Line {
+                            no: 0,
+                            text: "",
+                            fenced: false,
+                        });
+                    }
+                    out.extend_from_slice(lines);
+                }
+            }
+            out
+        };
+        card.why = join_lines(&gather(Field::Why));
+        card.answer = join_lines(&gather(Field::Answer));
+        card.key_points = list_items(&gather(Field::KeyPoints));
+        card.takeaway = join_lines(&gather(Field::Takeaway));
+        card.example = join_lines(&gather(Field::Example)).map(|e| strip_quotes(&e));
+        card.follow_ups = list_items(&gather(Field::FollowUps));
+        let (tables, leftover) = split_tables(&gather(Field::Tables));
+        card.tables = tables;
+        let mut detail = gather(Field::Detail);
+        detail.extend(leftover);
+        let preamble = join_lines(&self.preamble);
+        if let Some(q) = join_lines(&gather(Field::Question)) {
+            card.title = Some(std::mem::replace(&mut card.question, q));
+        }
+        card.detail = match (preamble, card.answer.is_some()) {
+            (Some(pre), false) => {
+                card.answer = Some(pre);
+                join_lines(&detail)
+            }
+            (Some(pre), true) => Some(match join_lines(&detail) {
+                Some(d) => format!("{pre}\n\n{d}"),
+                None => pre,
+            }),
+            (None, _) => join_lines(&detail),
+        };
+        card
+    }
+}
+
+/// Removes one pair of surrounding straight or curly quotes.
+pub fn strip_quotes(text: &str) -> String {
+    let t = text.trim();
+    for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\'')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|s| s.strip_suffix(close))
+            && !inner.contains(close)
+        {
+            return inner.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_with_every_separator() {
+        assert_eq!(
+            bold_label("**Answer** — It probes"),
+            Some((Field::Answer, "It probes"))
+        );
+        assert_eq!(
+            bold_label("**Answer:** It probes"),
+            Some((Field::Answer, "It probes"))
+        );
+        assert_eq!(
+            bold_label("**Key takeaway**: x"),
+            Some((Field::Takeaway, "x"))
+        );
+        assert_eq!(
+            bold_label("**Short explanation** - y"),
+            Some((Field::Why, "y"))
+        );
+        assert_eq!(
+            bold_label("**Detailed explanation**"),
+            Some((Field::Detail, ""))
+        );
+        assert_eq!(
+            bold_label("**Expected Answer Points**:"),
+            Some((Field::KeyPoints, ""))
+        );
+        assert_eq!(bold_label("**Active checks**: the balancer"), None);
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(strip_quotes("\"I'd add a cache\""), "I'd add a cache");
+        assert_eq!(strip_quotes("“curly”"), "curly");
+        assert_eq!(strip_quotes("\"a\" and \"b\""), "\"a\" and \"b\"");
+    }
+}

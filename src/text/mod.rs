@@ -1,0 +1,63 @@
+//! Text helpers shared by the parser and the UI: repair, clean-up, names and hashing.
+
+pub mod humanize;
+pub mod mojibake;
+pub mod sanitize;
+
+/// Normalises a question or topic name for ids: lower case, no punctuation or markdown
+/// emphasis, single spaces. Re-wrapping, re-casing or re-punctuating leaves it unchanged.
+pub fn normalize_for_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            pending_space = true;
+        }
+        // Punctuation and symbols are dropped without separating words, so that
+        // "blue-green" and "bluegreen" differ only when the author wrote a space.
+    }
+    out
+}
+
+/// 64-bit FNV-1a: a tiny hash whose output never changes between Rust versions or
+/// platforms, which ids stored in a database need.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Counts the words of a piece of prose, for authoring checks.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_ignores_case_wrapping_and_punctuation() {
+        let a = normalize_for_id("What is a **Pod**?");
+        let b = normalize_for_id("what is a\n  pod");
+        let c = normalize_for_id("What is a `pod`!!");
+        assert_eq!(a, "what is a pod");
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,179 @@
+//! `prepdeck check` as a person runs it: output, JSON shape, exit statuses, real corpora.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn prepdeck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .output()
+        .expect("run prepdeck")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn human_output_names_layout_topics_and_cards() {
+    let out = prepdeck(&["check", &fixture("canonical.md"), &fixture("numbered.md")]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("canonical.md  canonical  2 topics, 3 cards"),
+        "{text}"
+    );
+    assert!(
+        text.contains("numbered.md  numbered-labels  1 topic, 2 cards"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("2 files, 3 topics, 5 cards: 0 errors, 0 warnings\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let f = fixture("no_cards.md");
+    let out = prepdeck(&["check", &f]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("no_cards.md:1: warning: no cards found"),
+        "{text}"
+    );
+    assert_eq!(prepdeck(&["check", "--strict", &f]).status.code(), Some(1));
+}
+
+#[test]
+fn errors_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, "+++\ntitle = [\n+++\n## Q?\n### Answer\nA\n").unwrap();
+    let out = prepdeck(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("bad.md:2: error: front matter is not valid TOML")
+    );
+}
+
+#[test]
+fn missing_path_is_a_usage_error_naming_it() {
+    let out = prepdeck(&["check", "/no/such/prepdeck/path"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("/no/such/prepdeck/path: no such file or folder"),
+        "{err}"
+    );
+    assert_eq!(
+        prepdeck(&["check", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let out = prepdeck(&[
+        "check",
+        "--json",
+        &fixture("canonical.md"),
+        &fixture("no_cards.md"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &v["files"][0];
+    assert!(file["path"].as_str().unwrap().ends_with("canonical.md"));
+    assert_eq!(file["layout"], "canonical");
+    assert_eq!(file["topics"], 2);
+    assert_eq!(file["cards"], 3);
+    assert_eq!(
+        v["topics"][0]["path"],
+        serde_json::json!(["Caching and Queues"])
+    );
+    assert_eq!(v["topics"][0]["cards"], 3);
+    let card = &v["cards"][0];
+    for key in [
+        "id",
+        "topic",
+        "question",
+        "why",
+        "answer",
+        "key_points",
+        "detail",
+        "tables",
+        "takeaway",
+        "example",
+        "follow_ups",
+        "tags",
+        "source",
+    ] {
+        assert!(card.get(key).is_some(), "card has {key}");
+    }
+    assert_eq!(
+        card["tables"][0]["align"],
+        serde_json::json!(["left", "center", "right"])
+    );
+    assert_eq!(card["source"]["line"], 10);
+    assert!(v["cards"][1]["why"].is_null());
+    assert_eq!(v["warnings"][0]["line"], 1);
+    assert!(
+        v["warnings"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("no_cards.md")
+    );
+    assert_eq!(v["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn bundled_content_passes_strict() {
+    let out = prepdeck(&["check", "--strict"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("<bundled>/"), "{text}");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("evil.md");
+    std::fs::write(&f, "# \x1b]0;pwned\x07 notes\n\n\x1b[2J text\n").unwrap();
+    let out = prepdeck(&["check", f.to_str().unwrap()]);
+    assert!(!out.stdout.contains(&0x1b), "no escape byte in the report");
+}
+
+/// The real public question banks in ../shared/corpora: never a crash, exit 0 or 1.
+#[test]
+fn real_corpora_never_crash() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    if !dir.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared/corpora"
+        );
+        eprintln!("skipped: {} not found", dir.display());
+        return;
+    }
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md") && !path.ends_with("README.md") {
+            let out = prepdeck(&["check", path.to_str().unwrap()]);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 4);
+}
