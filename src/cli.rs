@@ -53,6 +53,18 @@ pub enum Command {
         prepdeck check --json notes/ > cards.json"
     )]
     Check(CheckArgs),
+    /// Show the configuration: `--default` prints a complete, commented default config.
+    #[command(
+        after_help = "Examples:\n  prepdeck config --default > ~/.config/prepdeck/config.toml\n  prepdeck config"
+    )]
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the complete default config, every key commented.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,13 +1,22 @@
 //! prepdeck: a terminal study app for DevOps, SRE and platform-engineering interviews.
 //!
 //! The domain (`model`, `parse`, `load`, `tree`, `ids`, `text`) knows nothing of the
-//! terminal; the command line lives in `cli` and the report of `prepdeck check` in `check`.
+//! terminal; `app` holds the browser's state and `update`, `ui` draws it, `tui` runs it in a
+//! real terminal; the command line lives in `cli` and the report of `prepdeck check` in
+//! `check`.
 
+pub mod action;
+pub mod app;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod ids;
+pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod text;
+pub mod theme;
 pub mod tree;
+pub mod tui;
+pub mod ui;

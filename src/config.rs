@@ -1,0 +1,344 @@
+//! The person's settings: `config.toml` in the platform config folder, or `--config FILE`
+//! / `PREPDECK_CONFIG`. Every key is optional; a wrong one stops prepdeck with the file,
+//! line and column to fix, and nothing is written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// A problem in a config or theme file, pointing at the place to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", file.display())]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl ConfigError {
+    pub fn from_toml(file: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
+        let (line, column) = err.span().map_or((1, 1), |span| locate(source, span.start));
+        ConfigError {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message: err.message().trim().to_string(),
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn locate(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Everything a person can set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Extra folders of question files, shown beside (or instead of) the bundled bank.
+    pub content_dirs: Vec<PathBuf>,
+    /// Whether the bundled question bank is shown.
+    pub show_bundled: bool,
+    /// Colour theme by name.
+    pub theme: String,
+    pub review: ReviewConfig,
+    pub mock: MockConfig,
+    /// Key bindings per screen: `[keys.browse] move_down = ["j", "down"]`.
+    pub keys: BTreeMap<String, BTreeMap<String, toml::Spanned<Vec<String>>>>,
+    /// The file's text, kept to point at the line of a key binding error.
+    #[serde(skip)]
+    pub source: String,
+}
+
+/// Settings of the daily review.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewConfig {
+    /// Probability of recall FSRS aims for when it schedules a card.
+    pub desired_retention: f32,
+    /// New cards introduced per day.
+    pub new_per_day: u32,
+    /// `topic` (reading order) or `shuffled`.
+    pub new_order: String,
+    /// Grade with Again / Good only.
+    pub two_button: bool,
+    /// Include cards that have no answer to check against.
+    pub include_unanswered: bool,
+}
+
+/// Defaults of the mock interview.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MockConfig {
+    pub questions: u32,
+    /// Time per question, such as `4m` or `90s`.
+    pub per_question: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            content_dirs: Vec::new(),
+            show_bundled: true,
+            theme: "default".to_string(),
+            review: ReviewConfig::default(),
+            mock: MockConfig::default(),
+            keys: BTreeMap::new(),
+            source: String::new(),
+        }
+    }
+}
+
+impl Default for ReviewConfig {
+    fn default() -> Self {
+        ReviewConfig {
+            desired_retention: 0.9,
+            new_per_day: 15,
+            new_order: "topic".to_string(),
+            two_button: false,
+            include_unanswered: false,
+        }
+    }
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            questions: 5,
+            per_question: "4m".to_string(),
+        }
+    }
+}
+
+/// The platform folders prepdeck uses (`~/.config/prepdeck`, `~/.local/share/prepdeck`
+/// on Linux; `~/Library/Application Support/prepdeck` on macOS).
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "prepdeck")
+}
+
+/// The config file to read: the one given, else `config.toml` in the config folder.
+pub fn default_config_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Where a person's own themes live: `themes/` beside the config file.
+pub fn user_theme_dir(config_path: Option<&Path>) -> Option<PathBuf> {
+    config_path
+        .and_then(Path::parent)
+        .map(|p| p.join("themes"))
+        .or_else(|| project_dirs().map(|d| d.config_dir().join("themes")))
+}
+
+impl Config {
+    /// Reads the config. A missing default file is fine (defaults); a missing file named
+    /// explicitly is an error, as is anything the file gets wrong.
+    pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let (path, must_exist) = match explicit {
+            Some(p) => (Some(p.to_path_buf()), true),
+            None => (default_config_path(), false),
+        };
+        let Some(path) = path else {
+            return Ok((Config::default(), None));
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(source) => Config::parse(&source, &path).map(|c| (c, Some(path))),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                Ok((Config::default(), Some(path)))
+            }
+            Err(err) => Err(ConfigError {
+                file: path,
+                line: 0,
+                column: 0,
+                message: format!("cannot read the config file: {err}"),
+            }),
+        }
+    }
+
+    pub fn parse(source: &str, path: &Path) -> Result<Config, ConfigError> {
+        let mut config: Config =
+            toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
+        config.source = source.to_string();
+        let in_range = (0.5..=0.99).contains(&config.review.desired_retention);
+        if !in_range {
+            return Err(Self::value_error(
+                source,
+                path,
+                "desired_retention",
+                "review.desired_retention must be between 0.5 and 0.99",
+            ));
+        }
+        if !matches!(config.review.new_order.as_str(), "topic" | "shuffled") {
+            return Err(Self::value_error(
+                source,
+                path,
+                "new_order",
+                "review.new_order must be \"topic\" or \"shuffled\"",
+            ));
+        }
+        Ok(config)
+    }
+
+    fn value_error(source: &str, path: &Path, key: &str, message: &str) -> ConfigError {
+        let (line, column) = source.find(key).map_or((1, 1), |at| locate(source, at));
+        ConfigError {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message: message.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<Config, ConfigError> {
+        Config::parse(source, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn empty_is_default() {
+        assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(parse("theme = \"light\"").unwrap().theme, "light");
+    }
+
+    #[test]
+    fn errors_point_at_the_place() {
+        let err = parse("theme = \"light\"\nbogus = 1\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        assert!(err.message.contains("bogus"), "{}", err.message);
+        let err = parse("show_bundled = \"yes\"\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = parse("theme = \n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = parse("[review]\ndesired_retention = 2.0\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().starts_with("config.toml:2:1: "));
+    }
+}
+
+/// A complete, commented config with every default, for `prepdeck config --default`.
+pub fn default_text() -> String {
+    use crate::keymap::{Context, Keymap, action_name, display_key};
+    let d = Config::default();
+    let mut out = format!(
+        r#"# prepdeck configuration. Every key is optional; the values below are the defaults.
+# Location: {}
+# (or pass --config FILE, or set PREPDECK_CONFIG).
+
+# Folders of your own question files, shown beside the bundled bank.
+content_dirs = []
+
+# Show the bundled question bank.
+show_bundled = {}
+
+# Colour theme: default, light, high-contrast, colorblind, or NAME for themes/NAME.toml
+# beside this file. NO_COLOR=1 in the environment turns colours off.
+theme = "{}"
+
+[review]
+# Probability of recall FSRS aims for (0.5 to 0.99).
+desired_retention = {}
+# New cards introduced per day.
+new_per_day = {}
+# Order of new cards: "topic" (reading order) or "shuffled".
+new_order = "{}"
+# Grade with Again / Good only.
+two_button = {}
+# Include cards that have no answer to check against.
+include_unanswered = {}
+
+[mock]
+# Questions per mock interview.
+questions = {}
+# Time per question: 90s, 4m, 1h30m.
+per_question = "{}"
+
+# Key bindings: action = ["key", ...] replaces that action's keys. Keys are a
+# character ("j", "G", "?"), ctrl-x, alt-x, or enter, esc, tab, backtab, space,
+# backspace, delete, up, down, left, right, home, end, pageup, pagedown, f1-f12.
+"#,
+        default_config_path().map_or(
+            "config.toml in the platform config folder".to_string(),
+            |p| p.display().to_string()
+        ),
+        d.show_bundled,
+        d.theme,
+        d.review.desired_retention,
+        d.review.new_per_day,
+        d.review.new_order,
+        d.review.two_button,
+        d.review.include_unanswered,
+        d.mock.questions,
+        d.mock.per_question,
+    );
+    let keymap = Keymap::default();
+    for context in Context::ALL {
+        out.push_str(&format!("\n[keys.{}]\n", context.name()));
+        for (action, keys) in keymap.bindings(context) {
+            let keys: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{:?}", key_config_name(&display_key(*k))))
+                .collect();
+            out.push_str(&format!(
+                "# {}\n{} = [{}]\n",
+                action.describe(),
+                action_name(*action),
+                keys.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Turns a displayed key ("Ctrl-d", "↓", "PgDn") back into its config name.
+fn key_config_name(shown: &str) -> String {
+    let (prefix, base) = match shown.strip_prefix("Ctrl-") {
+        Some(rest) => ("ctrl-", rest),
+        None => match shown.strip_prefix("Alt-") {
+            Some(rest) => ("alt-", rest),
+            None => ("", shown),
+        },
+    };
+    let base = match base {
+        "↑" => "up",
+        "↓" => "down",
+        "←" => "left",
+        "→" => "right",
+        "PgUp" => "pageup",
+        "PgDn" => "pagedown",
+        "Del" => "delete",
+        "Shift-Tab" => "backtab",
+        b if b.chars().count() > 1 => return format!("{prefix}{}", b.to_ascii_lowercase()),
+        b => b,
+    };
+    format!("{prefix}{base}")
+}
+
+#[cfg(test)]
+mod default_text_tests {
+    use super::*;
+
+    #[test]
+    fn the_default_text_parses_to_the_defaults() {
+        let text = default_text();
+        let parsed = Config::parse(&text, Path::new("default.toml")).unwrap();
+        let keymap =
+            crate::keymap::Keymap::from_config(&parsed, Path::new("default.toml")).unwrap();
+        assert_eq!(parsed.theme, Config::default().theme);
+        assert_eq!(parsed.review, ReviewConfig::default());
+        for context in crate::keymap::Context::ALL {
+            assert_eq!(
+                keymap.bindings(context),
+                crate::keymap::Keymap::default().bindings(context)
+            );
+        }
+    }
+}

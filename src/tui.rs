@@ -1,0 +1,138 @@
+//! Runs the App in a real terminal: one place turns terminal events into actions,
+//! performs effects, and keeps the terminal sane on exit, panic, signals and Ctrl-Z.
+//!
+//! The loop blocks on input and redraws only after an event, so an idle browser uses no
+//! CPU.
+
+use std::io::{IsTerminal, Write, stdout};
+use std::time::Instant;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use crate::action::Action;
+use crate::app::{App, Effect};
+use crate::keymap::Context;
+use crate::ui;
+
+/// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
+pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
+
+/// Runs the browser until the person quits.
+pub fn run(app: &mut App) -> anyhow::Result<()> {
+    if !stdout().is_terminal() {
+        anyhow::bail!("the browser needs a terminal; use `prepdeck check` for text output");
+    }
+    let mut terminal = start()?;
+    watch_signals();
+    let result = event_loop(&mut terminal, app);
+    stop();
+    result
+}
+
+fn start() -> anyhow::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+        previous(info);
+    }));
+    execute!(stdout(), EnableMouseCapture)?;
+    Ok(terminal)
+}
+
+/// Puts the terminal back: mouse off, raw mode off, main screen, cursor shown.
+pub fn stop() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = stdout().flush();
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height), Instant::now());
+    let bench = std::env::var(BENCH_EXIT_ENV).is_ok_and(|v| v == "1");
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        if bench {
+            return Ok(());
+        }
+        let Some(action) = to_action(app, event::read()?) else {
+            continue;
+        };
+        match app.update(action, Instant::now()) {
+            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Suspend) => suspend(terminal)?,
+            None => {}
+        }
+    }
+}
+
+/// The one place where terminal events become actions.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) if app.context() == Context::Search => {
+            text.chars().next().map(Action::Input)
+        }
+        _ => None,
+    }
+}
+
+fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
+    let context = app.context();
+    if let Some(action) = app.keymap.action(context, key) {
+        return Some(action);
+    }
+    if context == Context::Search {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        return match key.code {
+            KeyCode::Char(c) if plain => Some(Action::Input(c)),
+            KeyCode::Backspace => Some(Action::Backspace),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Ctrl-Z: give the terminal back, stop, and on `fg` take it again with a full redraw.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    stop();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = ratatui::try_init()?;
+    execute!(stdout(), EnableMouseCapture)?;
+    terminal.clear()?;
+    Ok(())
+}
+
+/// SIGTERM, SIGHUP and SIGINT restore the terminal before the process ends. Every grade
+/// is already committed, so ending here loses nothing.
+fn watch_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    stop();
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! The card pane's content: the question, then titled sections (answer, key points,
+//! detail, tables, takeaway, and on request the example answer and follow-ups), laid out
+//! once per card and width and cached.
+
+use std::rc::Rc;
+
+use ratatui::text::{Line, Span};
+
+use super::markdown;
+use super::table;
+use super::wrap::{self, Run};
+use crate::app::tree_view::Row;
+use crate::app::{App, LayoutKey};
+use crate::model::Card;
+use crate::text::sanitize::sanitize;
+use crate::theme::{Role, Theme};
+
+/// The laid-out lines of whatever the tree has selected, for the current card pane.
+pub fn document(app: &App) -> Rc<Vec<Line<'static>>> {
+    let width = app.areas().card.map_or(0, |r| r.width.saturating_sub(4));
+    let key = LayoutKey {
+        row: app.tree.current(),
+        width,
+        hidden: app.answers_hidden(),
+        extras: app.show_extras,
+    };
+    if let Some((cached, lines)) = app.layout_cache.borrow().as_ref()
+        && *cached == key
+    {
+        return Rc::clone(lines);
+    }
+    let width = usize::from(width).max(8);
+    let lines = Rc::new(match key.row {
+        Some(Row::Card(c)) => card_lines(
+            &app.deck.cards[c],
+            width,
+            &app.theme,
+            key.hidden,
+            key.extras,
+        ),
+        Some(Row::Node(n)) => topic_lines(app, n, width),
+        None => empty_lines(&app.theme),
+    });
+    *app.layout_cache.borrow_mut() = Some((key, Rc::clone(&lines)));
+    lines
+}
+
+/// Every section of a card, as the browser and the review show it.
+pub fn card_lines(
+    card: &Card,
+    width: usize,
+    theme: &Theme,
+    hidden: bool,
+    extras: bool,
+) -> Vec<Line<'static>> {
+    let mut out = question_header(card, width, theme);
+    if hidden {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            "Answer hidden: Space reveals it, a shows every answer.",
+            theme.style(Role::Dim),
+        )));
+        return out;
+    }
+    out.extend(answer_sections(card, width, theme, extras));
+    out
+}
+
+/// The question, wrapped, with the topic path and tags under it.
+pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = wrap::wrap(
+        &[(
+            sanitize(&card.question, false).into_owned(),
+            theme.style(Role::Question),
+        )],
+        width,
+        &[],
+        &[],
+    );
+    let mut meta = sanitize(&card.topic_label(), false).into_owned();
+    if !card.tags.is_empty() {
+        meta.push_str("  #");
+        meta.push_str(&sanitize(&card.tags.join(" #"), false));
+    }
+    out.extend(wrap::wrap(
+        &[(meta, theme.style(Role::Dim))],
+        width,
+        &[],
+        &[],
+    ));
+    out
+}
+
+/// The sections below the question; empty ones are left out.
+pub fn answer_sections(
+    card: &Card,
+    width: usize,
+    theme: &Theme,
+    extras: bool,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if card.is_unanswered() {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            "No answer in the source yet: this card is left out of grading.",
+            theme.style(Role::Warning),
+        )));
+    }
+    if let Some(why) = &card.why {
+        section(&mut out, "Why it is asked", width, theme);
+        out.extend(markdown::render(why, width, theme));
+    }
+    if let Some(answer) = &card.answer {
+        section(&mut out, "Answer", width, theme);
+        out.extend(markdown::render(answer, width, theme));
+    }
+    if !card.key_points.is_empty() {
+        section(&mut out, "Key points", width, theme);
+        out.extend(bullets(&card.key_points, width, theme, None));
+    }
+    if let Some(detail) = &card.detail {
+        section(&mut out, "Detail", width, theme);
+        out.extend(markdown::render(detail, width, theme));
+    }
+    if !card.tables.is_empty() {
+        section(&mut out, "Table", width, theme);
+        for (i, t) in card.tables.iter().enumerate() {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            out.extend(table::render(t, width, theme));
+        }
+    }
+    if let Some(takeaway) = &card.takeaway {
+        out.push(Line::default());
+        out.extend(takeaway_box(takeaway, width, theme));
+    }
+    let has_extras = card.example.is_some() || !card.follow_ups.is_empty();
+    if extras {
+        if let Some(example) = &card.example {
+            section(&mut out, "Example answer", width, theme);
+            out.extend(markdown::render(example, width, theme));
+        }
+        if !card.follow_ups.is_empty() {
+            section(&mut out, "Follow-ups", width, theme);
+            out.extend(bullets(&card.follow_ups, width, theme, None));
+        }
+    } else if has_extras {
+        out.push(Line::default());
+        let mut parts = Vec::new();
+        if card.example.is_some() {
+            parts.push("example answer".to_string());
+        }
+        if !card.follow_ups.is_empty() {
+            parts.push(format!("{} follow-ups", card.follow_ups.len()));
+        }
+        out.push(Line::from(Span::styled(
+            format!("x shows the {}", parts.join(" and ")),
+            theme.style(Role::Dim),
+        )));
+    }
+    out
+}
+
+/// A section title: `── Answer ─────`.
+pub fn section(out: &mut Vec<Line<'static>>, title: &str, width: usize, theme: &Theme) {
+    out.push(Line::default());
+    let fill = width.saturating_sub(wrap::width(title) + 4).min(40);
+    out.push(Line::from(vec![
+        Span::styled("── ", theme.style(Role::Border)),
+        Span::styled(title.to_string(), theme.style(Role::Section)),
+        Span::styled(format!(" {}", "─".repeat(fill)), theme.style(Role::Border)),
+    ]));
+}
+
+/// Markdown items as a bulleted list; `marks` gives each item its own marker (used by
+/// the review checklist).
+pub fn bullets(
+    items: &[String],
+    width: usize,
+    theme: &Theme,
+    marks: Option<&[Span<'static>]>,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let marker = marks
+            .and_then(|m| m.get(i).cloned())
+            .unwrap_or_else(|| Span::styled("• ", theme.style(Role::Bullet)));
+        let indent = " ".repeat(wrap::width(&marker.content));
+        let lines = markdown::render(item, width.saturating_sub(indent.len()).max(4), theme);
+        for (j, line) in lines.into_iter().enumerate() {
+            let mut spans = vec![if j == 0 {
+                marker.clone()
+            } else {
+                Span::raw(indent.clone())
+            }];
+            spans.extend(line.spans);
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+/// The takeaway in a box of its own colour: the line to remember.
+pub fn takeaway_box(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let border = theme.style(Role::TakeawayBorder);
+    let inner = width.saturating_sub(4).max(4);
+    let runs: Vec<Run> = markdown::inline_runs(text, theme.style(Role::Takeaway), theme);
+    let body = wrap::wrap(&runs, inner, &[], &[]);
+    let title = " Takeaway ";
+    let top_fill = (inner + 2).saturating_sub(wrap::width(title) + 1);
+    let mut out = vec![Line::from(vec![
+        Span::styled("╭─", border),
+        Span::styled(title, theme.style(Role::Takeaway)),
+        Span::styled(format!("{}╮", "─".repeat(top_fill)), border),
+    ])];
+    for line in body {
+        let pad = inner.saturating_sub(line.width());
+        let mut spans = vec![Span::styled("│ ", border)];
+        spans.extend(line.spans);
+        spans.push(Span::styled(format!("{} │", " ".repeat(pad)), border));
+        out.push(Line::from(spans));
+    }
+    out.push(Line::from(Span::styled(
+        format!("╰{}╯", "─".repeat(inner + 2)),
+        border,
+    )));
+    out
+}
+
+/// A topic's overview: its path, its size and the questions under it.
+fn topic_lines(app: &App, node: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let tree = &app.deck.tree;
+    let n = &tree.nodes[node];
+    let mut out = wrap::wrap(
+        &[(
+            sanitize(&n.name, false).into_owned(),
+            theme.style(Role::Question),
+        )],
+        width,
+        &[],
+        &[],
+    );
+    let path = tree.path(node).join(" › ");
+    let count = format!(
+        "{path}  ·  {} {}",
+        n.total,
+        if n.total == 1 { "card" } else { "cards" }
+    );
+    out.extend(wrap::wrap(
+        &[(sanitize(&count, false).into_owned(), theme.style(Role::Dim))],
+        width,
+        &[],
+        &[],
+    ));
+    section(&mut out, "Questions", width, theme);
+    let cards = tree.cards_under(node);
+    let digits = cards.len().to_string().len();
+    for (i, &c) in cards.iter().enumerate().take(500) {
+        let number = format!("{:>digits$}. ", i + 1);
+        let indent = " ".repeat(number.len());
+        let runs = [(
+            sanitize(&app.deck.cards[c].question, false).into_owned(),
+            theme.style(Role::Text),
+        )];
+        out.extend(wrap::wrap(
+            &runs,
+            width,
+            &[Span::styled(number, theme.style(Role::Count))],
+            &[Span::raw(indent)],
+        ));
+    }
+    if cards.len() > 500 {
+        out.push(Line::from(Span::styled(
+            format!("… and {} more", cards.len() - 500),
+            theme.style(Role::Dim),
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        "Enter or l opens the topic; select a card to read it.",
+        theme.style(Role::Dim),
+    )));
+    out
+}
+
+fn empty_lines(theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::from(Span::styled(
+            "No questions loaded.",
+            theme.style(Role::Question),
+        )),
+        Line::default(),
+        Line::from(Span::styled(
+            "Open files or folders with `prepdeck PATH…`, or check them with `prepdeck check PATH`.",
+            theme.style(Role::Dim),
+        )),
+    ]
+}

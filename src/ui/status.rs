@@ -1,0 +1,101 @@
+//! The status bar: where you are on the left, the keys that matter here on the right,
+//! generated from the live keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::wrap::{self, truncate};
+use crate::action::Action;
+use crate::app::App;
+use crate::app::tree_view::Row;
+use crate::keymap::Context;
+use crate::text::sanitize::sanitize;
+use crate::theme::Role;
+
+/// The hints shown for each context: (actions sharing one hint, label).
+fn hint_list(context: Context) -> &'static [(&'static [Action], &'static str)] {
+    match context {
+        Context::Browse => &[
+            (&[Action::MoveDown, Action::MoveUp], "move"),
+            (&[Action::Open], "open"),
+            (&[Action::Search], "search"),
+            (&[Action::ToggleHideAnswers], "quiz"),
+            (&[Action::ToggleExtras], "example"),
+            (&[Action::Help], "help"),
+            (&[Action::Back], "back/quit"),
+        ],
+        Context::Search => &[
+            (&[Action::SearchNext, Action::SearchPrev], "select"),
+            (&[Action::SearchAccept], "jump"),
+            (&[Action::SearchScope], "scope"),
+            (&[Action::SearchCancel], "close"),
+        ],
+        Context::Help => &[
+            (&[Action::MoveDown, Action::MoveUp], "scroll"),
+            (&[Action::Back], "close"),
+        ],
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let context = app.context();
+    let mut hints: Vec<Span> = Vec::new();
+    for (actions, label) in hint_list(context) {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|a| app.keymap.first_key(context, *a))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        hints.push(Span::styled(
+            format!(" {} ", keys.join("/")),
+            theme.style(Role::StatusKey),
+        ));
+        hints.push(Span::styled(format!("{label} "), theme.style(Role::Status)));
+    }
+    let hints_width: usize = hints.iter().map(|s| wrap::width(&s.content)).sum();
+    let left_room = usize::from(area.width).saturating_sub(hints_width + 1);
+    let (left, style) = match &app.message {
+        Some(m) => (
+            sanitize(m, false).into_owned(),
+            theme.style(Role::Info).patch(theme.style(Role::Status)),
+        ),
+        None => (position(app), theme.style(Role::Status)),
+    };
+    let left = truncate(&format!(" {left}"), left_room);
+    let pad = usize::from(area.width).saturating_sub(wrap::width(&left) + hints_width);
+    let mut spans = vec![
+        Span::styled(left, style),
+        Span::styled(" ".repeat(pad), theme.style(Role::Status)),
+    ];
+    if hints_width < usize::from(area.width) {
+        spans.extend(hints);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.style(Role::Status)),
+        area,
+    );
+}
+
+/// "Platform › Kubernetes · card 3 of 11".
+fn position(app: &App) -> String {
+    let tree = &app.deck.tree;
+    match app.tree.current() {
+        Some(Row::Card(c)) => {
+            let node = app.card_node[c];
+            let siblings = &tree.nodes[node].cards;
+            let n = siblings.iter().position(|&s| s == c).map_or(0, |i| i + 1);
+            let path = sanitize(&tree.path(node).join(" › "), false).into_owned();
+            format!("{path} · card {n} of {}", siblings.len())
+        }
+        Some(Row::Node(n)) => {
+            let path = sanitize(&tree.path(n).join(" › "), false).into_owned();
+            format!("{path} · {} cards", tree.nodes[n].total)
+        }
+        None => "no cards".to_string(),
+    }
+}
