@@ -187,7 +187,8 @@ pub fn bullets(
             .and_then(|m| m.get(i).cloned())
             .unwrap_or_else(|| Span::styled("• ", theme.style(Role::Bullet)));
         let indent = " ".repeat(wrap::width(&marker.content));
-        let lines = markdown::render(item, width.saturating_sub(indent.len()).max(4), theme);
+        let lines =
+            markdown::render_compact(item, width.saturating_sub(indent.len()).max(4), theme);
         for (j, line) in lines.into_iter().enumerate() {
             let mut spans = vec![if j == 0 {
                 marker.clone()

@@ -16,7 +16,18 @@ use crate::theme::{Role, Theme};
 
 /// Lays out `markdown` in `width` columns.
 pub fn render(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    render_with(markdown, width, theme, false)
+}
+
+/// Like `render`, for a list item's own text: a list right after a paragraph stays
+/// close to it instead of opening with a blank line.
+pub fn render_compact(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    render_with(markdown, width, theme, true)
+}
+
+fn render_with(markdown: &str, width: usize, theme: &Theme, compact: bool) -> Vec<Line<'static>> {
     let mut r = Renderer::new(width.max(4), theme);
+    r.compact = compact;
     for event in Parser::new_ext(markdown, options()) {
         r.event(event);
     }
@@ -75,6 +86,7 @@ struct Renderer<'t> {
     table: Option<TableBuilder>,
     links: Vec<String>,
     need_gap: bool,
+    compact: bool,
 }
 
 impl<'t> Renderer<'t> {
@@ -92,6 +104,7 @@ impl<'t> Renderer<'t> {
             table: None,
             links: Vec::new(),
             need_gap: false,
+            compact: false,
         }
     }
 
@@ -178,8 +191,10 @@ impl<'t> Renderer<'t> {
             }
             Tag::List(start) => {
                 self.flush();
-                if self.lists.is_empty() {
+                if self.lists.is_empty() && !self.compact {
                     self.gap();
+                } else {
+                    self.need_gap = false;
                 }
                 self.lists.push(ListLevel {
                     next: start,

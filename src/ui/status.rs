@@ -14,17 +14,18 @@ use crate::keymap::Context;
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
-/// The hints shown for each context: (actions sharing one hint, label).
+/// The hints shown for each context, most important first: (actions sharing one
+/// hint, label). On a narrow terminal the last ones are dropped.
 fn hint_list(context: Context) -> &'static [(&'static [Action], &'static str)] {
     match context {
         Context::Browse => &[
             (&[Action::MoveDown, Action::MoveUp], "move"),
             (&[Action::Open], "open"),
             (&[Action::Search], "search"),
+            (&[Action::Help], "help"),
+            (&[Action::Back], "quit"),
             (&[Action::ToggleHideAnswers], "quiz"),
             (&[Action::ToggleExtras], "example"),
-            (&[Action::Help], "help"),
-            (&[Action::Back], "back/quit"),
         ],
         Context::Search => &[
             (&[Action::SearchNext, Action::SearchPrev], "select"),
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let context = app.context();
     let mut hints: Vec<Span> = Vec::new();
+    let budget = usize::from(area.width).saturating_sub(28);
     for (actions, label) in hint_list(context) {
         let keys: Vec<String> = actions
             .iter()
@@ -51,11 +53,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if keys.is_empty() {
             continue;
         }
-        hints.push(Span::styled(
+        let key = Span::styled(
             format!(" {} ", keys.join("/")),
             theme.style(Role::StatusKey),
-        ));
-        hints.push(Span::styled(format!("{label} "), theme.style(Role::Status)));
+        );
+        let text = Span::styled(format!("{label} "), theme.style(Role::Status));
+        let used: usize = hints.iter().map(|s| wrap::width(&s.content)).sum();
+        if used + wrap::width(&key.content) + wrap::width(&text.content) > budget {
+            break;
+        }
+        hints.push(key);
+        hints.push(text);
     }
     let hints_width: usize = hints.iter().map(|s| wrap::width(&s.content)).sum();
     let left_room = usize::from(area.width).saturating_sub(hints_width + 1);

@@ -1,0 +1,271 @@
+//! The browser: one snapshot per visual state, cell-style checks where colour matters,
+//! scripted flows, and a sweep of terminal sizes.
+
+mod common;
+
+use std::path::Path;
+
+use common::{CANONICAL, HUGE, app_from_deck, app_with, press, render, screen_text};
+use insta::assert_snapshot;
+use prepdeck::action::Action::{self, *};
+use prepdeck::app::Focus;
+use prepdeck::app::tree_view::Row;
+use prepdeck::config::Config;
+use prepdeck::keymap::Keymap;
+use prepdeck::load::{Deck, load_text};
+use prepdeck::theme::{Role, Theme};
+
+fn canonical(w: u16, h: u16) -> prepdeck::app::App {
+    app_with("10-caching/01-caching.md", CANONICAL, w, h)
+}
+
+/// Selects the first card of the deck.
+fn first_card(app: &mut prepdeck::app::App) {
+    app.jump_to_card(0);
+}
+
+#[test]
+fn tree_at_80x24() {
+    let app = canonical(80, 24);
+    assert_snapshot!("tree_80x24", screen_text(&render(&app)));
+}
+
+#[test]
+fn card_at_120x40() {
+    let mut app = canonical(120, 40);
+    first_card(&mut app);
+    assert_snapshot!("card_120x40", screen_text(&render(&app)));
+}
+
+#[test]
+fn narrow_terminal_stacks_tree_and_card() {
+    let mut app = canonical(70, 30);
+    first_card(&mut app);
+    let tree = screen_text(&render(&app));
+    assert!(tree.contains("Topics") && !tree.contains(" Card "));
+    press(&mut app, &[Open]);
+    assert_eq!(app.focus, Focus::Card);
+    let card = screen_text(&render(&app));
+    assert_snapshot!("card_narrow_70x30", card);
+    press(&mut app, &[Back]);
+    assert_eq!(app.focus, Focus::Tree);
+}
+
+#[test]
+fn huge_card_with_a_wide_table() {
+    let mut app = app_with("huge.md", HUGE, 120, 40);
+    first_card(&mut app);
+    press(&mut app, &[FocusNext, PageDown]);
+    assert_snapshot!("huge_card_120x40_scrolled", screen_text(&render(&app)));
+    let mut small = app_with("huge.md", HUGE, 80, 24);
+    first_card(&mut small);
+    press(&mut small, &[Open, ToggleExtras]);
+    for _ in 0..3 {
+        press(&mut small, &[PageDown]);
+    }
+    assert_snapshot!("huge_card_80x24_table", screen_text(&render(&small)));
+}
+
+#[test]
+fn hidden_answers_and_reveal() {
+    let mut app = canonical(100, 30);
+    first_card(&mut app);
+    press(&mut app, &[ToggleHideAnswers]);
+    let hidden = screen_text(&render(&app));
+    assert_snapshot!("answers_hidden", hidden);
+    assert!(!hidden.contains("Invalidation decides"));
+    press(&mut app, &[Reveal]);
+    assert!(screen_text(&render(&app)).contains("Invalidation decides"));
+    press(&mut app, &[MoveDown]);
+    assert!(app.answers_hidden(), "moving on hides the next card again");
+}
+
+#[test]
+fn help_overlay_lists_live_bindings() {
+    let mut app = canonical(100, 40);
+    press(&mut app, &[Help]);
+    let text = screen_text(&render(&app));
+    assert_snapshot!("help_overlay", text);
+    assert!(text.contains("j, ↓"));
+    press(&mut app, &[Back]);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn search_as_you_type_and_jump() {
+    let mut app = canonical(100, 30);
+    press(&mut app, &[Search]);
+    for c in "stampede".chars() {
+        press(&mut app, &[Input(c)]);
+    }
+    assert_snapshot!("search_overlay", screen_text(&render(&app)));
+    press(&mut app, &[SearchAccept]);
+    let card = app.selected_card().unwrap();
+    assert_eq!(app.deck.cards[card].question, "What is cache stampede?");
+    press(
+        &mut app,
+        &[Search, Input('k'), Input('a'), Input('f'), SearchScope],
+    );
+    press(&mut app, &[SearchAccept]);
+    assert_eq!(
+        app.deck.cards[app.selected_card().unwrap()].question,
+        "SQS or Kafka?"
+    );
+    press(&mut app, &[NextMatch]);
+    assert!(app.message.as_deref().unwrap().starts_with("match "));
+}
+
+#[test]
+fn navigation_flow() {
+    let mut app = canonical(120, 40);
+    // Folder and file start expanded; the topics Caching and Queues start closed.
+    assert_eq!(app.tree.current(), Some(Row::Node(1)));
+    press(&mut app, &[MoveDown, MoveDown, Expand]);
+    press(&mut app, &[MoveDown]);
+    assert!(matches!(app.tree.current(), Some(Row::Card(0))));
+    press(&mut app, &[Collapse]);
+    assert!(matches!(app.tree.current(), Some(Row::Node(_))));
+    press(&mut app, &[Collapse]);
+    press(&mut app, &[Bottom]);
+    assert_eq!(app.tree.selected, app.tree.rows.len() - 1);
+    press(&mut app, &[Top]);
+    assert_eq!(app.tree.selected, 0);
+    assert_eq!(
+        app.update(Back, std::time::Instant::now()),
+        Some(prepdeck::app::Effect::Quit)
+    );
+}
+
+#[test]
+fn mouse_selects_and_scrolls() {
+    let mut app = canonical(120, 40);
+    press(&mut app, &[Click(5, 2)]);
+    assert_eq!(app.tree.selected, 1);
+    first_card(&mut app);
+    press(&mut app, &[Click(80, 10)]);
+    assert_eq!(app.focus, Focus::Card);
+    let mut huge = app_with("huge.md", HUGE, 120, 20);
+    first_card(&mut huge);
+    press(&mut huge, &[Scroll(80, 10, 1)]);
+    assert_eq!(huge.card_scroll, 3);
+}
+
+#[test]
+fn empty_deck() {
+    let app = app_from_deck(Deck::default(), 80, 24);
+    assert_snapshot!("empty_deck", screen_text(&render(&app)));
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = canonical(30, 8);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("Terminal too"), "{text}");
+}
+
+#[test]
+fn custom_keymap_changes_hints_and_help() {
+    let source = "[keys.browse]\nmove_down = [\"n\"]\nmove_up = [\"e\"]\nnext_match = [\"m\"]\n";
+    let config = Config::parse(source, Path::new("config.toml")).unwrap();
+    let keymap = Keymap::from_config(&config, Path::new("config.toml")).unwrap();
+    let mut app = prepdeck::app::App::new(load_text("c.md", CANONICAL), Theme::default(), keymap);
+    app.update(Resize(100, 24), std::time::Instant::now());
+    let text = screen_text(&render(&app));
+    assert_snapshot!("custom_keymap", text);
+    assert!(text.contains(" n/e move"));
+}
+
+#[test]
+fn theme_colours_reach_the_cells() {
+    let mut app = canonical(120, 40);
+    first_card(&mut app);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let text = screen_text(&terminal);
+    let row = text.lines().position(|l| l.contains("Takeaway")).unwrap() as u16;
+    let col = text
+        .lines()
+        .nth(row as usize)
+        .unwrap()
+        .chars()
+        .position(|c| c == 'T')
+        .unwrap() as u16;
+    let theme = Theme::default();
+    assert_eq!(
+        buffer[(col, row)].fg,
+        theme.style(Role::Takeaway).fg.unwrap()
+    );
+    let selected = buffer[(2, 1 + app.tree.selected as u16)].bg;
+    assert_eq!(selected, theme.style(Role::Selection).bg.unwrap());
+
+    let light = Theme::load("light", None).unwrap();
+    let mut app = prepdeck::app::App::new(
+        load_text("c.md", CANONICAL),
+        light.clone(),
+        Keymap::default(),
+    );
+    app.update(Resize(100, 30), std::time::Instant::now());
+    let terminal = render(&app);
+    assert_eq!(
+        terminal.backend().buffer()[(2, 1)].bg,
+        light.style(Role::Selection).bg.unwrap()
+    );
+    assert_snapshot!("light_theme_text", screen_text(&terminal));
+
+    let plain = Theme::default().without_colors();
+    let app = prepdeck::app::App::new(load_text("c.md", CANONICAL), plain, Keymap::default());
+    let terminal = render(&app);
+    for cell in terminal.backend().buffer().content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_buffer() {
+    let text = "## Evil \x1b]0;title\x07 question \u{202E}desrever?\n\n### Answer\nclear \x1b[2J screen \x1b]52;c;Zm9v\x07 \u{9b}31m\n";
+    let mut app = app_with("evil.md", text, 100, 20);
+    first_card(&mut app);
+    let terminal = render(&app);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            cell.symbol()
+                .chars()
+                .all(|c| !c.is_control() && c != '\u{202E}'),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let sizes = (1..=40u16)
+        .flat_map(|w| (1..=12u16).map(move |h| (w, h)))
+        .chain([(500, 200), (20, 6), (200, 60)]);
+    for (w, h) in sizes {
+        for deck_text in [CANONICAL, HUGE] {
+            let mut app = app_with("s.md", deck_text, w, h);
+            render(&app);
+            first_card(&mut app);
+            press(&mut app, &[Open, PageDown, ToggleExtras]);
+            render(&app);
+            press(&mut app, &[Search, Input('a')]);
+            render(&app);
+            press(&mut app, &[SearchCancel, Help]);
+            render(&app);
+        }
+    }
+}
+
+#[test]
+fn layout_is_cached_per_card_and_width() {
+    let mut app = canonical(120, 40);
+    first_card(&mut app);
+    let a = prepdeck::ui::card_view::document(&app);
+    let b = prepdeck::ui::card_view::document(&app);
+    assert!(std::rc::Rc::ptr_eq(&a, &b));
+    press(&mut app, &[Action::Resize(100, 40)]);
+    let c = prepdeck::ui::card_view::document(&app);
+    assert!(!std::rc::Rc::ptr_eq(&a, &c));
+}

@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests: building an App on fixture text, rendering
+//! it into a TestBackend, and running the real binary in a pseudo-terminal.
+
+#![allow(dead_code)]
+
+pub mod pty;
+
+use std::time::Instant;
+
+use prepdeck::action::Action;
+use prepdeck::app::App;
+use prepdeck::keymap::Keymap;
+use prepdeck::load::{Deck, load_text};
+use prepdeck::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub const CANONICAL: &str = include_str!("../fixtures/layouts/canonical.md");
+pub const HUGE: &str = include_str!("../fixtures/browser/huge.md");
+
+/// An App over one fixture file, sized like a terminal of `w` × `h`.
+pub fn app_with(name: &str, text: &str, w: u16, h: u16) -> App {
+    app_from_deck(load_text(name, text), w, h)
+}
+
+pub fn app_from_deck(deck: Deck, w: u16, h: u16) -> App {
+    let mut app = App::new(deck, Theme::default(), Keymap::default());
+    app.update(Action::Resize(w, h), Instant::now());
+    app
+}
+
+/// Sends actions in order.
+pub fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action, Instant::now());
+    }
+}
+
+/// Draws the App into a fresh TestBackend of its size.
+pub fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| prepdeck::ui::draw(f, app)).unwrap();
+    terminal
+}
+
+/// The screen as plain text, one line per row.
+pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}
