@@ -4,6 +4,34 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The browser's keys, shown by `prepdeck --help`. The live list, including your own
+/// bindings, is the `?` overlay inside the app.
+const BROWSER_HELP: &str = "Examples:
+  prepdeck                      browse the bundled questions
+  prepdeck ~/notes/interviews   browse your own markdown files
+  prepdeck --theme light        use the light theme
+  prepdeck check --strict notes check files and list every problem
+
+Browser keys (defaults; change them under [keys.browse] in config.toml):
+  j k, ↓ ↑          move in the tree, or scroll the card
+  h l, ← →          collapse / expand, or move between tree and card
+  Enter             open a card, or expand a topic
+  Tab               switch focus between tree and card
+  g G, Home End     top / bottom
+  PgUp PgDn, Ctrl-u Ctrl-d   page / half page
+  /                 fuzzy search questions (Tab in search: all fields)
+  n N               next / previous match of the last search
+  a                 hide answers to quiz yourself; Space reveals the card
+  x                 show the example answer and follow-ups
+  ?                 help overlay with every binding
+  q, Esc            back, then quit; Ctrl-c quits at once; Ctrl-z suspends
+Mouse: click selects a row or focuses a pane; the wheel scrolls the pane under it.
+
+Environment:
+  PREPDECK_CONFIG   config file (same as --config)
+  PREPDECK_DATA_DIR data folder (same as --data-dir)
+  NO_COLOR          set to turn colours off";
+
 /// Study for senior DevOps, SRE and platform-engineering interviews in your terminal.
 #[derive(Debug, Parser)]
 #[command(
@@ -15,7 +43,8 @@ use clap::{Args, Parser, Subcommand};
         bank, or on the markdown files and folders you name.",
     after_help = "Examples:\n  prepdeck                      browse the bundled questions\n  \
         prepdeck ~/notes/interviews   browse your own markdown files\n  \
-        prepdeck check --strict notes check files and list every problem"
+        prepdeck check --strict notes check files and list every problem",
+    after_long_help = BROWSER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]

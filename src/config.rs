@@ -342,3 +342,11 @@ mod default_text_tests {
         }
     }
 }
+
+/// Expands a leading `~/` to the home folder, as a shell would.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}

@@ -109,7 +109,12 @@ fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
         if config.show_bundled {
             sources.push(ContentSource::Bundled);
         }
-        sources.extend(config.content_dirs.iter().cloned().map(ContentSource::Path));
+        sources.extend(
+            config
+                .content_dirs
+                .iter()
+                .map(|d| ContentSource::Path(config::expand_home(d))),
+        );
     } else {
         sources.extend(paths.iter().cloned().map(ContentSource::Path));
     }

@@ -71,13 +71,19 @@ fn a_long_file_parses_in_linear_time() {
 
 #[test]
 fn deep_nesting_and_huge_lines_do_not_overflow() {
+    // "- - - … x" opens one list inside another 10,000 times on a single line.
     let mut text = String::from("## Q?\n\n### Key points\n");
-    for depth in 0..10_000 {
+    text.push_str(&"- ".repeat(10_000));
+    text.push_str("deep\n");
+    for depth in 0..200 {
         text.push_str(&" ".repeat(depth * 2));
         text.push_str("- level\n");
     }
     text.push_str("### Detail\n");
+    text.push_str(&">".repeat(10_000));
+    text.push_str(" quoted\n\n");
     text.push_str(&"x".repeat(1 << 20));
     let deck = load_text("deep.md", &text);
     assert_eq!(deck.cards.len(), 1);
+    assert!(deck.cards[0].detail.as_deref().unwrap().len() > 1 << 20);
 }
