@@ -1,0 +1,93 @@
+//! Wall-clock time for records and calendars: unix seconds, calendar days in the local
+//! time zone (its offset read once at start-up), and dates formatted without a time
+//! library. Timers use `Instant` instead (see `mock::timer`).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Seconds since the Unix epoch, now.
+pub fn now_unix() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The local time zone's offset from UTC in seconds, at `at` (unix seconds).
+pub fn local_offset(at: i64) -> i64 {
+    #[cfg(unix)]
+    {
+        let t: libc::time_t = at as libc::time_t;
+        let mut tm: libc::tm = unsafe_zeroed_tm();
+        // SAFETY: localtime_r writes into our own `tm` and reads only `t`.
+        let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+        if ok {
+            // c_long is i64 on 64-bit Unix but i32 elsewhere.
+            #[allow(clippy::useless_conversion)]
+            return i64::from(tm.tm_gmtoff);
+        }
+    }
+    let _ = at;
+    0
+}
+
+#[cfg(unix)]
+fn unsafe_zeroed_tm() -> libc::tm {
+    // SAFETY: libc::tm is a plain C struct of integers and a pointer; all-zero is valid.
+    unsafe { std::mem::zeroed() }
+}
+
+/// The day number (days since 1970-01-01) of a moment, in a zone `offset` seconds east.
+pub fn day_of(at: i64, offset: i64) -> i64 {
+    (at + offset).div_euclid(86_400)
+}
+
+/// (year, month 1–12, day 1–31) of a day number, by Howard Hinnant's civil algorithm.
+pub fn civil(day: i64) -> (i64, u32, u32) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// The weekday of a day number: 0 Monday … 6 Sunday.
+pub fn weekday(day: i64) -> u32 {
+    (day + 3).rem_euclid(7) as u32
+}
+
+/// `2026-11-22`.
+pub fn date(at: i64, offset: i64) -> String {
+    let (y, m, d) = civil(day_of(at, offset));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `2026-11-22 14:05`.
+pub fn date_time(at: i64, offset: i64) -> String {
+    let secs = (at + offset).rem_euclid(86_400);
+    format!(
+        "{} {:02}:{:02}",
+        date(at, offset),
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(20_779), (2026, 11, 22));
+        assert_eq!(civil(-1), (1969, 12, 31));
+        assert_eq!(weekday(0), 3, "1970-01-01 was a Thursday");
+        assert_eq!(date_time(1_795_349_100, 0), "2026-11-22 12:05");
+        assert_eq!(day_of(86_399, 0), 0);
+        assert_eq!(day_of(86_399, 3600), 1);
+    }
+}
