@@ -82,6 +82,16 @@ pub enum Command {
         prepdeck check --json notes/ > cards.json"
     )]
     Check(CheckArgs),
+    /// Sit a timed mock interview: random questions, typed answers, a debrief and a report.
+    #[command(
+        after_help = "Without options a setup screen asks for topics, number of questions, time and \
+        mode; any option skips it. Questions are drawn at random without repeats, weighted toward cards \
+        that are due, weak or never seen.\n\nWhile answering: Ctrl-s or F2 finishes the question early \
+        (Ctrl-Enter does not reach most terminals), Esc pauses and hides the question, and from the \
+        pause a aborts.\n\nExamples:\n  prepdeck mock\n  prepdeck mock --questions 3 --per-question 90s --topic Kubernetes\n  \
+        prepdeck mock --total 30m --spoken --seed 7 --report ~/mock.md\n  prepdeck mock --history"
+    )]
+    Mock(MockArgs),
     /// Show the configuration: `--default` prints a complete, commented default config.
     #[command(
         after_help = "Examples:\n  prepdeck config --default > ~/.config/prepdeck/config.toml\n  prepdeck config"
@@ -108,4 +118,58 @@ pub struct CheckArgs {
     /// Treat warnings as errors: exit 1 if there is any.
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// Files or folders to draw questions from (default: the bundled questions).
+    pub paths: Vec<PathBuf>,
+
+    /// Number of questions [default: 5, or `mock.questions` in the config].
+    #[arg(long, value_name = "N")]
+    pub questions: Option<usize>,
+
+    /// Time per question, such as 90s, 4m or 1h30m [default: 4m, or the config's].
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub per_question: Option<std::time::Duration>,
+
+    /// Time for the whole interview; the interview ends when it runs out [default: none].
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub total: Option<std::time::Duration>,
+
+    /// Only questions under a topic whose name contains NAME (repeat for several).
+    #[arg(long = "topic", value_name = "NAME")]
+    pub topics: Vec<String>,
+
+    /// Seed for the random choice of questions, to repeat an interview exactly.
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// Answer out loud: only the timer and an optional notes area.
+    #[arg(long)]
+    pub spoken: bool,
+
+    /// Write the report to FILE [default: mocks/ in the data folder].
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// List past mock interviews instead of starting one.
+    #[arg(long)]
+    pub history: bool,
+}
+
+impl MockArgs {
+    /// True when any option that sets up the interview was given.
+    pub fn skips_setup(&self) -> bool {
+        self.questions.is_some()
+            || self.per_question.is_some()
+            || self.total.is_some()
+            || !self.topics.is_empty()
+            || self.seed.is_some()
+            || self.spoken
+    }
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    crate::mock::duration::parse(text)
 }

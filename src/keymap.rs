@@ -24,10 +24,24 @@ pub enum Context {
     Browse,
     Search,
     Help,
+    MockSetup,
+    Mock,
+    MockPaused,
+    Debrief,
+    MockResult,
 }
 
 impl Context {
-    pub const ALL: [Context; 3] = [Context::Browse, Context::Search, Context::Help];
+    pub const ALL: [Context; 8] = [
+        Context::Browse,
+        Context::Search,
+        Context::Help,
+        Context::MockSetup,
+        Context::Mock,
+        Context::MockPaused,
+        Context::Debrief,
+        Context::MockResult,
+    ];
 
     /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
     pub fn name(self) -> &'static str {
@@ -35,6 +49,25 @@ impl Context {
             Context::Browse => "browse",
             Context::Search => "search",
             Context::Help => "help",
+            Context::MockSetup => "mock_setup",
+            Context::Mock => "mock",
+            Context::MockPaused => "mock_paused",
+            Context::Debrief => "debrief",
+            Context::MockResult => "mock_result",
+        }
+    }
+
+    /// A title for the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Browse => "Browse",
+            Context::Search => "Search (after /)",
+            Context::Help => "Help",
+            Context::MockSetup => "Mock interview: setup",
+            Context::Mock => "Mock interview: answering",
+            Context::MockPaused => "Mock interview: paused",
+            Context::Debrief => "Mock interview: debrief",
+            Context::MockResult => "Mock interview: result",
         }
     }
 }
@@ -81,11 +114,13 @@ impl Keymap {
             contexts.insert(context, bindings);
         }
         // toml::Table keeps keys sorted; order bindings as the file lists them.
-        for bindings in contexts.values_mut() {
+        for (context, bindings) in contexts.iter_mut() {
+            let section = DEFAULT_KEYS
+                .find(&format!("[{}]", context.name()))
+                .map_or(DEFAULT_KEYS, |at| &DEFAULT_KEYS[at..]);
             bindings.sort_by_key(|(action, _)| {
-                let name = action_name(*action);
-                DEFAULT_KEYS
-                    .find(&format!("\n{name} ="))
+                section
+                    .find(&format!("\n{} =", action_name(*action)))
                     .unwrap_or(usize::MAX)
             });
         }
@@ -111,7 +146,10 @@ impl Keymap {
                 let span = actions.values().next().map_or(0..0, |v| v.span());
                 return Err(at(
                     span,
-                    format!("unknown key section `[keys.{section}]`: use browse, search or help"),
+                    format!(
+                        "unknown key section `[keys.{section}]`: use {}",
+                        Context::ALL.map(Context::name).join(", ")
+                    ),
                 ));
             };
             let mut patched = Vec::new();

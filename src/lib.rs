@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod effects;
 pub mod ids;
 pub mod keymap;
 pub mod load;

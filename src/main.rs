@@ -6,17 +6,20 @@ use std::process::ExitCode;
 use clap::Parser;
 use prepdeck::app::App;
 use prepdeck::check::{self, CheckReport};
-use prepdeck::cli::{CheckArgs, Cli, Command, ConfigArgs, GlobalArgs};
+use prepdeck::cli::{CheckArgs, Cli, Command, ConfigArgs, GlobalArgs, MockArgs};
 use prepdeck::config::{self, Config, ConfigError};
 use prepdeck::keymap::Keymap;
 use prepdeck::load::{self, ContentSource, Deck};
+use prepdeck::mock::MockSettings;
 use prepdeck::theme::Theme;
+use prepdeck::tui::RunOptions;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Config(args)) => run_config(&args, &cli.global),
+        Some(Command::Mock(args)) => run_mock(&args, &cli.global),
         None => run_browse(&cli.paths, &cli.global),
     }
 }
@@ -99,11 +102,9 @@ fn settings(global: &GlobalArgs) -> Result<(Config, Theme, Keymap), ExitCode> {
     Ok((config, theme, keymap))
 }
 
-fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    let (config, theme, keymap) = match settings(global) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+/// Loads the content and settings and builds the App, or says why it cannot.
+fn build_app(paths: &[PathBuf], global: &GlobalArgs) -> Result<(App, Config), ExitCode> {
+    let (config, theme, keymap) = settings(global)?;
     let mut sources = Vec::new();
     if paths.is_empty() {
         if config.show_bundled {
@@ -118,22 +119,123 @@ fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
     } else {
         sources.extend(paths.iter().cloned().map(ContentSource::Path));
     }
-    let deck = match load_or_exit(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
+    let deck = load_or_exit(&sources)?;
     let problems = deck.warnings.len() + deck.errors.len();
     let mut app = App::new(deck, theme, keymap);
+    app.mock_defaults = MockSettings {
+        questions: config.mock.questions as usize,
+        per_question: prepdeck::mock::duration::parse(&config.mock.per_question).ok(),
+        ..MockSettings::default()
+    };
     if problems > 0 {
         app.message = Some(format!(
             "{problems} problems while reading the files: `prepdeck check` lists them"
         ));
     }
-    match prepdeck::tui::run(&mut app) {
-        Ok(()) => ExitCode::SUCCESS,
+    Ok((app, config))
+}
+
+/// Runs the screens and prints what the person should know afterwards.
+fn run_screens(app: &mut App, options: &RunOptions) -> ExitCode {
+    match prepdeck::tui::run(app, options) {
+        Ok(notes) => {
+            for note in notes {
+                println!("{note}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("prepdeck: {err:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
+    let (mut app, _) = match build_app(paths, global) {
+        Ok(built) => built,
+        Err(code) => return code,
+    };
+    let options = RunOptions {
+        data_dir: global.data_dir.clone(),
+        report: None,
+    };
+    run_screens(&mut app, &options)
+}
+
+fn run_mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
+    let options = RunOptions {
+        data_dir: global.data_dir.clone(),
+        report: args.report.clone(),
+    };
+    if args.history {
+        return mock_history(&options);
+    }
+    let (mut app, _) = match build_app(&args.paths, global) {
+        Ok(built) => built,
+        Err(code) => return code,
+    };
+    let mut checked = Vec::new();
+    for name in &args.topics {
+        let found = app.topic_nodes(name);
+        if found.is_empty() {
+            eprintln!(
+                "prepdeck: no topic matches `{name}`; topics include: {}",
+                app.topic_names(8).join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        checked.extend(found);
+    }
+    let now = std::time::Instant::now();
+    if args.skips_setup() {
+        let defaults = app.mock_defaults.clone();
+        let settings = MockSettings {
+            questions: args.questions.unwrap_or(defaults.questions).max(1),
+            per_question: args.per_question.or(defaults.per_question),
+            total: args.total,
+            spoken: args.spoken,
+            seed: args.seed.unwrap_or_else(time_seed),
+            topics: args.topics.clone(),
+        };
+        if !app.start_mock(settings, checked, now) {
+            eprintln!(
+                "prepdeck: {}",
+                app.message.as_deref().unwrap_or("no questions to ask")
+            );
+            return ExitCode::from(1);
+        }
+    } else {
+        app.mock_defaults.seed = time_seed();
+        app.open_mock(now);
+    }
+    run_screens(&mut app, &options)
+}
+
+/// A seed from the clock, for interviews that need not be repeatable.
+fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+}
+
+/// Lists the reports of past mock interviews, newest first.
+fn mock_history(options: &RunOptions) -> ExitCode {
+    let Some(dir) = prepdeck::effects::data_dir(options.data_dir.as_deref()) else {
+        eprintln!("prepdeck: no data folder on this platform: pass --data-dir");
+        return ExitCode::from(2);
+    };
+    let mut reports: Vec<PathBuf> = std::fs::read_dir(dir.join("mocks"))
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    reports.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    reports.sort();
+    reports.reverse();
+    if reports.is_empty() {
+        println!("no mock interviews yet: start one with `prepdeck mock`");
+    }
+    for path in reports {
+        println!("{}", path.display());
+    }
+    ExitCode::SUCCESS
 }

@@ -22,16 +22,27 @@ use crate::ui;
 /// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
 pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
 
-/// Runs the browser until the person quits.
-pub fn run(app: &mut App) -> anyhow::Result<()> {
+/// Where the runtime keeps what the app produces.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The data folder (database, mock reports).
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Where to write the next mock interview's report instead of the data folder.
+    pub report: Option<std::path::PathBuf>,
+}
+
+/// Runs the app until the person quits. Returns the lines to print once the terminal
+/// is back to normal (such as where a report was written).
+pub fn run(app: &mut App, options: &RunOptions) -> anyhow::Result<Vec<String>> {
     if !stdout().is_terminal() {
-        anyhow::bail!("the browser needs a terminal; use `prepdeck check` for text output");
+        anyhow::bail!("prepdeck's screens need a terminal; use `prepdeck check` for text output");
     }
     let mut terminal = start()?;
     watch_signals();
-    let result = event_loop(&mut terminal, app);
+    let mut notes = Vec::new();
+    let result = event_loop(&mut terminal, app, options, &mut notes);
     stop();
-    result
+    result.map(|()| notes)
 }
 
 fn start() -> anyhow::Result<DefaultTerminal> {
@@ -53,7 +64,12 @@ pub fn stop() {
     let _ = stdout().flush();
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    options: &RunOptions,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Instant::now());
     let bench = std::env::var(BENCH_EXIT_ENV).is_ok_and(|v| v == "1");
@@ -62,12 +78,30 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         if bench {
             return Ok(());
         }
-        let Some(action) = to_action(app, event::read()?) else {
-            continue;
+        let event = match app.next_tick(Instant::now()) {
+            Some(wait) if !event::poll(wait)? => None,
+            _ => Some(event::read()?),
+        };
+        let action = match event {
+            None => Action::Tick,
+            Some(e) => match to_action(app, e) {
+                Some(a) => a,
+                None => continue,
+            },
         };
         match app.update(action, Instant::now()) {
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Suspend) => suspend(terminal)?,
+            Some(Effect::MockFinished(result)) => {
+                let outcome = crate::effects::save_mock(&result, options);
+                app.message = Some(match &outcome {
+                    Ok(path) => format!("report written to {}", path.display()),
+                    Err(err) => format!("could not save the mock interview: {err:#}"),
+                });
+                if let Ok(path) = outcome {
+                    notes.push(format!("Mock interview report: {}", path.display()));
+                }
+            }
             None => {}
         }
     }
@@ -95,6 +129,9 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let context = app.context();
     if let Some(action) = app.keymap.action(context, key) {
         return Some(action);
+    }
+    if context == Context::Mock {
+        return Some(Action::TextKey(key));
     }
     if context == Context::Search {
         let plain = !key

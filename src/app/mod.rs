@@ -3,6 +3,7 @@
 //! `App::update(action, now)` interprets every `Action`, does no I/O and returns an
 //! `Effect` for the runtime to perform. Drawing (`ui::draw`) only borrows the App.
 
+pub mod mock;
 pub mod search;
 pub mod tree_view;
 
@@ -16,8 +17,11 @@ use ratatui::text::Line;
 use crate::action::Action;
 use crate::keymap::{Context, Keymap};
 use crate::load::Deck;
+use crate::mock::select::Standing;
+use crate::mock::{MockResult, MockSettings};
 use crate::theme::Theme;
 use crate::ui::layout::{self, Areas};
+use mock::{MockOutcome, MockScreen, Phase};
 use search::{Scope, SearchIndex, SearchState, new_matcher};
 use tree_view::{Row, TreeView};
 
@@ -36,10 +40,19 @@ pub enum Overlay {
 }
 
 /// What the runtime must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
     Suspend,
+    /// A mock interview ended: store it and write its report.
+    MockFinished(Box<MockResult>),
+}
+
+/// The screen in front of the person. The browser's state lives on in `App` while
+/// another screen is open, so coming back finds it as it was.
+pub enum Screen {
+    Browse,
+    Mock(Box<MockScreen>),
 }
 
 /// The card view laid out for one width, kept until something it depends on changes.
@@ -53,6 +66,7 @@ pub struct LayoutKey {
 
 /// The whole state of the browser.
 pub struct App {
+    pub screen: Screen,
     pub deck: Deck,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -73,6 +87,14 @@ pub struct App {
     pub index: SearchIndex,
     matcher: RefCell<nucleo_matcher::Matcher>,
     pub layout_cache: RefCell<Option<(LayoutKey, Rc<Vec<Line<'static>>>)>>,
+    /// Defaults for a new mock interview (from the config).
+    pub mock_defaults: MockSettings,
+    /// Each card's progress as the mock selection sees it, by card index.
+    pub standing: Vec<Standing>,
+    /// Reads the wall clock for records; tests replace it.
+    pub wall_clock: fn() -> i64,
+    /// The time of the last update, for drawing countdowns.
+    pub now: Instant,
 }
 
 impl App {
@@ -85,7 +107,9 @@ impl App {
         }
         let tree = TreeView::new(&deck.tree);
         let index = SearchIndex::new(&deck.cards);
+        let standing = vec![Standing::default(); deck.cards.len()];
         App {
+            screen: Screen::Browse,
             deck,
             theme,
             keymap,
@@ -103,11 +127,24 @@ impl App {
             index,
             matcher: RefCell::new(new_matcher()),
             layout_cache: RefCell::new(None),
+            mock_defaults: MockSettings::default(),
+            standing,
+            wall_clock: crate::clock::now_unix,
+            now: Instant::now(),
         }
     }
 
     /// The key context that applies now.
     pub fn context(&self) -> Context {
+        if let Screen::Mock(m) = &self.screen {
+            return match m.phase {
+                Phase::Setup => Context::MockSetup,
+                Phase::Asking => Context::Mock,
+                Phase::Paused { .. } => Context::MockPaused,
+                Phase::Debrief => Context::Debrief,
+                Phase::Result => Context::MockResult,
+            };
+        }
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Search(_)) => Context::Search,
@@ -133,13 +170,17 @@ impl App {
         self.hide_answers && !self.revealed
     }
 
-    pub fn update(&mut self, action: Action, _now: Instant) -> Option<Effect> {
+    pub fn update(&mut self, action: Action, now: Instant) -> Option<Effect> {
+        self.now = now;
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.tree.keep_visible(self.tree_height());
             return None;
         }
         self.message = None;
+        if let Screen::Mock(_) = self.screen {
+            return self.update_mock(action, now);
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
@@ -161,11 +202,122 @@ impl App {
                 self.update_search(action);
                 None
             }
-            None => self.update_browse(action),
+            None => self.update_browse(action, now),
         }
     }
 
-    fn update_browse(&mut self, action: Action) -> Option<Effect> {
+    /// Opens the mock interview setup on the selected topic (or the whole deck).
+    pub fn open_mock(&mut self, now: Instant) {
+        let node = match self.tree.current() {
+            Some(Row::Node(n)) => Some(n),
+            Some(Row::Card(c)) => self.card_node.get(c).copied(),
+            None => None,
+        };
+        let checked = node.into_iter().collect();
+        self.screen = Screen::Mock(Box::new(MockScreen::new(
+            &self.deck.tree,
+            self.mock_defaults.clone(),
+            checked,
+            now,
+        )));
+    }
+
+    /// Starts a mock interview at once, as `prepdeck mock` with flags does.
+    pub fn start_mock(
+        &mut self,
+        settings: MockSettings,
+        checked: Vec<usize>,
+        now: Instant,
+    ) -> bool {
+        let mut screen = MockScreen::new(
+            &self.deck.tree,
+            settings,
+            checked.into_iter().collect(),
+            now,
+        );
+        let standing = &self.standing;
+        let started = screen.begin(
+            &self.deck,
+            &|c| standing.get(c).copied().unwrap_or_default(),
+            now,
+            (self.wall_clock)(),
+        );
+        self.message = screen.message.clone();
+        if started {
+            self.screen = Screen::Mock(Box::new(screen));
+        }
+        started
+    }
+
+    fn update_mock(&mut self, action: Action, now: Instant) -> Option<Effect> {
+        let Screen::Mock(screen) = &mut self.screen else {
+            return None;
+        };
+        let outcome = screen.update(&self.deck, action, now)?;
+        match outcome {
+            MockOutcome::Start => {
+                let standing = &self.standing;
+                let unix = (self.wall_clock)();
+                screen.begin(
+                    &self.deck,
+                    &|c| standing.get(c).copied().unwrap_or_default(),
+                    now,
+                    unix,
+                );
+                None
+            }
+            MockOutcome::Leave => {
+                self.screen = Screen::Browse;
+                None
+            }
+            MockOutcome::Finished(result) => Some(Effect::MockFinished(result)),
+            MockOutcome::Suspend => Some(Effect::Suspend),
+            MockOutcome::Quit => Some(Effect::Quit),
+        }
+    }
+
+    /// Tree nodes (folders, files, topics) whose name contains `name`, any case.
+    pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
+        let needle = name.to_lowercase();
+        self.deck
+            .tree
+            .preorder()
+            .into_iter()
+            .filter(|&n| {
+                self.deck.tree.nodes[n]
+                    .name
+                    .to_lowercase()
+                    .contains(&needle)
+            })
+            .collect()
+    }
+
+    /// The first `n` top-level and second-level topic names, for hints.
+    pub fn topic_names(&self, n: usize) -> Vec<String> {
+        self.deck
+            .tree
+            .preorder()
+            .into_iter()
+            .filter(|&i| self.deck.tree.nodes[i].depth <= 2)
+            .take(n)
+            .map(|i| self.deck.tree.nodes[i].name.clone())
+            .collect()
+    }
+
+    /// True while a clock on screen is counting, so the runtime must wake up for it.
+    pub fn ticking(&self) -> bool {
+        matches!(&self.screen, Screen::Mock(m) if m.ticking())
+    }
+
+    /// How long the runtime may sleep before the screen must be redrawn.
+    pub fn next_tick(&self, now: Instant) -> Option<std::time::Duration> {
+        match &self.screen {
+            Screen::Mock(m) if m.ticking() => Some(m.next_tick(now)),
+            _ => None,
+        }
+    }
+
+    fn update_browse(&mut self, action: Action, now: Instant) -> Option<Effect> {
         let page = match self.focus {
             Focus::Tree => self.tree_height(),
             Focus::Card => self.card_height(),
@@ -204,6 +356,7 @@ impl App {
             Action::Reveal if self.hide_answers => self.revealed = !self.revealed,
             Action::ToggleExtras => self.show_extras = !self.show_extras,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OpenMock => self.open_mock(now),
             Action::Back => match self.focus {
                 Focus::Card => self.focus = Focus::Tree,
                 Focus::Tree => return Some(Effect::Quit),

@@ -4,6 +4,7 @@ pub mod card_view;
 pub mod help;
 pub mod layout;
 pub mod markdown;
+pub mod mock_view;
 pub mod search_view;
 pub mod status;
 pub mod table;
@@ -15,7 +16,7 @@ use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Focus, Overlay, Screen};
 use crate::theme::Role;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -35,6 +36,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .wrap(Wrap { trim: true }),
             area,
         );
+        return;
+    }
+    if let Screen::Mock(m) = &app.screen {
+        let [body, status_area] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(area);
+        mock_view::draw(frame, body, app, m, app.now);
+        status::draw(frame, status_area, app);
         return;
     }
     if let Some(tree) = areas.tree {

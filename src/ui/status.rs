@@ -37,6 +37,36 @@ fn hint_list(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::MoveDown, Action::MoveUp], "scroll"),
             (&[Action::Back], "close"),
         ],
+        Context::MockSetup => &[
+            (&[Action::MoveDown, Action::MoveUp], "move"),
+            (&[Action::Toggle], "tick"),
+            (&[Action::Decrease, Action::Increase], "change"),
+            (&[Action::Start], "start"),
+            (&[Action::Back], "back"),
+        ],
+        Context::Mock => &[
+            (&[Action::FinishQuestion], "done"),
+            (&[Action::Pause], "pause"),
+        ],
+        Context::MockPaused => &[(&[Action::Resume], "resume"), (&[Action::Abort], "abort")],
+        Context::Debrief => &[
+            (&[Action::MoveDown, Action::MoveUp], "point"),
+            (&[Action::Toggle], "covered?"),
+            (
+                &[
+                    Action::Grade1,
+                    Action::Grade2,
+                    Action::Grade3,
+                    Action::Grade4,
+                ],
+                "grade",
+            ),
+            (&[Action::Accept], "suggested"),
+        ],
+        Context::MockResult => &[
+            (&[Action::MoveDown, Action::MoveUp], "scroll"),
+            (&[Action::Back], "done"),
+        ],
     }
 }
 
@@ -91,6 +121,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// "Platform › Kubernetes · card 3 of 11".
 fn position(app: &App) -> String {
+    if let crate::app::Screen::Mock(m) = &app.screen {
+        return match m.phase {
+            crate::app::mock::Phase::Setup => "Mock interview: choose topics and time".to_string(),
+            crate::app::mock::Phase::Debrief => "Mock interview: debrief".to_string(),
+            crate::app::mock::Phase::Result => "Mock interview: result".to_string(),
+            _ => "Mock interview".to_string(),
+        };
+    }
     let tree = &app.deck.tree;
     match app.tree.current() {
         Some(Row::Card(c)) => {

@@ -1,0 +1,509 @@
+//! The mock interview screen: setup, the timed questions, pause and abort, the debrief
+//! against the key points, and the result. Time comes in with every update, so the
+//! whole flow runs on an injected clock in tests.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::action::Action;
+use crate::load::Deck;
+use crate::mock::coverage::{self, PointHint};
+use crate::mock::select::{self, Standing};
+use crate::mock::timer::Timer;
+use crate::mock::{MockAnswer, MockResult, MockSettings};
+use crate::tree::TopicTree;
+
+/// Time-per-question choices on the setup screen (`None`: no limit).
+pub const PER_QUESTION: [Option<u64>; 10] = [
+    None,
+    Some(30),
+    Some(60),
+    Some(120),
+    Some(180),
+    Some(240),
+    Some(300),
+    Some(480),
+    Some(600),
+    Some(900),
+];
+/// Total-time choices on the setup screen.
+pub const TOTAL: [Option<u64>; 9] = [
+    None,
+    Some(300),
+    Some(600),
+    Some(900),
+    Some(1200),
+    Some(1800),
+    Some(2700),
+    Some(3600),
+    Some(5400),
+];
+/// The gauge turns to its warning colour this close to the end.
+pub const WARNING: Duration = Duration::from_secs(30);
+
+/// A row of the setup form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupRow {
+    Questions,
+    PerQuestion,
+    Total,
+    Mode,
+    Topic(usize),
+    Start,
+}
+
+/// The setup form: settings and the topics to draw from.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub rows: Vec<SetupRow>,
+    pub cursor: usize,
+    pub checked: HashSet<usize>,
+    pub settings: MockSettings,
+}
+
+/// Where the interview is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Setup,
+    Asking,
+    Paused { confirm_abort: bool },
+    Debrief,
+    Result,
+}
+
+/// What the mock screen asks the runtime to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MockOutcome {
+    /// The setup is done: draw the questions and start the clock.
+    Start,
+    /// The interview ended: store it and write the report.
+    Finished(Box<MockResult>),
+    /// Back to the browser.
+    Leave,
+    Suspend,
+    Quit,
+}
+
+/// The whole state of one mock interview.
+pub struct MockScreen {
+    pub phase: Phase,
+    pub setup: Setup,
+    pub questions: Vec<usize>,
+    pub current: usize,
+    pub answers: Vec<MockAnswer>,
+    pub hints: Vec<Vec<PointHint>>,
+    pub editor: TextArea<'static>,
+    pub question_timer: Timer,
+    pub total_timer: Option<Timer>,
+    pub started_at: i64,
+    pub aborted: bool,
+    /// Debrief: the question and key point under the cursor, and the model pane scroll.
+    pub review_index: usize,
+    pub point: usize,
+    pub scroll: usize,
+    pub message: Option<String>,
+}
+
+impl MockScreen {
+    /// A setup screen with `checked` topics (tree nodes) ticked.
+    pub fn new(
+        tree: &TopicTree,
+        settings: MockSettings,
+        checked: HashSet<usize>,
+        now: Instant,
+    ) -> MockScreen {
+        let mut rows = vec![
+            SetupRow::Questions,
+            SetupRow::PerQuestion,
+            SetupRow::Total,
+            SetupRow::Mode,
+        ];
+        for n in tree.preorder() {
+            if tree.nodes[n].depth <= 2 {
+                rows.push(SetupRow::Topic(n));
+            }
+        }
+        rows.push(SetupRow::Start);
+        MockScreen {
+            phase: Phase::Setup,
+            setup: Setup {
+                rows,
+                cursor: 0,
+                checked,
+                settings,
+            },
+            questions: Vec::new(),
+            current: 0,
+            answers: Vec::new(),
+            hints: Vec::new(),
+            editor: new_editor(),
+            question_timer: Timer::start(now, None),
+            total_timer: None,
+            started_at: 0,
+            aborted: false,
+            review_index: 0,
+            point: 0,
+            scroll: 0,
+            message: None,
+        }
+    }
+
+    /// The cards the chosen topics offer: answered cards under any ticked node, or all.
+    pub fn candidates(&self, deck: &Deck) -> Vec<usize> {
+        let mut cards: Vec<usize> = if self.setup.checked.is_empty() {
+            (0..deck.cards.len()).collect()
+        } else {
+            let mut set: Vec<usize> = self
+                .setup
+                .checked
+                .iter()
+                .flat_map(|&n| deck.tree.cards_under(n))
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        };
+        cards.retain(|&c| !deck.cards[c].is_unanswered());
+        cards
+    }
+
+    /// Draws the questions and starts the clock. Returns false when no card qualifies.
+    pub fn begin(
+        &mut self,
+        deck: &Deck,
+        standing: &dyn Fn(usize) -> Standing,
+        now: Instant,
+        unix: i64,
+    ) -> bool {
+        let candidates = self.candidates(deck);
+        let s = &self.setup.settings;
+        self.questions = select::choose(&candidates, standing, s.questions, s.seed);
+        if self.questions.is_empty() {
+            self.message = Some("no answered cards in the chosen topics".to_string());
+            return false;
+        }
+        self.started_at = unix;
+        self.total_timer = s.total.map(|t| Timer::start(now, Some(t)));
+        self.question_timer = Timer::start(now, s.per_question);
+        self.current = 0;
+        self.answers.clear();
+        self.editor = new_editor();
+        self.phase = Phase::Asking;
+        true
+    }
+
+    /// True while a clock on screen is running.
+    pub fn ticking(&self) -> bool {
+        self.phase == Phase::Asking
+    }
+
+    /// How long until the countdown on screen changes.
+    pub fn next_tick(&self, now: Instant) -> Duration {
+        self.question_timer.until_next_second(now)
+    }
+
+    pub fn update(&mut self, deck: &Deck, action: Action, now: Instant) -> Option<MockOutcome> {
+        self.message = None;
+        if action == Action::Quit {
+            return Some(MockOutcome::Quit);
+        }
+        match self.phase.clone() {
+            Phase::Setup => self.update_setup(action),
+            Phase::Asking => self.update_asking(deck, action, now),
+            Phase::Paused { confirm_abort } => self.update_paused(deck, action, now, confirm_abort),
+            Phase::Debrief => self.update_debrief(action),
+            Phase::Result => {
+                match action {
+                    Action::MoveDown => self.scroll += 1,
+                    Action::MoveUp => self.scroll = self.scroll.saturating_sub(1),
+                    Action::PageDown => self.scroll += 10,
+                    Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+                    Action::Back => return Some(MockOutcome::Leave),
+                    _ => {}
+                }
+                None
+            }
+        }
+    }
+
+    fn update_setup(&mut self, action: Action) -> Option<MockOutcome> {
+        let setup = &mut self.setup;
+        let row = setup.rows.get(setup.cursor).copied();
+        match action {
+            Action::MoveDown => setup.cursor = (setup.cursor + 1).min(setup.rows.len() - 1),
+            Action::MoveUp => setup.cursor = setup.cursor.saturating_sub(1),
+            Action::Toggle => match row {
+                Some(SetupRow::Topic(n)) => {
+                    if !setup.checked.remove(&n) {
+                        setup.checked.insert(n);
+                    }
+                }
+                Some(SetupRow::Mode) => setup.settings.spoken = !setup.settings.spoken,
+                _ => {}
+            },
+            Action::Decrease | Action::Increase => {
+                let up = action == Action::Increase;
+                let s = &mut setup.settings;
+                match row {
+                    Some(SetupRow::Questions) => {
+                        s.questions = if up {
+                            (s.questions + 1).min(50)
+                        } else {
+                            s.questions.saturating_sub(1).max(1)
+                        }
+                    }
+                    Some(SetupRow::PerQuestion) => {
+                        s.per_question = step(&PER_QUESTION, s.per_question, up)
+                    }
+                    Some(SetupRow::Total) => s.total = step(&TOTAL, s.total, up),
+                    Some(SetupRow::Mode) => s.spoken = !s.spoken,
+                    _ => {}
+                }
+            }
+            Action::Start => return Some(MockOutcome::Start),
+            Action::Back => return Some(MockOutcome::Leave),
+            _ => {}
+        }
+        None
+    }
+
+    fn update_asking(&mut self, deck: &Deck, action: Action, now: Instant) -> Option<MockOutcome> {
+        match action {
+            Action::TextKey(key) => {
+                self.editor.input(key);
+            }
+            Action::FinishQuestion => return self.finish_question(deck, now, false),
+            Action::Pause => self.pause(now),
+            Action::Suspend => {
+                // Stepping away pauses the clock; `fg` comes back to the pause screen.
+                self.pause(now);
+                return Some(MockOutcome::Suspend);
+            }
+            _ => {}
+        }
+        self.check_clock(deck, now)
+    }
+
+    /// Locks the answer when a clock reaches zero.
+    pub fn check_clock(&mut self, deck: &Deck, now: Instant) -> Option<MockOutcome> {
+        if self.phase != Phase::Asking {
+            return None;
+        }
+        if self.total_timer.is_some_and(|t| t.expired(now)) {
+            self.record(deck, now, true);
+            self.questions.truncate(self.answers.len());
+            self.enter_debrief()
+        } else if self.question_timer.expired(now) {
+            self.finish_question(deck, now, true)
+        } else {
+            None
+        }
+    }
+
+    fn pause(&mut self, now: Instant) {
+        self.question_timer.pause(now);
+        if let Some(t) = &mut self.total_timer {
+            t.pause(now);
+        }
+        self.phase = Phase::Paused {
+            confirm_abort: false,
+        };
+    }
+
+    fn update_paused(
+        &mut self,
+        deck: &Deck,
+        action: Action,
+        now: Instant,
+        confirm_abort: bool,
+    ) -> Option<MockOutcome> {
+        match (action, confirm_abort) {
+            (Action::Resume, false) => {
+                self.question_timer.resume(now);
+                if let Some(t) = &mut self.total_timer {
+                    t.resume(now);
+                }
+                self.phase = Phase::Asking;
+            }
+            (Action::Abort, false) => {
+                self.phase = Phase::Paused {
+                    confirm_abort: true,
+                }
+            }
+            (Action::Cancel | Action::Resume, true) => {
+                self.phase = Phase::Paused {
+                    confirm_abort: false,
+                }
+            }
+            (Action::Confirm, true) => {
+                self.aborted = true;
+                self.question_timer.resume(now);
+                self.record(deck, now, false);
+                self.questions.truncate(self.answers.len());
+                return self.enter_debrief();
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn finish_question(
+        &mut self,
+        deck: &Deck,
+        now: Instant,
+        timed_out: bool,
+    ) -> Option<MockOutcome> {
+        self.record(deck, now, timed_out);
+        self.current += 1;
+        if self.current < self.questions.len() {
+            self.editor = new_editor();
+            self.question_timer = Timer::start(now, self.setup.settings.per_question);
+            None
+        } else {
+            self.enter_debrief()
+        }
+    }
+
+    /// Keeps the answer to the current question, as it stands.
+    fn record(&mut self, deck: &Deck, now: Instant, timed_out: bool) {
+        let Some(&card_index) = self.questions.get(self.current) else {
+            return;
+        };
+        let card = &deck.cards[card_index];
+        let answer = self.editor.lines().join("\n");
+        let limit = self.question_timer.limit;
+        let used = self.question_timer.elapsed(now);
+        let hints: Vec<PointHint> = card
+            .key_points
+            .iter()
+            .map(|p| coverage::hint(p, &answer))
+            .collect();
+        self.answers.push(MockAnswer {
+            card: card_index,
+            card_id: card.id.clone(),
+            question: card.question.clone(),
+            topic: card.topic.last().cloned().unwrap_or_default(),
+            answer,
+            time_used: limit.map_or(used, |l| used.min(l)),
+            time_allowed: limit,
+            timed_out,
+            key_points: card.key_points.clone(),
+            covered: hints.iter().map(|h| h.covered).collect(),
+            grade: None,
+        });
+        self.hints.push(hints);
+    }
+
+    /// Goes to the debrief, or straight to the result when nothing was answered.
+    fn enter_debrief(&mut self) -> Option<MockOutcome> {
+        self.review_index = 0;
+        self.point = 0;
+        self.scroll = 0;
+        if self.answers.is_empty() {
+            return Some(self.enter_result());
+        }
+        self.phase = Phase::Debrief;
+        None
+    }
+
+    fn enter_result(&mut self) -> MockOutcome {
+        self.phase = Phase::Result;
+        self.scroll = 0;
+        MockOutcome::Finished(Box::new(self.result()))
+    }
+
+    fn update_debrief(&mut self, action: Action) -> Option<MockOutcome> {
+        let answer = self.answers.get_mut(self.review_index)?;
+        let points = answer.key_points.len();
+        let grade = match action {
+            Action::MoveDown => {
+                self.point = (self.point + 1).min(points.saturating_sub(1));
+                None
+            }
+            Action::MoveUp => {
+                self.point = self.point.saturating_sub(1);
+                None
+            }
+            Action::Toggle => {
+                if let Some(c) = answer.covered.get_mut(self.point) {
+                    *c = !*c;
+                }
+                None
+            }
+            Action::HalfPageDown => {
+                self.scroll += 8;
+                None
+            }
+            Action::HalfPageUp => {
+                self.scroll = self.scroll.saturating_sub(8);
+                None
+            }
+            Action::Grade1 => Some(1),
+            Action::Grade2 => Some(2),
+            Action::Grade3 => Some(3),
+            Action::Grade4 => Some(4),
+            Action::Accept => {
+                let suggestion = suggested_grade(answer.covered_count(), points);
+                if suggestion.is_none() {
+                    self.message = Some("no key points to judge by: grade with 1–4".to_string());
+                }
+                suggestion
+            }
+            _ => None,
+        };
+        if let Some(g) = grade {
+            answer.grade = Some(g);
+            self.review_index += 1;
+            self.point = 0;
+            self.scroll = 0;
+            if self.review_index >= self.answers.len() {
+                return Some(self.enter_result());
+            }
+        }
+        None
+    }
+
+    /// The interview as it stands.
+    pub fn result(&self) -> MockResult {
+        MockResult {
+            started_at: self.started_at,
+            settings: self.setup.settings.clone(),
+            answers: self.answers.clone(),
+            aborted: self.aborted,
+        }
+    }
+}
+
+/// The grade the checklist suggests: every point covered → Good (3), at least half →
+/// Hard (2), fewer → Again (1); no key points → no suggestion.
+pub fn suggested_grade(covered: usize, total: usize) -> Option<u8> {
+    if total == 0 {
+        None
+    } else if covered == total {
+        Some(3)
+    } else if covered * 2 >= total {
+        Some(2)
+    } else {
+        Some(1)
+    }
+}
+
+fn step(choices: &[Option<u64>], current: Option<Duration>, up: bool) -> Option<Duration> {
+    let now = current.map(|d| d.as_secs());
+    let i = choices.iter().position(|c| *c == now).unwrap_or(0);
+    let j = if up {
+        (i + 1).min(choices.len() - 1)
+    } else {
+        i.saturating_sub(1)
+    };
+    choices[j].map(Duration::from_secs)
+}
+
+fn new_editor() -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_placeholder_text("Type your answer as you would say it…");
+    editor
+}
