@@ -399,7 +399,7 @@ mod tests {
 
     #[test]
     fn config_patches_and_detects_clashes() {
-        let source = "[keys.browse]\nmove_down = [\"n\"]\nnext_match = [\"m\"]\n";
+        let source = "[keys.browse]\nmove_down = [\"n\"]\nnext_match = [\"ctrl-n\"]\n";
         let config = Config::parse(source, Path::new("c.toml")).unwrap();
         let k = Keymap::from_config(&config, Path::new("c.toml")).unwrap();
         let none = KeyModifiers::NONE;

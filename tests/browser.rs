@@ -165,7 +165,8 @@ fn too_small_says_so() {
 
 #[test]
 fn custom_keymap_changes_hints_and_help() {
-    let source = "[keys.browse]\nmove_down = [\"n\"]\nmove_up = [\"e\"]\nnext_match = [\"m\"]\n";
+    let source =
+        "[keys.browse]\nmove_down = [\"n\"]\nmove_up = [\"e\"]\nnext_match = [\"ctrl-n\"]\n";
     let config = Config::parse(source, Path::new("config.toml")).unwrap();
     let keymap = Keymap::from_config(&config, Path::new("config.toml")).unwrap();
     let mut app = prepdeck::app::App::new(load_text("c.md", CANONICAL), Theme::default(), keymap);

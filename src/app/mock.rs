@@ -235,10 +235,8 @@ impl MockScreen {
             Action::MoveDown => setup.cursor = (setup.cursor + 1).min(setup.rows.len() - 1),
             Action::MoveUp => setup.cursor = setup.cursor.saturating_sub(1),
             Action::Toggle => match row {
-                Some(SetupRow::Topic(n)) => {
-                    if !setup.checked.remove(&n) {
-                        setup.checked.insert(n);
-                    }
+                Some(SetupRow::Topic(n)) if !setup.checked.remove(&n) => {
+                    setup.checked.insert(n);
                 }
                 Some(SetupRow::Mode) => setup.settings.spoken = !setup.settings.spoken,
                 _ => {}
