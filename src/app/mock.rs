@@ -505,3 +505,29 @@ fn new_editor() -> TextArea<'static> {
     editor.set_placeholder_text("Type your answer as you would say it…");
     editor
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_grades_follow_coverage() {
+        assert_eq!(suggested_grade(4, 4), Some(3));
+        assert_eq!(suggested_grade(2, 4), Some(2));
+        assert_eq!(suggested_grade(1, 4), Some(1));
+        assert_eq!(suggested_grade(0, 0), None);
+    }
+
+    #[test]
+    fn setup_steps_through_the_choices() {
+        assert_eq!(
+            step(&PER_QUESTION, Some(Duration::from_secs(240)), true),
+            Some(Duration::from_secs(300))
+        );
+        assert_eq!(step(&PER_QUESTION, None, false), None);
+        assert_eq!(
+            step(&TOTAL, Some(Duration::from_secs(5400)), true),
+            Some(Duration::from_secs(5400))
+        );
+    }
+}

@@ -87,7 +87,7 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
         {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                "Topics (none ticked: all)",
+                " Topics (none ticked: all)",
                 theme.style(Role::Section),
             )));
         }

@@ -1,0 +1,302 @@
+//! The mock interview on an injected clock: time-outs, early finish, pause, suspend,
+//! abort, the debrief and the result; one snapshot per screen.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{CANONICAL, app_with, render, screen_text};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use prepdeck::action::Action::{self, *};
+use prepdeck::app::mock::Phase;
+use prepdeck::app::{App, Effect, Screen};
+use prepdeck::mock::MockSettings;
+use prepdeck::theme::{Role, Theme};
+
+fn settings(per_question: u64, total: Option<u64>) -> MockSettings {
+    MockSettings {
+        questions: 2,
+        per_question: Some(Duration::from_secs(per_question)),
+        total: total.map(Duration::from_secs),
+        spoken: false,
+        seed: 1,
+        topics: Vec::new(),
+    }
+}
+
+fn started(w: u16, h: u16, s: MockSettings, t0: Instant) -> App {
+    let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
+    app.wall_clock = || 1_795_349_100;
+    assert!(app.start_mock(s, Vec::new(), t0));
+    app
+}
+
+fn phase(app: &App) -> Phase {
+    match &app.screen {
+        Screen::Mock(m) => m.phase.clone(),
+        Screen::Browse => panic!("not in a mock"),
+    }
+}
+
+fn type_text(app: &mut App, text: &str, at: Instant) {
+    for c in text.chars() {
+        app.update(
+            TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            at,
+        );
+    }
+}
+
+fn at(t0: Instant, secs: f64) -> Instant {
+    t0 + Duration::from_secs_f64(secs)
+}
+
+#[test]
+fn early_finish_then_time_out_then_debrief_and_result() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(3, None), t0);
+    type_text(
+        &mut app,
+        "Read heavy workloads with a high hit ratio",
+        at(t0, 0.5),
+    );
+    assert_eq!(app.update(FinishQuestion, at(t0, 1.0)), None);
+    // The second question runs out: a tick after its 3 seconds locks it.
+    assert_eq!(app.update(Tick, at(t0, 3.9)), None);
+    assert_eq!(phase(&app), Phase::Asking);
+    assert_eq!(app.update(Tick, at(t0, 4.1)), None);
+    assert_eq!(phase(&app), Phase::Debrief);
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(m.answers.len(), 2);
+    assert!(!m.answers[0].timed_out);
+    assert_eq!(m.answers[0].time_used, Duration::from_secs(1));
+    assert!(m.answers[1].timed_out);
+    assert_eq!(m.answers[1].time_used, Duration::from_secs(3));
+    app.update(Grade3, at(t0, 5.0));
+    let effect = app.update(Grade1, at(t0, 6.0));
+    let Some(Effect::MockFinished(result)) = effect else {
+        panic!("expected the finished mock, got {effect:?}");
+    };
+    assert_eq!(result.answers.len(), 2);
+    assert_eq!(result.answers[0].grade, Some(3));
+    assert!(result.answers[1].grade.is_some());
+    assert!(!result.aborted);
+    assert_eq!(result.started_at, 1_795_349_100);
+    assert_eq!(phase(&app), Phase::Result);
+    app.update(Back, at(t0, 7.0));
+    assert!(matches!(app.screen, Screen::Browse));
+}
+
+#[test]
+fn selection_is_deterministic_under_a_seed() {
+    let t0 = Instant::now();
+    let a = started(100, 30, settings(60, None), t0);
+    let b = started(100, 30, settings(60, None), t0);
+    let questions = |app: &App| match &app.screen {
+        Screen::Mock(m) => m.questions.clone(),
+        Screen::Browse => Vec::new(),
+    };
+    assert_eq!(questions(&a), questions(&b));
+    assert_eq!(questions(&a).len(), 2);
+}
+
+#[test]
+fn pause_stops_the_clock_and_hides_the_question() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(10, None), t0);
+    app.update(Pause, at(t0, 2.0));
+    assert!(matches!(
+        phase(&app),
+        Phase::Paused {
+            confirm_abort: false
+        }
+    ));
+    let question = {
+        let Screen::Mock(m) = &app.screen else {
+            unreachable!()
+        };
+        app.deck.cards[m.questions[0]].question.clone()
+    };
+    app.update(Tick, at(t0, 500.0));
+    assert!(
+        !screen_text(&render(&app)).contains(&question),
+        "hidden while paused"
+    );
+    app.update(Resume, at(t0, 600.0));
+    assert_eq!(phase(&app), Phase::Asking);
+    app.update(Tick, at(t0, 607.0));
+    assert_eq!(phase(&app), Phase::Asking, "8 of 10 seconds used");
+    app.update(Tick, at(t0, 608.5));
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        m.answers.len(),
+        1,
+        "the first question timed out at 10 running seconds"
+    );
+}
+
+#[test]
+fn suspend_pauses_first() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(10, None), t0);
+    assert_eq!(app.update(Suspend, at(t0, 1.0)), Some(Effect::Suspend));
+    assert!(matches!(phase(&app), Phase::Paused { .. }));
+}
+
+#[test]
+fn total_time_ends_the_interview() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(60, Some(5)), t0);
+    app.update(Tick, at(t0, 5.5));
+    assert_eq!(phase(&app), Phase::Debrief);
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(m.answers.len(), 1);
+    assert!(m.answers[0].timed_out);
+}
+
+#[test]
+fn abort_keeps_what_was_answered() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(60, None), t0);
+    type_text(&mut app, "partial", at(t0, 1.0));
+    app.update(Pause, at(t0, 2.0));
+    app.update(Abort, at(t0, 3.0));
+    assert!(matches!(
+        phase(&app),
+        Phase::Paused {
+            confirm_abort: true
+        }
+    ));
+    app.update(Cancel, at(t0, 3.5));
+    assert!(matches!(
+        phase(&app),
+        Phase::Paused {
+            confirm_abort: false
+        }
+    ));
+    app.update(Abort, at(t0, 4.0));
+    app.update(Confirm, at(t0, 4.5));
+    assert_eq!(phase(&app), Phase::Debrief);
+    let effect = app.update(Grade2, at(t0, 5.0));
+    let Some(Effect::MockFinished(result)) = effect else {
+        panic!("{effect:?}")
+    };
+    assert!(result.aborted);
+    assert_eq!(result.answers.len(), 1);
+    assert_eq!(result.answers[0].answer, "partial");
+}
+
+#[test]
+fn coverage_hint_premarks_points_and_can_be_overridden() {
+    let t0 = Instant::now();
+    let mut app = started(
+        120,
+        40,
+        MockSettings {
+            questions: 3,
+            ..settings(60, None)
+        },
+        t0,
+    );
+    // Answer every question with words from the caching card's key points.
+    for i in 0..3 {
+        type_text(
+            &mut app,
+            "read-heavy workloads, high hit ratio; TTL invalidation",
+            at(t0, 1.0 + i as f64),
+        );
+        app.update(FinishQuestion, at(t0, 2.0 + i as f64));
+    }
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    let caching = m
+        .answers
+        .iter()
+        .position(|a| a.question.starts_with("When would you put a cache"))
+        .unwrap();
+    // Point 2 has seven key terms (its nested bullet counts), two matched: not enough.
+    assert_eq!(m.answers[caching].covered, vec![true, false, false]);
+    assert_eq!(
+        m.hints[caching][0].matched,
+        ["Read-heavy", "workloads", "high", "hit", "ratio"]
+    );
+    assert_eq!(m.hints[caching][1].matched, ["TTL", "invalidation"]);
+    // Override the first point on the first question and grade.
+    app.update(Toggle, at(t0, 10.0));
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(m.answers[0].covered[0], !m.hints[0][0].covered);
+}
+
+#[test]
+fn setup_screen_changes_settings_and_starts() {
+    let t0 = Instant::now();
+    let mut app = app_with("10-caching/01-caching.md", CANONICAL, 80, 24);
+    app.update(OpenMock, t0);
+    assert_eq!(phase(&app), Phase::Setup);
+    assert_snapshot!("mock_setup_80x24", screen_text(&render(&app)));
+    app.update(Decrease, t0); // questions 5 → 4
+    app.update(MoveDown, t0);
+    app.update(Decrease, t0); // 4m → 3m
+    app.update(MoveDown, t0);
+    app.update(MoveDown, t0);
+    app.update(Toggle, t0); // spoken
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(m.setup.settings.questions, 4);
+    assert_eq!(
+        m.setup.settings.per_question,
+        Some(Duration::from_secs(180))
+    );
+    assert!(m.setup.settings.spoken);
+    app.update(Start, t0);
+    assert_eq!(phase(&app), Phase::Asking);
+    let Screen::Mock(m) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        m.questions.len(),
+        3,
+        "only three answered cards in the fixture"
+    );
+}
+
+#[test]
+fn snapshots_of_each_phase() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(240, Some(600)), t0);
+    type_text(&mut app, "I would cache when reads dominate.", at(t0, 1.0));
+    app.update(Tick, at(t0, 10.0));
+    assert_snapshot!("mock_question_100x30", screen_text(&render(&app)));
+    app.update(Tick, at(t0, 215.0));
+    let terminal = render(&app);
+    assert_snapshot!("mock_last_30_seconds", screen_text(&terminal));
+    let warn = Theme::default().style(Role::GaugeWarning).fg.unwrap();
+    let gauge_row: Vec<_> = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 1)].fg)
+        .collect();
+    assert!(
+        gauge_row.contains(&warn),
+        "the gauge turns to its warning colour"
+    );
+    app.update(Pause, at(t0, 216.0));
+    assert_snapshot!("mock_paused", screen_text(&render(&app)));
+    app.update(Resume, at(t0, 217.0));
+    app.update(FinishQuestion, at(t0, 218.0));
+    app.update(FinishQuestion, at(t0, 230.0));
+    app.update(Action::Resize(120, 40), at(t0, 231.0));
+    assert_snapshot!("mock_debrief_120x40", screen_text(&render(&app)));
+    app.update(Grade3, at(t0, 232.0));
+    app.update(Grade1, at(t0, 233.0));
+    assert_snapshot!("mock_result_120x40", screen_text(&render(&app)));
+}
