@@ -9,5 +9,8 @@ pub mod ids;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod review;
+pub mod schedule;
+pub mod store;
 pub mod text;
 pub mod tree;
