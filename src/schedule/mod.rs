@@ -49,7 +49,9 @@ const fn fsrs_defaults() -> [f32; 21] {
 
 /// Parameters that FSRS rejects (wrong count, out of range, not finite).
 #[derive(Debug, thiserror::Error)]
-#[error("invalid FSRS parameters ({count} numbers): {reason}; run `prepdeck optimize` again or remove them from the settings")]
+#[error(
+    "invalid FSRS parameters ({count} numbers): {reason}; run `prepdeck optimize` again or remove them from the settings"
+)]
 pub struct InvalidParams {
     pub count: usize,
     pub reason: String,
@@ -129,9 +131,9 @@ impl Scheduler {
     /// The card's state after `grade` at `now` (see the module docs for the rule).
     /// Flags and burying are carried over untouched except that grading unburies.
     pub fn grade(&self, state: &CardState, grade: Grade, now: i64) -> CardState {
-        let elapsed_days = state
-            .last_review
-            .map_or(0, |t| u32::try_from((now - t).max(0) / DAY).unwrap_or(u32::MAX));
+        let elapsed_days = state.last_review.map_or(0, |t| {
+            u32::try_from((now - t).max(0) / DAY).unwrap_or(u32::MAX)
+        });
         let current = state.memory.map(|m| MemoryState {
             stability: m.stability,
             difficulty: m.difficulty,
@@ -152,10 +154,24 @@ impl Scheduler {
         out.buried_until = None;
         match state.phase {
             Phase::New | Phase::Learning => {
-                self.step(&mut out, &LEARNING_STEPS, Phase::Learning, grade, &next, now);
+                self.step(
+                    &mut out,
+                    &LEARNING_STEPS,
+                    Phase::Learning,
+                    grade,
+                    &next,
+                    now,
+                );
             }
             Phase::Relearning => {
-                self.step(&mut out, &RELEARNING_STEPS, Phase::Relearning, grade, &next, now);
+                self.step(
+                    &mut out,
+                    &RELEARNING_STEPS,
+                    Phase::Relearning,
+                    grade,
+                    &next,
+                    now,
+                );
             }
             Phase::Review if grade == Grade::Again => {
                 out.lapses += 1;
@@ -182,7 +198,11 @@ impl Scheduler {
         let memory = state.memory?;
         let last = state.last_review?;
         let days = (now - last).max(0) as f32 / DAY as f32;
-        let decay = self.params.get(20).copied().unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
+        let decay = self
+            .params
+            .get(20)
+            .copied()
+            .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
         Some(fsrs::current_retrievability(
             MemoryState {
                 stability: memory.stability,

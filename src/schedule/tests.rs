@@ -42,7 +42,10 @@ fn again_in_learning_resets_to_first_step() {
     let s = sched();
     let one = s.grade(&CardState::new_card(), Grade::Good, T0);
     let back = s.grade(&one, Grade::Again, T0 + 600);
-    assert_eq!((back.phase, back.step, back.due), (Phase::Learning, 0, T0 + 660));
+    assert_eq!(
+        (back.phase, back.step, back.due),
+        (Phase::Learning, 0, T0 + 660)
+    );
     assert_eq!(back.lapses, 0, "forgetting while learning is not a lapse");
 }
 
@@ -102,7 +105,10 @@ fn retrievability_falls_with_time() {
     let later = s.retrievability(&state, T0 + 10 * DAY).unwrap();
     assert!(fresh > 0.99 && later < fresh, "{fresh} {later}");
     let at_due = s.retrievability(&state, state.due).unwrap();
-    assert!((0.8..0.97).contains(&at_due), "about the desired retention: {at_due}");
+    assert!(
+        (0.8..0.97).contains(&at_due),
+        "about the desired retention: {at_due}"
+    );
 }
 
 #[test]
