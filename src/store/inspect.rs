@@ -1,0 +1,129 @@
+//! Looks at a database file before anything writes to it: header, size, integrity and
+//! schema version, all through a read-only connection, so a suspect file is refused
+//! without a single byte of it changing.
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
+
+const HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// How thoroughly to check: `Quick` on every open, `Full` before a restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    Quick,
+    Full,
+}
+
+/// Refuses anything that is not a healthy prepdeck database this binary understands.
+/// Returns the schema version found.
+pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
+    let not_db = |reason: &str| StoreError::NotADatabase {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let io = |what, source| StoreError::Io {
+        path: path.to_path_buf(),
+        what,
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io("cannot read the file", e))?;
+    if !meta.is_file() {
+        return Err(not_db("it is not a regular file"));
+    }
+    let len = meta.len();
+    if len == 0 {
+        return Err(not_db("the file is empty"));
+    }
+    let mut head = [0u8; 100];
+    let mut file = std::fs::File::open(path).map_err(|e| io("cannot read the file", e))?;
+    let read = read_up_to(&mut file, &mut head).map_err(|e| io("cannot read the file", e))?;
+    if read < 100 || &head[..16] != HEADER {
+        return Err(not_db("it does not start with a SQLite header"));
+    }
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(corrupt(format!("invalid page size {page_size}")));
+    }
+    if len % page_size != 0 {
+        return Err(corrupt(format!(
+            "truncated: {len} bytes is not a whole number of {page_size}-byte pages"
+        )));
+    }
+    let pages = u64::from(u32::from_be_bytes([head[28], head[29], head[30], head[31]]));
+    let counter_valid = head[92..96] == head[24..28];
+    if counter_valid && pages * page_size > len {
+        return Err(corrupt(format!(
+            "truncated: the header promises {pages} pages, the file holds {}",
+            len / page_size
+        )));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| corrupt(format!("cannot open it: {e}")))?;
+    let pragma = match check {
+        Check::Quick => "quick_check",
+        Check::Full => "integrity_check",
+    };
+    let problems: Vec<String> = conn
+        .prepare(&format!("PRAGMA {pragma}"))
+        .and_then(|mut stmt| {
+            stmt.query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .map_err(|e| corrupt(e.to_string()))?;
+    if problems.first().map(String::as_str) != Some("ok") {
+        let mut detail: Vec<String> = problems.into_iter().take(3).collect();
+        if detail.is_empty() {
+            detail.push(format!("{pragma} returned nothing"));
+        }
+        return Err(corrupt(detail.join("; ")));
+    }
+    let read_i64 = |sql: &str| {
+        conn.query_row(sql, [], |row| row.get::<_, i64>(0))
+            .map_err(|e| corrupt(e.to_string()))
+    };
+    let version = read_i64("PRAGMA user_version")?;
+    let app = read_i64("PRAGMA application_id")?;
+    let tables = read_i64("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")?;
+    if app != 0 && app != APPLICATION_ID {
+        return Err(not_db("it is a SQLite database of another application"));
+    }
+    if app == 0 && (version != 0 || tables != 0) {
+        return Err(not_db(
+            "it is a SQLite database, but not one prepdeck created",
+        ));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(version)
+}
+
+fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut total = 0;
+    while total < buf.len() {
+        match file.read(&mut buf[total..])? {
+            0 => break,
+            n => total += n,
+        }
+    }
+    Ok(total)
+}
