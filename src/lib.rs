@@ -20,6 +20,7 @@ pub mod model;
 pub mod parse;
 pub mod review;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod theme;

@@ -1,0 +1,317 @@
+//! Progress figures: the review calendar and streaks, the due forecast, mastery and
+//! retention per topic, study time, mock scores and leeches. Computed from the cards,
+//! their states, the review log and the mocks, for a given moment and time zone, so the
+//! same numbers feed the stats screen, `prepdeck stats` and its JSON.
+//!
+//! Definitions: a card is *new* until its first review, *mastered* once its FSRS
+//! stability reaches 21 days, *learning* in between. *Retention* is the share of
+//! review-mode grades that were not Again. A *streak* counts consecutive days with at
+//! least one review, ending today (or yesterday, when today has none yet). A *leech*
+//! has 4 or more lapses.
+
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::clock::day_of;
+use crate::model::Card;
+use crate::schedule::{CardState, Grade};
+use crate::store::{LoggedReview, MockRecord, ReviewMode};
+use crate::tree::{NodeKind, TopicTree};
+
+/// Days of the calendar (26 weeks).
+pub const CALENDAR_DAYS: i64 = 26 * 7;
+/// Days of the forecast.
+pub const FORECAST_DAYS: usize = 30;
+/// Stability, in days, from which a card counts as mastered.
+pub const MASTERED_DAYS: f32 = 21.0;
+/// Lapses from which a card is a leech.
+pub const LEECH_LAPSES: u32 = 4;
+
+/// What the figures are computed from.
+pub struct StatsInput<'a> {
+    pub cards: &'a [Card],
+    pub tree: &'a TopicTree,
+    pub states: &'a HashMap<String, CardState>,
+    pub log: &'a [LoggedReview],
+    pub mocks: &'a [MockRecord],
+    /// Unix seconds.
+    pub now: i64,
+    /// The local time zone's offset in seconds.
+    pub offset: i64,
+    pub desired_retention: f32,
+}
+
+/// Every figure, as shown and as written in `--json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub cards: usize,
+    /// Review-mode grades ever given.
+    pub reviews: usize,
+    pub due_today: usize,
+    pub new: usize,
+    pub learning: usize,
+    pub mastered: usize,
+    pub streak_days: u32,
+    pub longest_streak_days: u32,
+    pub retention_7d: Option<f64>,
+    pub retention_30d: Option<f64>,
+    pub retention_365d: Option<f64>,
+    pub desired_retention: f32,
+    /// Reviews per day, oldest first, ending today.
+    pub calendar: Vec<DayCount>,
+    /// Cards falling due per day from today on (overdue cards count today).
+    pub forecast: Vec<usize>,
+    /// Minutes studied per day over the last 30 days, oldest first.
+    pub study_minutes: Vec<f64>,
+    pub topics: Vec<TopicStats>,
+    pub mocks: Vec<MockPoint>,
+    pub leeches: Vec<Leech>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayCount {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub reviews: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicStats {
+    pub path: Vec<String>,
+    /// The tree node, for opening a review of the topic.
+    #[serde(skip)]
+    pub node: usize,
+    pub cards: usize,
+    pub new: usize,
+    pub learning: usize,
+    pub mastered: usize,
+    pub due: usize,
+    /// Over the last 30 days.
+    pub retention: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MockPoint {
+    pub at: i64,
+    pub questions: usize,
+    pub score: Option<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leech {
+    pub id: String,
+    pub question: String,
+    pub topic: Vec<String>,
+    pub lapses: u32,
+}
+
+/// A card's standing for mastery counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mastery {
+    New,
+    Learning,
+    Mastered,
+}
+
+pub fn mastery(state: Option<&CardState>) -> Mastery {
+    match state {
+        Some(s) if s.last_review.is_some() => match s.memory {
+            Some(m) if m.stability >= MASTERED_DAYS => Mastery::Mastered,
+            _ => Mastery::Learning,
+        },
+        _ => Mastery::New,
+    }
+}
+
+/// True when a card is due by the end of today (local time).
+pub fn due_today(state: Option<&CardState>, now: i64, offset: i64) -> bool {
+    state.is_some_and(|s| {
+        s.last_review.is_some()
+            && day_of(s.due, offset) <= day_of(now, offset)
+            && s.buried_until.is_none_or(|b| b <= now)
+    })
+}
+
+/// Computes every figure.
+pub fn compute(input: &StatsInput) -> Stats {
+    let today = day_of(input.now, input.offset);
+    let reviews: Vec<&LoggedReview> = input
+        .log
+        .iter()
+        .filter(|r| r.mode == ReviewMode::Review)
+        .collect();
+    let mut per_day: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut minutes: BTreeMap<i64, f64> = BTreeMap::new();
+    for r in input.log {
+        let day = day_of(r.at, input.offset);
+        *minutes.entry(day).or_default() += r.time_taken_ms as f64 / 60_000.0;
+        if r.mode != ReviewMode::Cram {
+            *per_day.entry(day).or_default() += 1;
+        }
+    }
+    let calendar = (today - CALENDAR_DAYS + 1..=today)
+        .map(|d| DayCount {
+            date: crate::clock::date(d * 86_400, 0),
+            reviews: per_day.get(&d).copied().unwrap_or(0),
+        })
+        .collect();
+    let (streak_days, longest_streak_days) = streaks(&per_day, today);
+    let state = |c: &Card| input.states.get(&c.id);
+    let mut forecast = vec![0; FORECAST_DAYS];
+    let (mut new, mut learning, mut mastered, mut due) = (0, 0, 0, 0);
+    for card in input.cards {
+        let s = state(card);
+        match mastery(s) {
+            Mastery::New => new += 1,
+            Mastery::Learning => learning += 1,
+            Mastery::Mastered => mastered += 1,
+        }
+        if due_today(s, input.now, input.offset) {
+            due += 1;
+        }
+        if let Some(s) = s.filter(|s| s.last_review.is_some()) {
+            let offset_days = (day_of(s.due, input.offset) - today).max(0);
+            if let Some(slot) = forecast.get_mut(offset_days as usize) {
+                *slot += 1;
+            }
+        }
+    }
+    let window = |days: i64| retention(reviews.iter().copied(), input.now - days * 86_400);
+    let topics = topic_stats(input, &reviews);
+    let mut leeches: Vec<Leech> = input
+        .cards
+        .iter()
+        .filter_map(|c| {
+            let lapses = state(c)?.lapses;
+            (lapses >= LEECH_LAPSES).then(|| Leech {
+                id: c.id.clone(),
+                question: c.question.clone(),
+                topic: c.topic.clone(),
+                lapses,
+            })
+        })
+        .collect();
+    leeches.sort_by(|a, b| b.lapses.cmp(&a.lapses).then(a.question.cmp(&b.question)));
+    Stats {
+        cards: input.cards.len(),
+        reviews: reviews.len(),
+        due_today: due,
+        new,
+        learning,
+        mastered,
+        streak_days,
+        longest_streak_days,
+        retention_7d: window(7),
+        retention_30d: window(30),
+        retention_365d: window(365),
+        desired_retention: input.desired_retention,
+        calendar,
+        forecast,
+        study_minutes: (today - 29..=today)
+            .map(|d| minutes.get(&d).copied().unwrap_or(0.0))
+            .collect(),
+        topics,
+        mocks: input
+            .mocks
+            .iter()
+            .map(|m| MockPoint {
+                at: m.started_at,
+                questions: m.answers.len(),
+                score: m.score,
+            })
+            .collect(),
+        leeches,
+    }
+}
+
+/// Share of grades since `since` that were not Again; `None` without grades.
+fn retention<'a>(reviews: impl Iterator<Item = &'a LoggedReview>, since: i64) -> Option<f64> {
+    let (mut passed, mut total) = (0usize, 0usize);
+    for r in reviews.filter(|r| r.at >= since) {
+        total += 1;
+        if r.grade != Grade::Again {
+            passed += 1;
+        }
+    }
+    (total > 0).then(|| passed as f64 / total as f64)
+}
+
+/// (current streak, longest streak) in days.
+fn streaks(per_day: &BTreeMap<i64, usize>, today: i64) -> (u32, u32) {
+    let mut longest = 0u32;
+    let mut run = 0u32;
+    let mut previous: Option<i64> = None;
+    for (&day, &count) in per_day {
+        if count == 0 {
+            continue;
+        }
+        run = if previous == Some(day - 1) {
+            run + 1
+        } else {
+            1
+        };
+        longest = longest.max(run);
+        previous = Some(day);
+    }
+    let current = match previous {
+        Some(last) if last == today || last == today - 1 => run,
+        _ => 0,
+    };
+    (current, longest)
+}
+
+/// One row per file of the tree (the topics people study by).
+fn topic_stats(input: &StatsInput, reviews: &[&LoggedReview]) -> Vec<TopicStats> {
+    let since = input.now - 30 * 86_400;
+    let mut by_card: HashMap<&str, (usize, usize)> = HashMap::new();
+    for r in reviews.iter().filter(|r| r.at >= since) {
+        let e = by_card.entry(r.card_id.as_str()).or_default();
+        e.1 += 1;
+        if r.grade != Grade::Again {
+            e.0 += 1;
+        }
+    }
+    let tree = input.tree;
+    tree.preorder()
+        .into_iter()
+        .filter(|&n| tree.nodes[n].kind == NodeKind::File)
+        .map(|n| {
+            let mut t = TopicStats {
+                path: tree.path(n),
+                node: n,
+                cards: 0,
+                new: 0,
+                learning: 0,
+                mastered: 0,
+                due: 0,
+                retention: None,
+            };
+            let (mut passed, mut total) = (0, 0);
+            for c in tree.cards_under(n) {
+                let card = &input.cards[c];
+                let s = input.states.get(&card.id);
+                t.cards += 1;
+                match mastery(s) {
+                    Mastery::New => t.new += 1,
+                    Mastery::Learning => t.learning += 1,
+                    Mastery::Mastered => t.mastered += 1,
+                }
+                if due_today(s, input.now, input.offset) {
+                    t.due += 1;
+                }
+                if let Some((p, n)) = by_card.get(card.id.as_str()) {
+                    passed += p;
+                    total += n;
+                }
+            }
+            t.retention = (total > 0).then(|| passed as f64 / total as f64);
+            t
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

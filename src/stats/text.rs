@@ -1,0 +1,102 @@
+//! `prepdeck stats` as text: totals, then one table row per topic.
+
+use std::fmt::Write as _;
+
+use super::Stats;
+use crate::text::sanitize::sanitize;
+
+/// A percentage, or a dash when there is nothing to measure.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or("—".to_string(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// The text report.
+pub fn render(stats: &Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} cards: {} new, {} learning, {} mastered; {} due today",
+        stats.cards, stats.new, stats.learning, stats.mastered, stats.due_today
+    );
+    let _ = writeln!(
+        out,
+        "{} reviews; streak {} days (longest {})",
+        stats.reviews, stats.streak_days, stats.longest_streak_days
+    );
+    let _ = writeln!(
+        out,
+        "retention: 7 days {}, 30 days {}, 365 days {} (desired {:.0}%)",
+        percent(stats.retention_7d),
+        percent(stats.retention_30d),
+        percent(stats.retention_365d),
+        stats.desired_retention * 100.0
+    );
+    if !stats.mocks.is_empty() {
+        let scores: Vec<String> = stats
+            .mocks
+            .iter()
+            .map(|m| m.score.map_or("—".into(), |s| format!("{s:.0}")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "mock interviews: {} (scores {})",
+            stats.mocks.len(),
+            scores.join(", ")
+        );
+    }
+    out.push('\n');
+    let names: Vec<String> = stats
+        .topics
+        .iter()
+        .map(|t| sanitize(&t.path.join(" › "), false).into_owned())
+        .collect();
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>5}  {:>4}  {:>8}  {:>8}  {:>4}  {:>9}",
+        "topic", "cards", "new", "learning", "mastered", "due", "retention"
+    );
+    for (t, name) in stats.topics.iter().zip(&names) {
+        let pad = width.saturating_sub(name.chars().count());
+        let _ = writeln!(
+            out,
+            "{name}{}  {:>5}  {:>4}  {:>8}  {:>8}  {:>4}  {:>9}",
+            " ".repeat(pad),
+            t.cards,
+            t.new,
+            t.learning,
+            t.mastered,
+            t.due,
+            percent(t.retention)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>5}  {:>4}  {:>8}  {:>8}  {:>4}  {:>9}",
+        "total",
+        stats.cards,
+        stats.new,
+        stats.learning,
+        stats.mastered,
+        stats.due_today,
+        percent(stats.retention_30d)
+    );
+    if !stats.leeches.is_empty() {
+        let _ = writeln!(out, "\nleeches (4 or more lapses):");
+        for l in &stats.leeches {
+            let _ = writeln!(
+                out,
+                "  {} lapses  {}  ({})",
+                l.lapses,
+                sanitize(&l.question, false),
+                sanitize(&l.topic.join(" › "), false)
+            );
+        }
+    }
+    out
+}
