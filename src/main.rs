@@ -8,11 +8,13 @@ use prepdeck::app::App;
 use prepdeck::check::{self, CheckReport};
 use prepdeck::cli::{CheckArgs, Cli, Command, ConfigArgs, GlobalArgs, MockArgs};
 use prepdeck::config::{self, Config, ConfigError};
+use prepdeck::effects::{Effects, RunOptions};
 use prepdeck::keymap::Keymap;
 use prepdeck::load::{self, ContentSource, Deck};
 use prepdeck::mock::MockSettings;
+use prepdeck::schedule::Scheduler;
+use prepdeck::store::Store;
 use prepdeck::theme::Theme;
-use prepdeck::tui::RunOptions;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -135,9 +137,35 @@ fn build_app(paths: &[PathBuf], global: &GlobalArgs) -> Result<(App, Config), Ex
     Ok((app, config))
 }
 
+/// Opens the progress database and loads every card's state into the app.
+fn open_progress(app: &mut App, config: &Config, options: RunOptions) -> Result<Effects, ExitCode> {
+    let fail = |err: &dyn std::fmt::Display| {
+        eprintln!("prepdeck: {err}");
+        ExitCode::from(1)
+    };
+    let store = Store::open(options.data_dir.as_deref()).map_err(|e| fail(&e))?;
+    let states = store.load_states().map_err(|e| fail(&e))?;
+    let params = store.fsrs_params().map_err(|e| fail(&e))?;
+    let now = prepdeck::clock::now_unix();
+    app.set_states(states, now, prepdeck::clock::local_offset(now));
+    Ok(Effects {
+        store,
+        scheduler: Scheduler::new(params, config.review.desired_retention),
+        options,
+    })
+}
+
 /// Runs the screens and prints what the person should know afterwards.
-fn run_screens(app: &mut App, options: &RunOptions) -> ExitCode {
-    match prepdeck::tui::run(app, options) {
+fn run_screens(app: &mut App, config: &Config, options: RunOptions) -> ExitCode {
+    match open_progress(app, config, options) {
+        Ok(mut effects) => run_with(app, &mut effects),
+        Err(code) => code,
+    }
+}
+
+/// Runs the screens with the progress database open.
+fn run_with(app: &mut App, effects: &mut Effects) -> ExitCode {
+    match prepdeck::tui::run(app, effects) {
         Ok(notes) => {
             for note in notes {
                 println!("{note}");
@@ -152,7 +180,7 @@ fn run_screens(app: &mut App, options: &RunOptions) -> ExitCode {
 }
 
 fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    let (mut app, _) = match build_app(paths, global) {
+    let (mut app, config) = match build_app(paths, global) {
         Ok(built) => built,
         Err(code) => return code,
     };
@@ -160,7 +188,7 @@ fn run_browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
         data_dir: global.data_dir.clone(),
         report: None,
     };
-    run_screens(&mut app, &options)
+    run_screens(&mut app, &config, options)
 }
 
 fn run_mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
@@ -171,7 +199,7 @@ fn run_mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
     if args.history {
         return mock_history(&options);
     }
-    let (mut app, _) = match build_app(&args.paths, global) {
+    let (mut app, config) = match build_app(&args.paths, global) {
         Ok(built) => built,
         Err(code) => return code,
     };
@@ -187,6 +215,10 @@ fn run_mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
         }
         checked.extend(found);
     }
+    let mut effects = match open_progress(&mut app, &config, options) {
+        Ok(effects) => effects,
+        Err(code) => return code,
+    };
     let now = std::time::Instant::now();
     if args.skips_setup() {
         let defaults = app.mock_defaults.clone();
@@ -209,7 +241,7 @@ fn run_mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
         app.mock_defaults.seed = time_seed();
         app.open_mock(now);
     }
-    run_screens(&mut app, &options)
+    run_with(&mut app, &mut effects)
 }
 
 /// A seed from the clock, for interviews that need not be repeatable.
@@ -219,23 +251,41 @@ fn time_seed() -> u64 {
         .map_or(1, |d| d.as_nanos() as u64)
 }
 
-/// Lists the reports of past mock interviews, newest first.
+/// Lists past mock interviews, newest first, from the progress database.
 fn mock_history(options: &RunOptions) -> ExitCode {
-    let Some(dir) = prepdeck::effects::data_dir(options.data_dir.as_deref()) else {
-        eprintln!("prepdeck: no data folder on this platform: pass --data-dir");
-        return ExitCode::from(2);
+    let store = match Store::open(options.data_dir.as_deref()) {
+        Ok(store) => store,
+        Err(err) => {
+            eprintln!("prepdeck: {err}");
+            return ExitCode::from(1);
+        }
     };
-    let mut reports: Vec<PathBuf> = std::fs::read_dir(dir.join("mocks"))
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    reports.retain(|p| p.extension().is_some_and(|e| e == "md"));
-    reports.sort();
-    reports.reverse();
-    if reports.is_empty() {
+    let mut mocks = match store.mocks() {
+        Ok(mocks) => mocks,
+        Err(err) => {
+            eprintln!("prepdeck: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    if mocks.is_empty() {
         println!("no mock interviews yet: start one with `prepdeck mock`");
+        return ExitCode::SUCCESS;
     }
-    for path in reports {
-        println!("{}", path.display());
+    mocks.sort_by_key(|m| std::cmp::Reverse(m.started_at));
+    println!(
+        "{:<16}  {:>9}  {:>5}  {:<8}  report",
+        "started", "questions", "score", "state"
+    );
+    for m in mocks {
+        let offset = prepdeck::clock::local_offset(m.started_at);
+        println!(
+            "{:<16}  {:>9}  {:>5}  {:<8}  {}",
+            prepdeck::clock::date_time(m.started_at, offset),
+            m.answers.len(),
+            m.score.map_or("—".to_string(), |s| format!("{s:.0}")),
+            if m.aborted { "aborted" } else { "finished" },
+            m.report_path.as_deref().unwrap_or("—"),
+        );
     }
     ExitCode::SUCCESS
 }

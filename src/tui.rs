@@ -16,31 +16,23 @@ use ratatui::DefaultTerminal;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::effects::Effects;
 use crate::keymap::Context;
 use crate::ui;
 
 /// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
 pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
 
-/// Where the runtime keeps what the app produces.
-#[derive(Debug, Clone, Default)]
-pub struct RunOptions {
-    /// The data folder (database, mock reports).
-    pub data_dir: Option<std::path::PathBuf>,
-    /// Where to write the next mock interview's report instead of the data folder.
-    pub report: Option<std::path::PathBuf>,
-}
-
 /// Runs the app until the person quits. Returns the lines to print once the terminal
 /// is back to normal (such as where a report was written).
-pub fn run(app: &mut App, options: &RunOptions) -> anyhow::Result<Vec<String>> {
+pub fn run(app: &mut App, effects: &mut Effects) -> anyhow::Result<Vec<String>> {
     if !stdout().is_terminal() {
         anyhow::bail!("prepdeck's screens need a terminal; use `prepdeck check` for text output");
     }
     let mut terminal = start()?;
     watch_signals();
     let mut notes = Vec::new();
-    let result = event_loop(&mut terminal, app, options, &mut notes);
+    let result = event_loop(&mut terminal, app, effects, &mut notes);
     stop();
     result.map(|()| notes)
 }
@@ -67,7 +59,7 @@ pub fn stop() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    options: &RunOptions,
+    effects: &mut Effects,
     notes: &mut Vec<String>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
@@ -93,7 +85,7 @@ fn event_loop(
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Suspend) => suspend(terminal)?,
             Some(Effect::MockFinished(result)) => {
-                let outcome = crate::effects::save_mock(&result, options);
+                let outcome = effects.mock_finished(app, &result);
                 app.message = Some(match &outcome {
                     Ok(path) => format!("report written to {}", path.display()),
                     Err(err) => format!("could not save the mock interview: {err:#}"),

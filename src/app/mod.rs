@@ -17,8 +17,12 @@ use ratatui::text::Line;
 use crate::action::Action;
 use crate::keymap::{Context, Keymap};
 use crate::load::Deck;
+use std::collections::HashMap;
+
 use crate::mock::select::Standing;
 use crate::mock::{MockResult, MockSettings};
+use crate::schedule::CardState;
+use crate::stats::{self, Mastery};
 use crate::theme::Theme;
 use crate::ui::layout::{self, Areas};
 use mock::{MockOutcome, MockScreen, Phase};
@@ -95,6 +99,18 @@ pub struct App {
     pub wall_clock: fn() -> i64,
     /// The time of the last update, for drawing countdowns.
     pub now: Instant,
+    /// Every card's stored progress, by card id (cards never reviewed are absent).
+    pub states: HashMap<String, CardState>,
+    /// Due, new and mastered cards under each tree node, by node index.
+    pub counts: Vec<NodeCounts>,
+}
+
+/// The progress figures of a tree node's subtree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NodeCounts {
+    pub due: usize,
+    pub new: usize,
+    pub mastered: usize,
 }
 
 impl App {
@@ -131,7 +147,46 @@ impl App {
             standing,
             wall_clock: crate::clock::now_unix,
             now: Instant::now(),
+            states: HashMap::new(),
+            counts: Vec::new(),
         }
+    }
+
+    /// Takes the stored progress and recomputes what depends on it: per-topic counts
+    /// and each card's standing for the mock selection. `unix` and `offset` say what
+    /// "today" is.
+    pub fn set_states(&mut self, states: HashMap<String, CardState>, unix: i64, offset: i64) {
+        self.states = states;
+        self.refresh_progress(unix, offset);
+    }
+
+    /// Recomputes the counts and standings after a change of `states`.
+    pub fn refresh_progress(&mut self, unix: i64, offset: i64) {
+        let tree = &self.deck.tree;
+        let mut counts = vec![NodeCounts::default(); tree.nodes.len()];
+        for (i, card) in self.deck.cards.iter().enumerate() {
+            let state = self.states.get(&card.id);
+            let due = stats::due_today(state, unix, offset);
+            let m = stats::mastery(state);
+            self.standing[i] = Standing {
+                seen: m != Mastery::New,
+                due,
+                stability_days: state
+                    .and_then(|s| s.memory)
+                    .map_or(0.0, |m| f64::from(m.stability)),
+                lapses: state.map_or(0, |s| s.lapses),
+            };
+            let mut at = Some(self.card_node[i]);
+            while let Some(n) = at {
+                let c = &mut counts[n];
+                c.due += usize::from(due);
+                c.new += usize::from(m == Mastery::New);
+                c.mastered += usize::from(m == Mastery::Mastered);
+                at = tree.nodes[n].parent;
+            }
+        }
+        self.counts = counts;
+        self.layout_cache.replace(None);
     }
 
     /// The key context that applies now.

@@ -66,6 +66,37 @@ pub fn card_lines(
     out
 }
 
+/// "new card", or "review · due in 3d · last seen 2d ago · 1 lapse".
+pub fn progress_line(state: Option<&crate::schedule::CardState>, now: i64) -> String {
+    use crate::schedule::short_interval;
+    let Some(s) = state.filter(|s| s.last_review.is_some()) else {
+        return "new card".to_string();
+    };
+    let mut parts = vec![s.phase.as_str().to_string()];
+    parts.push(if s.due <= now {
+        "due now".to_string()
+    } else {
+        format!("due in {}", short_interval(s.due - now))
+    });
+    if let Some(last) = s.last_review {
+        parts.push(format!(
+            "last seen {} ago",
+            short_interval((now - last).max(60))
+        ));
+    }
+    if s.lapses > 0 {
+        parts.push(format!(
+            "{} lapse{}",
+            s.lapses,
+            if s.lapses == 1 { "" } else { "s" }
+        ));
+    }
+    if s.flagged {
+        parts.push("flagged".to_string());
+    }
+    parts.join(" · ")
+}
+
 /// The question, wrapped, with the topic path and tags under it.
 pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = wrap::wrap(

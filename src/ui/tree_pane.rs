@@ -18,13 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(theme.border(focused))
         .title(Span::styled(" Topics ", theme.title(focused)))
-        .title(
-            Line::from(Span::styled(
-                format!(" {total} cards "),
-                theme.style(Role::Count),
-            ))
-            .right_aligned(),
-        );
+        .title(Line::from(title_counts(app, total)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -61,8 +55,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     theme.style(Role::Text),
                 ),
             };
+            let progress = match *row {
+                Row::Node(n) => app.counts.get(n).copied().unwrap_or_default(),
+                Row::Card(_) => Default::default(),
+            };
+            // Due (when any) and the total; a card shows its state instead.
+            let (badge, badge_role) = match *row {
+                Row::Node(_) if progress.due > 0 => (format!(" {}", progress.due), Role::Due),
+                Row::Card(c) => card_badge(app, c),
+                _ => (String::new(), Role::Count),
+            };
             let count_text = count.map(|n| format!(" {n}")).unwrap_or_default();
-            let room = width.saturating_sub(indent.len() + 2 + count_text.len());
+            let room = width.saturating_sub(indent.len() + 2 + count_text.len() + badge.len());
             let name = truncate(&name, room);
             let pad = room.saturating_sub(wrap::width(&name));
             let mut spans = vec![
@@ -70,6 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(icon, theme.style(Role::Bullet)),
                 Span::styled(name, style),
                 Span::raw(" ".repeat(pad)),
+                Span::styled(badge, theme.style(badge_role)),
                 Span::styled(count_text, theme.style(Role::Count)),
             ];
             if i == app.tree.selected {
@@ -82,4 +87,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A one-letter state for a card row: due (•), new (n), mastered (✓).
+fn card_badge(app: &App, card: usize) -> (String, Role) {
+    let state = app.deck.cards.get(card).and_then(|c| app.states.get(&c.id));
+    let standing = app.standing.get(card).copied().unwrap_or_default();
+    if standing.due {
+        (" •".to_string(), Role::Due)
+    } else {
+        match crate::stats::mastery(state) {
+            crate::stats::Mastery::New => (" n".to_string(), Role::New),
+            crate::stats::Mastery::Learning => (" ·".to_string(), Role::Learning),
+            crate::stats::Mastery::Mastered => (" ✓".to_string(), Role::Mastered),
+        }
+    }
+}
+
+/// "3 due · 113 cards" in the pane's title; the due part only when something is due.
+fn title_counts(app: &App, total: usize) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let due = app.counts.first().map_or(0, |c| c.due);
+    let mut spans = vec![Span::raw(" ")];
+    if due > 0 {
+        spans.push(Span::styled(format!("{due} due"), theme.style(Role::Due)));
+        spans.push(Span::styled(" · ", theme.style(Role::Count)));
+    }
+    spans.push(Span::styled(
+        format!("{total} cards "),
+        theme.style(Role::Count),
+    ));
+    spans
 }
