@@ -1,5 +1,6 @@
 //! Queue, session and week-long simulation tests with an injected clock.
 
+mod optimize;
 mod queue;
 mod session;
 mod week;
