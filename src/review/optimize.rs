@@ -41,9 +41,14 @@ pub enum OptimizeError {
     Failed(String),
 }
 
-/// Fits parameters to `log` starting from `current` (the parameters in use).
-pub fn optimize(log: &[LoggedReview], current: &[f32]) -> Result<Optimized, OptimizeError> {
-    let items = training_items(log);
+/// Fits parameters to `log` starting from `current` (the parameters in use); days are
+/// counted in the person's time zone, `utc_offset_secs` east of UTC.
+pub fn optimize(
+    log: &[LoggedReview],
+    current: &[f32],
+    utc_offset_secs: i64,
+) -> Result<Optimized, OptimizeError> {
+    let items = training_items(log, utc_offset_secs);
     let have = items
         .iter()
         .filter(|i| i.reviews.last().is_some_and(|r| r.delta_t > 0))
@@ -87,12 +92,12 @@ pub fn optimize(log: &[LoggedReview], current: &[f32]) -> Result<Optimized, Opti
 
 /// One item per review after a card's first (once a later-day review exists): the
 /// card's history up to and including it.
-fn training_items(log: &[LoggedReview]) -> Vec<FSRSItem> {
+fn training_items(log: &[LoggedReview], utc_offset_secs: i64) -> Vec<FSRSItem> {
     let mut by_card: BTreeMap<&str, Vec<&LoggedReview>> = BTreeMap::new();
     for r in log.iter().filter(|r| r.mode == ReviewMode::Review) {
         by_card.entry(&r.card_id).or_default().push(r);
     }
-    let study_day = |t: i64| (t - ROLLOVER_HOUR * 3_600).div_euclid(86_400);
+    let study_day = |t: i64| (t + utc_offset_secs - ROLLOVER_HOUR * 3_600).div_euclid(86_400);
     let mut items = Vec::new();
     for reviews in by_card.values_mut() {
         reviews.sort_by_key(|r| (r.at, r.id));

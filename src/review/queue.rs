@@ -15,8 +15,10 @@ use crate::schedule::{CardState, Phase, Scheduler};
 
 const DAY: i64 = 86_400;
 
-/// The hour (local time) when one study day ends and the next begins, as in Anki.
-pub const ROLLOVER_HOUR: i64 = 4;
+/// The hour (local time) when one study day ends and the next begins. Midnight, so
+/// "due today" here agrees with the calendar days of `clock::day_of` and the stats;
+/// `Today::with_rollover` gives Anki's 4 a.m. to those who want it.
+pub const ROLLOVER_HOUR: i64 = 0;
 
 /// The order new cards are introduced in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,9 +70,19 @@ pub struct Today {
 
 impl Today {
     /// Today for a person whose clock is `utc_offset_secs` ahead of UTC: the study day
-    /// starts at `ROLLOVER_HOUR` local time.
+    /// starts at local midnight (`ROLLOVER_HOUR`).
     pub fn new(now: i64, utc_offset_secs: i64, new_introduced: usize) -> Today {
-        let shift = utc_offset_secs - ROLLOVER_HOUR * 3_600;
+        Today::with_rollover(now, utc_offset_secs, ROLLOVER_HOUR, new_introduced)
+    }
+
+    /// Today with the study day starting at `rollover_hour` local time (Anki: 4).
+    pub fn with_rollover(
+        now: i64,
+        utc_offset_secs: i64,
+        rollover_hour: i64,
+        new_introduced: usize,
+    ) -> Today {
+        let shift = utc_offset_secs - rollover_hour * 3_600;
         let day_start = (now + shift).div_euclid(DAY) * DAY - shift;
         Today {
             now,

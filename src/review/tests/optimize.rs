@@ -16,8 +16,8 @@ fn log_of(cards: usize, days: i64) -> Vec<LoggedReview> {
         while now < end {
             n += 1;
             // A pseudo-random forgetting rate of about one in seven reviews.
-            let forgot =
-                state.phase == Phase::Review && (n.wrapping_mul(2654435761) ^ c as u64) % 7 == 0;
+            let forgot = state.phase == Phase::Review
+                && (n.wrapping_mul(2654435761) ^ c as u64).is_multiple_of(7);
             let grade = if forgot { Grade::Again } else { Grade::Good };
             id += 1;
             log.push(LoggedReview {
@@ -41,7 +41,7 @@ fn log_of(cards: usize, days: i64) -> Vec<LoggedReview> {
 #[test]
 fn too_few_reviews_say_so() {
     let log = log_of(3, 20);
-    let err = optimize(&log, &DEFAULT_PARAMS).unwrap_err();
+    let err = optimize(&log, &DEFAULT_PARAMS, 0).unwrap_err();
     assert!(
         matches!(
             err,
@@ -62,7 +62,7 @@ fn cram_and_mock_grades_are_ignored() {
         r.mode = ReviewMode::Cram;
     }
     assert!(matches!(
-        optimize(&log, &DEFAULT_PARAMS),
+        optimize(&log, &DEFAULT_PARAMS, 0),
         Err(OptimizeError::NotEnough { have: 0, .. })
     ));
 }
@@ -70,7 +70,7 @@ fn cram_and_mock_grades_are_ignored() {
 #[test]
 fn a_long_log_fits_parameters() {
     let log = log_of(40, 200);
-    let out = optimize(&log, &DEFAULT_PARAMS).unwrap();
+    let out = optimize(&log, &DEFAULT_PARAMS, 0).unwrap();
     assert!(out.reviews >= MIN_REVIEWS, "{}", out.reviews);
     assert_eq!(out.old, DEFAULT_PARAMS.to_vec());
     assert_eq!(out.new.len(), 21);

@@ -113,13 +113,14 @@ fn cram_takes_everything_and_shuffles_reproducibly() {
 }
 
 #[test]
-fn the_study_day_rolls_over_at_four_local() {
+fn the_study_day_starts_at_local_midnight_or_a_chosen_hour() {
     let midnight = T0 - 9 * 3_600;
-    assert_eq!(Today::new(T0, 0, 0).day_start, midnight + 4 * 3_600);
-    assert_eq!(
-        Today::new(midnight + 3 * 3_600, 0, 0).day_start,
-        midnight + 4 * 3_600 - DAY
-    );
-    // UTC+2: local 04:00 is 02:00 UTC.
-    assert_eq!(Today::new(T0, 7_200, 0).day_start, midnight + 2 * 3_600);
+    assert_eq!(Today::new(T0, 0, 0).day_start, midnight);
+    assert_eq!(Today::new(T0, 0, 0).day_end(), midnight + DAY);
+    // UTC+2: local midnight is 22:00 UTC the day before.
+    assert_eq!(Today::new(T0, 7_200, 0).day_start, midnight - 7_200);
+    // Anki's 4 a.m. rollover: 03:00 still belongs to yesterday.
+    let four = |now| Today::with_rollover(now, 0, 4, 0).day_start;
+    assert_eq!(four(T0), midnight + 4 * 3_600);
+    assert_eq!(four(midnight + 3 * 3_600), midnight + 4 * 3_600 - DAY);
 }
