@@ -91,6 +91,18 @@ impl Today {
         }
     }
 
+    /// Today with the count of new cards already introduced read from the store, so
+    /// `new_per_day` holds across sessions and processes.
+    pub fn from_store(
+        store: &crate::store::Store,
+        now: i64,
+        utc_offset_secs: i64,
+    ) -> crate::store::Result<Today> {
+        let day_start = Today::new(now, utc_offset_secs, 0).day_start;
+        let introduced = store.new_cards_since(day_start)?;
+        Ok(Today::new(now, utc_offset_secs, introduced))
+    }
+
     /// When the study day ends and review cards due after it wait for tomorrow.
     pub fn day_end(&self) -> i64 {
         self.day_start + DAY

@@ -22,8 +22,7 @@ fn a_week_of_daily_reviews() {
     for day in 0..7 {
         let mut now = T0 + day * DAY;
         let states = store.load_states().unwrap();
-        let day_start = Today::new(now, 0, 0).day_start;
-        let today = Today::new(now, 0, store.new_cards_since(day_start).unwrap());
+        let today = Today::from_store(&store, now, 0).unwrap();
         let queue = build_queue(&cards, &states, &scheduler, &today, &opts);
         let count = |k| queue.iter().filter(|e| e.kind == k).count();
         new_per_day.push(count(EntryKind::New));
