@@ -301,6 +301,11 @@ impl Store {
         Ok(ids.into_iter().filter(|id| !known.contains(id)).collect())
     }
 
+    /// How many cards with progress are missing from `known`, for `prepdeck check`.
+    pub fn count_orphans(&self, known: &HashSet<String>) -> Result<usize> {
+        self.orphans(known).map(|ids| ids.len())
+    }
+
     /// Deletes the progress and log rows of exactly these cards; returns how many card
     /// states were removed. Only an explicit `prepdeck prune` should call this.
     pub fn prune(&mut self, ids: &[String]) -> Result<usize> {

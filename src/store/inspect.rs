@@ -56,24 +56,18 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
     if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
         return Err(corrupt(format!("invalid page size {page_size}")));
     }
-    if len % page_size != 0 {
-        return Err(corrupt(format!(
-            "truncated: {len} bytes is not a whole number of {page_size}-byte pages"
-        )));
-    }
-    let pages = u64::from(u32::from_be_bytes([head[28], head[29], head[30], head[31]]));
-    let counter_valid = head[92..96] == head[24..28];
-    if counter_valid && pages * page_size > len {
-        return Err(corrupt(format!(
-            "truncated: the header promises {pages} pages, the file holds {}",
-            len / page_size
-        )));
+    // With a live write-ahead log the main file may be mid-checkpoint (its first page
+    // already promising pages not yet written), so leave size checks to SQLite then.
+    let wal = std::path::PathBuf::from(format!("{}-wal", path.display()));
+    let wal_in_use = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    if !wal_in_use {
+        check_size(&head, len, page_size).map_err(corrupt)?;
     }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| corrupt(format!("cannot open it: {e}")))?;
+    .map_err(|e| unreadable(path, e, "cannot open it"))?;
     let pragma = match check {
         Check::Quick => "quick_check",
         Check::Full => "integrity_check",
@@ -84,7 +78,7 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
             stmt.query_map([], |row| row.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()
         })
-        .map_err(|e| corrupt(e.to_string()))?;
+        .map_err(|e| unreadable(path, e, "cannot check it"))?;
     if problems.first().map(String::as_str) != Some("ok") {
         let mut detail: Vec<String> = problems.into_iter().take(3).collect();
         if detail.is_empty() {
@@ -115,6 +109,44 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
         });
     }
     Ok(version)
+}
+
+/// A file shorter than its header says, or not whole pages, was cut off.
+fn check_size(head: &[u8; 100], len: u64, page_size: u64) -> std::result::Result<(), String> {
+    if !len.is_multiple_of(page_size) {
+        return Err(format!(
+            "truncated: {len} bytes is not a whole number of {page_size}-byte pages"
+        ));
+    }
+    let pages = u64::from(u32::from_be_bytes([head[28], head[29], head[30], head[31]]));
+    let counter_valid = head[92..96] == head[24..28];
+    if counter_valid && pages * page_size > len {
+        return Err(format!(
+            "truncated: the header promises {pages} pages, the file holds {}",
+            len / page_size
+        ));
+    }
+    Ok(())
+}
+
+/// SQLite's refusal to open or read: damage, unless it is about permissions (a WAL
+/// database in a read-only folder cannot even be read), which is the folder's problem.
+fn unreadable(path: &Path, e: rusqlite::Error, what: &str) -> StoreError {
+    use rusqlite::ErrorCode::{CannotOpen, PermissionDenied, ReadOnly};
+    match e.sqlite_error_code() {
+        Some(CannotOpen | PermissionDenied | ReadOnly) => StoreError::ReadOnly {
+            path: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            source: std::io::Error::other(format!("{what}: {e}")),
+        },
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        },
+        _ => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("{what}: {e}"),
+        },
+    }
 }
 
 fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -106,6 +106,7 @@ fn orphans_are_kept_until_pruned() {
     }
     let known: HashSet<String> = ["a".to_string()].into();
     assert_eq!(store.orphans(&known).unwrap(), vec!["b", "c"]);
+    assert_eq!(store.count_orphans(&known).unwrap(), 2);
     drop(store);
     // Reopening (as after content edits) keeps them.
     let mut store = open(dir.path());
@@ -146,4 +147,27 @@ fn two_stores_writing_at_once_lose_nothing() {
     let shared = store.log(None).unwrap();
     let shared = shared.iter().filter(|r| r.card_id == "shared").count();
     assert_eq!(shared, 2 * per_thread as usize);
+}
+
+#[test]
+fn a_kill_mid_session_loses_no_committed_grade() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    for i in 0..5 {
+        grade(&mut store, &format!("c{i}"), Grade::Good, T0 + i);
+    }
+    // The files as a SIGKILL would leave them: the connection never closed, the
+    // write-ahead log not checkpointed.
+    let crashed = tempfile::tempdir().unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let from = format!("{}{suffix}", store.path().display());
+        if std::path::Path::new(&from).exists() {
+            let to = crashed.path().join(format!("{DB_FILE}{suffix}"));
+            std::fs::copy(&from, to).unwrap();
+        }
+    }
+    assert!(crashed.path().join(format!("{DB_FILE}-wal")).exists());
+    let reopened = open(crashed.path());
+    assert_eq!(reopened.log(None).unwrap().len(), 5);
+    assert_eq!(reopened.load_states().unwrap().len(), 5);
 }

@@ -1,0 +1,220 @@
+//! Today's queue: which cards a review session asks, in what order.
+//!
+//! Order: learning and relearning cards whose step is due (within `learn_ahead_secs`),
+//! earliest first; then review cards due before the end of today, lowest
+//! retrievability first (the most at risk of being forgotten); then new cards, at most
+//! `new_per_day` minus those already introduced today, in topic order or shuffled with
+//! a seed. Buried cards are left out, and so are unanswered cards (`Card::is_unanswered`)
+//! unless asked for. `limit` caps the whole queue. Cram takes every eligible card,
+//! due or not, and never changes a schedule.
+
+use std::collections::HashMap;
+
+use crate::model::Card;
+use crate::schedule::{CardState, Phase, Scheduler};
+
+const DAY: i64 = 86_400;
+
+/// The hour (local time) when one study day ends and the next begins. Midnight, so
+/// "due today" here agrees with the calendar days of `clock::day_of` and the stats;
+/// `Today::with_rollover` gives Anki's 4 a.m. to those who want it.
+pub const ROLLOVER_HOUR: i64 = 0;
+
+/// The order new cards are introduced in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NewOrder {
+    /// The deck's order: topic by topic, as the files list them.
+    #[default]
+    Topic,
+    /// A shuffle that is the same for the same seed (e.g. the day number).
+    Shuffled { seed: u64 },
+}
+
+/// Choices for building a queue (config and command-line flags).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueOptions {
+    /// New cards introduced per study day across all sessions (default 15).
+    pub new_per_day: usize,
+    pub new_order: NewOrder,
+    /// Also ask cards that have nothing to check an answer against.
+    pub include_unanswered: bool,
+    /// At most this many cards in the session.
+    pub limit: Option<usize>,
+    /// Go through any cards without touching their schedules.
+    pub cram: bool,
+    /// Learning steps due this soon are asked now rather than left waiting (Anki: 20 min).
+    pub learn_ahead_secs: i64,
+}
+
+impl Default for QueueOptions {
+    fn default() -> Self {
+        QueueOptions {
+            new_per_day: 15,
+            new_order: NewOrder::Topic,
+            include_unanswered: false,
+            limit: None,
+            cram: false,
+            learn_ahead_secs: 20 * 60,
+        }
+    }
+}
+
+/// Where "today" is: the time now, when the study day began, and how many new cards
+/// were already introduced since then (`Store::new_cards_since(day_start)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    pub now: i64,
+    pub day_start: i64,
+    pub new_introduced: usize,
+}
+
+impl Today {
+    /// Today for a person whose clock is `utc_offset_secs` ahead of UTC: the study day
+    /// starts at local midnight (`ROLLOVER_HOUR`).
+    pub fn new(now: i64, utc_offset_secs: i64, new_introduced: usize) -> Today {
+        Today::with_rollover(now, utc_offset_secs, ROLLOVER_HOUR, new_introduced)
+    }
+
+    /// Today with the study day starting at `rollover_hour` local time (Anki: 4).
+    pub fn with_rollover(
+        now: i64,
+        utc_offset_secs: i64,
+        rollover_hour: i64,
+        new_introduced: usize,
+    ) -> Today {
+        let shift = utc_offset_secs - rollover_hour * 3_600;
+        let day_start = (now + shift).div_euclid(DAY) * DAY - shift;
+        Today {
+            now,
+            day_start,
+            new_introduced,
+        }
+    }
+
+    /// Today with the count of new cards already introduced read from the store, so
+    /// `new_per_day` holds across sessions and processes.
+    pub fn from_store(
+        store: &crate::store::Store,
+        now: i64,
+        utc_offset_secs: i64,
+    ) -> crate::store::Result<Today> {
+        let day_start = Today::new(now, utc_offset_secs, 0).day_start;
+        let introduced = store.new_cards_since(day_start)?;
+        Ok(Today::new(now, utc_offset_secs, introduced))
+    }
+
+    /// When the study day ends and review cards due after it wait for tomorrow.
+    pub fn day_end(&self) -> i64 {
+        self.day_start + DAY
+    }
+}
+
+/// Why a card is in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    Learning,
+    Review,
+    New,
+    Cram,
+}
+
+/// One card to ask: its index into the deck's cards, its id and current state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueEntry {
+    pub index: usize,
+    pub card_id: String,
+    pub state: CardState,
+    pub kind: EntryKind,
+}
+
+/// Builds the queue for `cards` (already narrowed to a topic if the person chose one).
+pub fn build_queue(
+    cards: &[Card],
+    states: &HashMap<String, CardState>,
+    scheduler: &Scheduler,
+    today: &Today,
+    opts: &QueueOptions,
+) -> Vec<QueueEntry> {
+    let now = today.now;
+    let eligible = cards.iter().enumerate().filter_map(|(index, card)| {
+        let state = states.get(&card.id).cloned().unwrap_or_default();
+        let askable = opts.include_unanswered || !card.is_unanswered();
+        (askable && !state.is_buried(now)).then(|| (index, card.id.clone(), state))
+    });
+    let entry = |kind| {
+        move |(index, card_id, state)| QueueEntry {
+            index,
+            card_id,
+            state,
+            kind,
+        }
+    };
+    let mut queue: Vec<QueueEntry> = if opts.cram {
+        let mut all: Vec<QueueEntry> = eligible.map(entry(EntryKind::Cram)).collect();
+        if let NewOrder::Shuffled { seed } = opts.new_order {
+            shuffle(&mut all, seed);
+        }
+        all
+    } else {
+        let mut learning = Vec::new();
+        let mut review = Vec::new();
+        let mut new = Vec::new();
+        for item in eligible {
+            match item.2.phase {
+                Phase::New => new.push(entry(EntryKind::New)(item)),
+                Phase::Learning | Phase::Relearning => {
+                    if item.2.due <= now + opts.learn_ahead_secs {
+                        learning.push(entry(EntryKind::Learning)(item));
+                    }
+                }
+                Phase::Review => {
+                    if item.2.due < today.day_end() {
+                        review.push(entry(EntryKind::Review)(item));
+                    }
+                }
+            }
+        }
+        learning.sort_by_key(|e| e.state.due);
+        let risk = |e: &QueueEntry| scheduler.retrievability(&e.state, now).unwrap_or(0.0);
+        review.sort_by(|a, b| {
+            risk(a)
+                .total_cmp(&risk(b))
+                .then(a.state.due.cmp(&b.state.due))
+        });
+        if let NewOrder::Shuffled { seed } = opts.new_order {
+            shuffle(&mut new, seed);
+        }
+        new.truncate(opts.new_per_day.saturating_sub(today.new_introduced));
+        learning.into_iter().chain(review).chain(new).collect()
+    };
+    if let Some(limit) = opts.limit {
+        queue.truncate(limit);
+    }
+    queue
+}
+
+/// The soonest time after `now` that any card with progress falls due, for "next cards
+/// due in 3h" on the summary.
+pub fn next_due<'a>(states: impl IntoIterator<Item = &'a CardState>, now: i64) -> Option<i64> {
+    states
+        .into_iter()
+        .filter(|s| s.phase != Phase::New && s.due > now)
+        .map(|s| s.due)
+        .min()
+}
+
+/// Fisher–Yates with splitmix64: the same seed gives the same order on every platform.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut x = seed;
+    let mut next = || {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}

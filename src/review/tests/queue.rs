@@ -1,0 +1,126 @@
+//! Which cards a queue holds and in what order.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::review::queue::*;
+use crate::schedule::{CardState, Grade, Scheduler};
+
+fn ids(q: &[QueueEntry]) -> Vec<&str> {
+    q.iter().map(|e| e.card_id.as_str()).collect()
+}
+
+#[test]
+fn due_cards_come_first_by_risk_then_capped_new_cards() {
+    let s = Scheduler::default();
+    let cards = deck(6);
+    let mut states = HashMap::new();
+    // c00 reviewed long ago (very overdue), c01 just due, c02 due next week.
+    let graduate = |at| {
+        let a = s.grade(&CardState::new_card(), Grade::Good, at);
+        s.grade(&a, Grade::Good, at + 600)
+    };
+    let old = graduate(T0 - 60 * DAY);
+    let mut recent = graduate(T0 - 3 * DAY);
+    recent.due = T0 - 60;
+    let mut later = graduate(T0);
+    later.due = T0 + 7 * DAY;
+    states.insert("c01".to_string(), recent);
+    states.insert("c00".to_string(), old);
+    states.insert("c02".to_string(), later);
+    let today = Today::new(T0, 0, 1);
+    let opts = QueueOptions {
+        new_per_day: 3,
+        ..QueueOptions::default()
+    };
+    let q = build_queue(&cards, &states, &s, &today, &opts);
+    assert_eq!(ids(&q), ["c00", "c01", "c03", "c04"], "two new left today");
+    assert_eq!(q[0].kind, EntryKind::Review);
+    assert_eq!(q[2].kind, EntryKind::New);
+    let capped = build_queue(
+        &cards,
+        &states,
+        &s,
+        &today,
+        &QueueOptions {
+            limit: Some(1),
+            ..opts
+        },
+    );
+    assert_eq!(ids(&capped), ["c00"]);
+}
+
+#[test]
+fn learning_cards_lead_and_buried_or_unanswered_cards_stay_out() {
+    let s = Scheduler::default();
+    let mut cards = deck(4);
+    cards[3].answer = None;
+    cards[3].key_points.clear();
+    assert!(cards[3].is_unanswered());
+    let mut states = HashMap::new();
+    states.insert(
+        "c01".to_string(),
+        s.grade(&CardState::new_card(), Grade::Again, T0 - 60),
+    );
+    let mut buried = CardState::new_card();
+    buried.buried_until = Some(T0 + DAY);
+    states.insert("c02".to_string(), buried);
+    let today = Today::new(T0, 0, 0);
+    let q = build_queue(&cards, &states, &s, &today, &QueueOptions::default());
+    assert_eq!(ids(&q), ["c01", "c00"]);
+    assert_eq!(q[0].kind, EntryKind::Learning);
+    let with = QueueOptions {
+        include_unanswered: true,
+        ..QueueOptions::default()
+    };
+    assert_eq!(
+        ids(&build_queue(&cards, &states, &s, &today, &with)),
+        ["c01", "c00", "c03"]
+    );
+}
+
+#[test]
+fn cram_takes_everything_and_shuffles_reproducibly() {
+    let s = Scheduler::default();
+    let cards = deck(12);
+    let states = HashMap::new();
+    let today = Today::new(T0, 0, 99);
+    let cram = |seed| QueueOptions {
+        cram: true,
+        new_order: NewOrder::Shuffled { seed },
+        ..QueueOptions::default()
+    };
+    let a = build_queue(&cards, &states, &s, &today, &cram(7));
+    let b = build_queue(&cards, &states, &s, &today, &cram(7));
+    let c = build_queue(&cards, &states, &s, &today, &cram(8));
+    assert_eq!(a.len(), 12, "new_per_day does not limit cram");
+    assert!(a.iter().all(|e| e.kind == EntryKind::Cram));
+    assert_eq!(a, b);
+    assert_ne!(ids(&a), ids(&c));
+    assert_ne!(
+        ids(&a),
+        ids(&build_queue(
+            &cards,
+            &states,
+            &s,
+            &today,
+            &QueueOptions {
+                cram: true,
+                ..QueueOptions::default()
+            }
+        ))
+    );
+}
+
+#[test]
+fn the_study_day_starts_at_local_midnight_or_a_chosen_hour() {
+    let midnight = T0 - 9 * 3_600;
+    assert_eq!(Today::new(T0, 0, 0).day_start, midnight);
+    assert_eq!(Today::new(T0, 0, 0).day_end(), midnight + DAY);
+    // UTC+2: local midnight is 22:00 UTC the day before.
+    assert_eq!(Today::new(T0, 7_200, 0).day_start, midnight - 7_200);
+    // Anki's 4 a.m. rollover: 03:00 still belongs to yesterday.
+    let four = |now| Today::with_rollover(now, 0, 4, 0).day_start;
+    assert_eq!(four(T0), midnight + 4 * 3_600);
+    assert_eq!(four(midnight + 3 * 3_600), midnight + 4 * 3_600 - DAY);
+}
