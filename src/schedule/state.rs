@@ -104,7 +104,7 @@ pub struct CardState {
     /// When the card should next be shown.
     pub due: i64,
     pub last_review: Option<i64>,
-    /// Reviews graded in review mode (cram and mock grades do not count).
+    /// Grades that moved this card's schedule (cram grades never do).
     pub reps: u32,
     /// Times a graduated card was forgotten (Again in review phase).
     pub lapses: u32,

@@ -195,6 +195,7 @@ impl Store {
 
     /// Undoes the latest grade of `card_id`: puts back the state saved with it exactly
     /// and deletes the log row, in one transaction. `None` when the card has no grade.
+    /// With two processes grading the same card, this undoes whichever grade was last.
     pub fn undo_last(&mut self, card_id: &str) -> Result<Option<Undone>> {
         let path = self.path.clone();
         let fail = |what| {

@@ -6,7 +6,9 @@ use super::Store;
 use super::error::Result;
 use crate::schedule::Grade;
 
-/// Why a card was graded; only `Review` grades move the schedule.
+/// Why a card was graded. Review grades move the schedule and count as new-card
+/// introductions; cram grades never move it; mock grades move it if the caller passes
+/// a new state. Only review grades feed `optimize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReviewMode {
