@@ -92,6 +92,41 @@ pub enum Command {
         prepdeck mock --total 30m --spoken --seed 7 --report ~/mock.md\n  prepdeck mock --history"
     )]
     Mock(MockArgs),
+    /// Review the cards that are due, one at a time, graded 1-4 and scheduled by FSRS.
+    #[command(
+        after_help = "On each card: Space reveals the answer (i or Enter first opens a box to type \
+        your answer), j/k and Space tick the key points you covered, Enter takes the suggested grade and \
+        1 Again, 2 Hard, 3 Good, 4 Easy grade directly. u undoes, b buries until tomorrow, f flags, e edits \
+        the card's file. Every grade is saved before the next card.\n\nExamples:\n  prepdeck review\n  \
+        prepdeck review --topic Kubernetes --limit 20\n  prepdeck review --cram --topic \"Service mesh\""
+    )]
+    Review(ReviewArgs),
+    /// Show progress: cards, reviews, streak, retention and per-topic mastery.
+    #[command(
+        after_help = "Examples:\n  prepdeck stats\n  prepdeck stats --json | jq .retention_30d\n  prepdeck stats --tui"
+    )]
+    Stats(StatsArgs),
+    /// Fit the FSRS scheduler to your own review history (after 100 or more reviews).
+    #[command(
+        after_help = "Shows the current and the fitted parameters with how well each predicts your \
+        reviews, and asks before saving.\n\nExamples:\n  prepdeck optimize\n  prepdeck optimize --yes"
+    )]
+    Optimize(ConfirmArgs),
+    /// Delete the progress of cards that are no longer in the content, after listing them.
+    #[command(
+        after_help = "Progress of cards whose id no longer appears in the content is kept until you \
+        prune it. PATHs (default: the content the browser opens) decide which cards still exist.\n\n\
+        Examples:\n  prepdeck prune\n  prepdeck prune --yes ~/notes"
+    )]
+    Prune(PruneArgs),
+    /// Write a consistent copy of the progress database.
+    #[command(
+        after_help = "Examples:\n  prepdeck backup\n  prepdeck backup ~/prepdeck-2026-11-22.db"
+    )]
+    Backup(BackupArgs),
+    /// Replace the progress database with a backup, after checking it; the old one is kept.
+    #[command(after_help = "Examples:\n  prepdeck restore ~/prepdeck-2026-11-22.db")]
+    Restore(RestoreArgs),
     /// Show the configuration: `--default` prints a complete, commented default config.
     #[command(
         after_help = "Examples:\n  prepdeck config --default > ~/.config/prepdeck/config.toml\n  prepdeck config"
@@ -172,4 +207,69 @@ impl MockArgs {
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     crate::mock::duration::parse(text)
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Files or folders to review (default: the content the browser opens).
+    pub paths: Vec<PathBuf>,
+
+    /// Only cards under a topic whose name contains NAME (repeat for several).
+    #[arg(long = "topic", value_name = "NAME")]
+    pub topics: Vec<String>,
+
+    /// At most N cards in this session [default: no limit].
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// New cards per day [default: 15, or `review.new_per_day` in the config].
+    #[arg(long = "new", value_name = "N")]
+    pub new_cards: Option<usize>,
+
+    /// Go through the cards without changing their schedule (grades are logged as cram).
+    #[arg(long)]
+    pub cram: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Files or folders whose cards to count (default: the content the browser opens).
+    pub paths: Vec<PathBuf>,
+
+    /// Print one JSON document instead of text.
+    #[arg(long, conflicts_with = "tui")]
+    pub json: bool,
+
+    /// Open the full-screen stats screen.
+    #[arg(long)]
+    pub tui: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// Do not ask: answer yes.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Files or folders that hold the cards to keep (default: the browser's content).
+    pub paths: Vec<PathBuf>,
+
+    /// Do not ask: answer yes.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy [default: prepdeck-backup-DATE.db in the data folder].
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore.
+    pub file: PathBuf,
 }

@@ -4,9 +4,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::app::App;
+use crate::app::review::ReviewScreen;
+use crate::app::{App, Effect, ReviewRequest};
 use crate::clock;
+use crate::load::{self, ContentSource};
 use crate::mock::{MockResult, report};
+use crate::review::{QueueOptions, Session, SessionMode, Today, build_queue, next_due};
 use crate::schedule::{CardState, Grade, Scheduler};
 use crate::store::{self, Coverage, MockRecord, NewReview, ReviewMode, Store};
 
@@ -24,9 +27,167 @@ pub struct Effects {
     pub store: Store,
     pub scheduler: Scheduler,
     pub options: RunOptions,
+    /// How review queues are built (the config, patched by command-line flags).
+    pub queue: QueueOptions,
+    /// Grade with Again / Good only.
+    pub two_button: bool,
+    /// Where the content came from, to reload it after an edit.
+    pub sources: Vec<ContentSource>,
 }
 
 impl Effects {
+    /// Performs one effect that needs no terminal of its own. Errors are for the
+    /// status line; the app goes on.
+    pub fn perform(
+        &mut self,
+        app: &mut App,
+        effect: Effect,
+        notes: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        let now = clock::now_unix();
+        let offset = clock::local_offset(now);
+        match effect {
+            Effect::MockFinished(result) => {
+                let path = self.mock_finished(app, &result)?;
+                app.message = Some(format!("report written to {}", path.display()));
+                notes.push(format!("Mock interview report: {}", path.display()));
+            }
+            Effect::StartReview(request) => self.start_review(app, &request)?,
+            Effect::Persist(persist) => {
+                self.store
+                    .record(&persist.review, persist.state.as_ref())
+                    .context("the grade was NOT saved")?;
+                if let Some(state) = persist.state {
+                    app.states.insert(persist.review.card_id.clone(), state);
+                }
+                app.refresh_progress(now, offset);
+            }
+            Effect::Undo(card_id) => {
+                if let Some(undone) = self.store.undo_last(&card_id)? {
+                    match undone.restored {
+                        Some(state) => app.states.insert(card_id, state),
+                        None => app.states.remove(&card_id),
+                    };
+                    app.refresh_progress(now, offset);
+                }
+            }
+            Effect::Bury(card_id) => {
+                let tomorrow = Today::new(now, offset, 0).day_end();
+                self.store.bury(&card_id, Some(tomorrow))?;
+                if let Some(state) = app.states.get_mut(&card_id) {
+                    state.buried_until = Some(tomorrow);
+                }
+                app.refresh_progress(now, offset);
+                app.message = Some("buried until tomorrow".to_string());
+            }
+            Effect::Flag(card_id, on) => {
+                self.store.set_flag(&card_id, on)?;
+                app.states.entry(card_id).or_default().flagged = on;
+            }
+            Effect::OpenStats => {
+                let log = self.store.log(None)?;
+                let mocks = self.store.mocks()?;
+                let stats = crate::stats::compute(&crate::stats::StatsInput {
+                    cards: &app.deck.cards,
+                    tree: &app.deck.tree,
+                    states: &app.states,
+                    log: &log,
+                    mocks: &mocks,
+                    now,
+                    offset,
+                    desired_retention: self.scheduler.desired_retention(),
+                });
+                app.open_stats(stats);
+            }
+            Effect::Quit | Effect::Suspend | Effect::Edit(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Builds today's queue for the request and opens the review screen, or says why
+    /// there is nothing to review.
+    pub fn start_review(&mut self, app: &mut App, request: &ReviewRequest) -> anyhow::Result<()> {
+        let now = clock::now_unix();
+        let offset = clock::local_offset(now);
+        let indices: Vec<usize> = match request.node {
+            Some(node) => app.deck.tree.cards_under(node),
+            None => (0..app.deck.cards.len()).collect(),
+        };
+        let subset: Vec<crate::model::Card> =
+            indices.iter().map(|&i| app.deck.cards[i].clone()).collect();
+        let today = Today::from_store(&self.store, now, offset)?;
+        let options = QueueOptions {
+            cram: request.cram || self.queue.cram,
+            ..self.queue.clone()
+        };
+        let mut queue = build_queue(&subset, &app.states, &self.scheduler, &today, &options);
+        for entry in &mut queue {
+            entry.index = indices[entry.index];
+        }
+        let name = request.node.map_or("the deck".to_string(), |n| {
+            app.deck.tree.nodes[n].name.clone()
+        });
+        if queue.is_empty() {
+            let next = next_due(
+                indices
+                    .iter()
+                    .filter_map(|&i| app.states.get(&app.deck.cards[i].id)),
+                now,
+            );
+            app.message = Some(match next {
+                Some(at) => format!(
+                    "nothing to review in {name} now; the next card is due in {}",
+                    crate::schedule::short_interval(at - now)
+                ),
+                None => format!("nothing to review in {name}: no new cards left for today"),
+            });
+            return Ok(());
+        }
+        let mode = if options.cram {
+            SessionMode::Cram
+        } else {
+            SessionMode::Review
+        };
+        let session = Session::new(queue, &app.deck.cards, self.scheduler.clone(), mode, now);
+        app.open_review(ReviewScreen::new(
+            session,
+            self.two_button,
+            std::time::Instant::now(),
+            now,
+        ));
+        Ok(())
+    }
+
+    /// Opens the card's source in `$VISUAL` / `$EDITOR` at its line (the terminal is
+    /// already handed back), then reloads the content; ids and progress carry over.
+    pub fn edit(&mut self, app: &mut App, card: usize) -> anyhow::Result<()> {
+        let source = &app.deck.cards[card].source;
+        if source.file.starts_with(load::BUNDLED_PREFIX) {
+            anyhow::bail!(
+                "bundled cards are read-only: `prepdeck export --format markdown` makes an editable copy"
+            );
+        }
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_else(|_| "vi".to_string());
+        let mut words = editor.split_whitespace();
+        let program = words.next().unwrap_or("vi");
+        let status = std::process::Command::new(program)
+            .args(words)
+            .arg(format!("+{}", source.line))
+            .arg(&source.file)
+            .status()
+            .with_context(|| format!("cannot start the editor `{editor}`"))?;
+        if !status.success() {
+            anyhow::bail!("the editor `{editor}` exited with {status}");
+        }
+        let deck = load::load(&self.sources)?;
+        let now = clock::now_unix();
+        app.replace_deck(deck, now, clock::local_offset(now));
+        app.message = Some("content reloaded".to_string());
+        Ok(())
+    }
+
     /// Stores a finished mock interview (its grades go to the scheduler and the log with
     /// mode `mock`) and writes its report. Returns the report's path.
     pub fn mock_finished(&mut self, app: &mut App, result: &MockResult) -> anyhow::Result<PathBuf> {

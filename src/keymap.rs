@@ -29,10 +29,15 @@ pub enum Context {
     MockPaused,
     Debrief,
     MockResult,
+    Review,
+    ReviewTyping,
+    ReviewAnswer,
+    ReviewSummary,
+    Stats,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 13] = [
         Context::Browse,
         Context::Search,
         Context::Help,
@@ -41,6 +46,11 @@ impl Context {
         Context::MockPaused,
         Context::Debrief,
         Context::MockResult,
+        Context::Review,
+        Context::ReviewTyping,
+        Context::ReviewAnswer,
+        Context::ReviewSummary,
+        Context::Stats,
     ];
 
     /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
@@ -54,6 +64,11 @@ impl Context {
             Context::MockPaused => "mock_paused",
             Context::Debrief => "debrief",
             Context::MockResult => "mock_result",
+            Context::Review => "review",
+            Context::ReviewTyping => "review_typing",
+            Context::ReviewAnswer => "review_answer",
+            Context::ReviewSummary => "review_summary",
+            Context::Stats => "stats",
         }
     }
 
@@ -68,6 +83,11 @@ impl Context {
             Context::MockPaused => "Mock interview: paused",
             Context::Debrief => "Mock interview: debrief",
             Context::MockResult => "Mock interview: result",
+            Context::Review => "Review: the question",
+            Context::ReviewTyping => "Review: typing an answer",
+            Context::ReviewAnswer => "Review: the answer and checklist",
+            Context::ReviewSummary => "Review: summary",
+            Context::Stats => "Statistics",
         }
     }
 }

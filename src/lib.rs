@@ -10,6 +10,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod effects;
 pub mod ids;

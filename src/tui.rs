@@ -82,19 +82,22 @@ fn event_loop(
             },
         };
         match app.update(action, Instant::now()) {
+            None => {}
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Suspend) => suspend(terminal)?,
-            Some(Effect::MockFinished(result)) => {
-                let outcome = effects.mock_finished(app, &result);
-                app.message = Some(match &outcome {
-                    Ok(path) => format!("report written to {}", path.display()),
-                    Err(err) => format!("could not save the mock interview: {err:#}"),
-                });
-                if let Ok(path) = outcome {
-                    notes.push(format!("Mock interview report: {}", path.display()));
+            Some(Effect::Edit(card)) => {
+                stop();
+                let edited = effects.edit(app, card);
+                *terminal = resume()?;
+                if let Err(err) = edited {
+                    app.message = Some(format!("{err:#}"));
                 }
             }
-            None => {}
+            Some(effect) => {
+                if let Err(err) = effects.perform(app, effect, notes) {
+                    app.message = Some(format!("{err:#}"));
+                }
+            }
         }
     }
 }
@@ -122,7 +125,7 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if let Some(action) = app.keymap.action(context, key) {
         return Some(action);
     }
-    if context == Context::Mock {
+    if matches!(context, Context::Mock | Context::ReviewTyping) {
         return Some(Action::TextKey(key));
     }
     if context == Context::Search {
@@ -143,10 +146,16 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     stop();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    *terminal = ratatui::try_init()?;
+    *terminal = resume()?;
+    Ok(())
+}
+
+/// Takes the terminal back after handing it to the shell or an editor.
+fn resume() -> anyhow::Result<DefaultTerminal> {
+    let mut terminal = ratatui::try_init()?;
     execute!(stdout(), EnableMouseCapture)?;
     terminal.clear()?;
-    Ok(())
+    Ok(terminal)
 }
 
 /// SIGTERM, SIGHUP and SIGINT restore the terminal before the process ends. Every grade

@@ -474,18 +474,9 @@ impl MockScreen {
     }
 }
 
-/// The grade the checklist suggests: every point covered → Good (3), at least half →
-/// Hard (2), fewer → Again (1); no key points → no suggestion.
+/// The grade the checklist suggests, as a number (the review rule, `review::suggest_grade`).
 pub fn suggested_grade(covered: usize, total: usize) -> Option<u8> {
-    if total == 0 {
-        None
-    } else if covered == total {
-        Some(3)
-    } else if covered * 2 >= total {
-        Some(2)
-    } else {
-        Some(1)
-    }
+    crate::review::suggest_grade(covered, total).map(|g| g.number())
 }
 
 fn step(choices: &[Option<u64>], current: Option<Duration>, up: bool) -> Option<Duration> {

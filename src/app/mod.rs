@@ -4,7 +4,9 @@
 //! `Effect` for the runtime to perform. Drawing (`ui::draw`) only borrows the App.
 
 pub mod mock;
+pub mod review;
 pub mod search;
+pub mod stats_screen;
 pub mod tree_view;
 
 use std::cell::RefCell;
@@ -26,7 +28,9 @@ use crate::stats::{self, Mastery};
 use crate::theme::Theme;
 use crate::ui::layout::{self, Areas};
 use mock::{MockOutcome, MockScreen, Phase};
+use review::{ReviewOutcome, ReviewScreen, Side};
 use search::{Scope, SearchIndex, SearchState, new_matcher};
+use stats_screen::{StatsOutcome, StatsScreen};
 use tree_view::{Row, TreeView};
 
 /// Which pane of the browser has the keyboard.
@@ -50,6 +54,26 @@ pub enum Effect {
     Suspend,
     /// A mock interview ended: store it and write its report.
     MockFinished(Box<MockResult>),
+    /// Build a review queue and open the review screen.
+    StartReview(ReviewRequest),
+    /// Commit a grade before the next card is shown.
+    Persist(Box<crate::review::Persist>),
+    /// Take back the latest grade of a card.
+    Undo(String),
+    Bury(String),
+    Flag(String, bool),
+    /// Open a card's source file in the editor, then reload the content.
+    Edit(usize),
+    /// Compute the statistics and open their screen.
+    OpenStats,
+}
+
+/// Which cards a review should draw from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReviewRequest {
+    /// A tree node whose subtree to review; `None` for everything.
+    pub node: Option<usize>,
+    pub cram: bool,
 }
 
 /// The screen in front of the person. The browser's state lives on in `App` while
@@ -57,6 +81,8 @@ pub enum Effect {
 pub enum Screen {
     Browse,
     Mock(Box<MockScreen>),
+    Review(Box<ReviewScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 /// The card view laid out for one width, kept until something it depends on changes.
@@ -103,6 +129,8 @@ pub struct App {
     pub states: HashMap<String, CardState>,
     /// Due, new and mastered cards under each tree node, by node index.
     pub counts: Vec<NodeCounts>,
+    /// Card index by card id.
+    pub id_index: HashMap<String, usize>,
 }
 
 /// The progress figures of a tree node's subtree.
@@ -124,7 +152,7 @@ impl App {
         let tree = TreeView::new(&deck.tree);
         let index = SearchIndex::new(&deck.cards);
         let standing = vec![Standing::default(); deck.cards.len()];
-        App {
+        let mut app = App {
             screen: Screen::Browse,
             deck,
             theme,
@@ -149,6 +177,37 @@ impl App {
             now: Instant::now(),
             states: HashMap::new(),
             counts: Vec::new(),
+            id_index: HashMap::new(),
+        };
+        app.index_ids();
+        app
+    }
+
+    fn index_ids(&mut self) {
+        self.id_index = self
+            .deck
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+    }
+
+    /// Swaps in freshly loaded content (after an edit), keeping progress, the selected
+    /// card where it still exists, and the open screen.
+    pub fn replace_deck(&mut self, deck: Deck, unix: i64, offset: i64) {
+        let selected = self.selected_card().map(|c| self.deck.cards[c].id.clone());
+        let mut fresh = App::new(deck, self.theme.clone(), self.keymap.clone());
+        fresh.size = self.size;
+        self.tree = fresh.tree;
+        self.card_node = fresh.card_node;
+        self.index = fresh.index;
+        self.standing = fresh.standing;
+        self.id_index = fresh.id_index;
+        self.deck = fresh.deck;
+        self.refresh_progress(unix, offset);
+        if let Some(c) = selected.and_then(|id| self.id_index.get(&id).copied()) {
+            self.jump_to_card(c);
         }
     }
 
@@ -191,6 +250,17 @@ impl App {
 
     /// The key context that applies now.
     pub fn context(&self) -> Context {
+        if let Screen::Review(r) = &self.screen {
+            return match r.side {
+                Side::Question => Context::Review,
+                Side::Typing => Context::ReviewTyping,
+                Side::Answer => Context::ReviewAnswer,
+                Side::Summary => Context::ReviewSummary,
+            };
+        }
+        if let Screen::Stats(_) = &self.screen {
+            return Context::Stats;
+        }
         if let Screen::Mock(m) = &self.screen {
             return match m.phase {
                 Phase::Setup => Context::MockSetup,
@@ -233,8 +303,11 @@ impl App {
             return None;
         }
         self.message = None;
-        if let Screen::Mock(_) = self.screen {
-            return self.update_mock(action, now);
+        match self.screen {
+            Screen::Mock(_) => return self.update_mock(action, now),
+            Screen::Review(_) => return self.update_review(action, now),
+            Screen::Stats(_) => return self.update_stats(action),
+            Screen::Browse => {}
         }
         match action {
             Action::Quit => return Some(Effect::Quit),
@@ -261,14 +334,72 @@ impl App {
         }
     }
 
-    /// Opens the mock interview setup on the selected topic (or the whole deck).
-    pub fn open_mock(&mut self, now: Instant) {
-        let node = match self.tree.current() {
+    /// The tree node under the selection: the selected topic, or the selected card's.
+    pub fn selected_node(&self) -> Option<usize> {
+        match self.tree.current() {
             Some(Row::Node(n)) => Some(n),
             Some(Row::Card(c)) => self.card_node.get(c).copied(),
             None => None,
+        }
+    }
+
+    /// Opens the review screen on a session the runtime built.
+    pub fn open_review(&mut self, screen: ReviewScreen) {
+        self.screen = Screen::Review(Box::new(screen));
+    }
+
+    fn update_review(&mut self, action: Action, now: Instant) -> Option<Effect> {
+        let Screen::Review(screen) = &mut self.screen else {
+            return None;
         };
-        let checked = node.into_iter().collect();
+        let key_points = screen
+            .current_id()
+            .and_then(|id| self.id_index.get(id))
+            .map_or(0, |&i| self.deck.cards[i].key_points.len());
+        let outcome = screen.update(action, now, (self.wall_clock)(), key_points)?;
+        Some(match outcome {
+            ReviewOutcome::Persist(p) => Effect::Persist(p),
+            ReviewOutcome::Undo(id) => Effect::Undo(id),
+            ReviewOutcome::Bury(id) => Effect::Bury(id),
+            ReviewOutcome::Flag(id, on) => Effect::Flag(id, on),
+            ReviewOutcome::Edit(id) => match self.id_index.get(&id) {
+                Some(&card) => Effect::Edit(card),
+                None => return None,
+            },
+            ReviewOutcome::Leave => {
+                self.screen = Screen::Browse;
+                return None;
+            }
+            ReviewOutcome::Suspend => Effect::Suspend,
+            ReviewOutcome::Quit => Effect::Quit,
+        })
+    }
+
+    /// Opens the stats screen on figures the runtime computed.
+    pub fn open_stats(&mut self, stats: crate::stats::Stats) {
+        self.screen = Screen::Stats(Box::new(StatsScreen::new(stats)));
+    }
+
+    fn update_stats(&mut self, action: Action) -> Option<Effect> {
+        let Screen::Stats(screen) = &mut self.screen else {
+            return None;
+        };
+        match screen.update(action)? {
+            StatsOutcome::Review(node) => Some(Effect::StartReview(ReviewRequest {
+                node: Some(node),
+                cram: false,
+            })),
+            StatsOutcome::Leave => {
+                self.screen = Screen::Browse;
+                None
+            }
+            StatsOutcome::Quit => Some(Effect::Quit),
+        }
+    }
+
+    /// Opens the mock interview setup on the selected topic (or the whole deck).
+    pub fn open_mock(&mut self, now: Instant) {
+        let checked = self.selected_node().into_iter().collect();
         self.screen = Screen::Mock(Box::new(MockScreen::new(
             &self.deck.tree,
             self.mock_defaults.clone(),
@@ -412,6 +543,14 @@ impl App {
             Action::ToggleExtras => self.show_extras = !self.show_extras,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::OpenMock => self.open_mock(now),
+            Action::ReviewTopic => {
+                return Some(Effect::StartReview(ReviewRequest {
+                    node: self.selected_node(),
+                    cram: false,
+                }));
+            }
+            Action::ReviewAll => return Some(Effect::StartReview(ReviewRequest::default())),
+            Action::OpenStats => return Some(Effect::OpenStats),
             Action::Back => match self.focus {
                 Focus::Card => self.focus = Focus::Tree,
                 Focus::Tree => return Some(Effect::Quit),

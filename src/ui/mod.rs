@@ -5,7 +5,9 @@ pub mod help;
 pub mod layout;
 pub mod markdown;
 pub mod mock_view;
+pub mod review_view;
 pub mod search_view;
+pub mod stats_view;
 pub mod status;
 pub mod table;
 pub mod tree_pane;
@@ -38,13 +40,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    if let Screen::Mock(m) = &app.screen {
+    if !matches!(app.screen, Screen::Browse) {
         let [body, status_area] = ratatui::layout::Layout::vertical([
             ratatui::layout::Constraint::Min(1),
             ratatui::layout::Constraint::Length(1),
         ])
         .areas(area);
-        mock_view::draw(frame, body, app, m, app.now);
+        match &app.screen {
+            Screen::Mock(m) => mock_view::draw(frame, body, app, m, app.now),
+            Screen::Review(r) => review_view::draw(frame, body, app, r),
+            Screen::Stats(s) => stats_view::draw(frame, body, app, s),
+            Screen::Browse => {}
+        }
         status::draw(frame, status_area, app);
         return;
     }

@@ -67,6 +67,49 @@ fn hint_list(context: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::MoveDown, Action::MoveUp], "scroll"),
             (&[Action::Back], "done"),
         ],
+        Context::Review => &[
+            (&[Action::Reveal], "reveal"),
+            (&[Action::TypeAnswer], "type"),
+            (
+                &[
+                    Action::Grade1,
+                    Action::Grade2,
+                    Action::Grade3,
+                    Action::Grade4,
+                ],
+                "grade",
+            ),
+            (&[Action::Undo], "undo"),
+            (&[Action::Back], "stop"),
+            (&[Action::Bury], "bury"),
+            (&[Action::Flag], "flag"),
+            (&[Action::Edit], "edit"),
+        ],
+        Context::ReviewTyping => &[(&[Action::FinishQuestion], "reveal")],
+        Context::ReviewAnswer => &[
+            (&[Action::MoveDown, Action::MoveUp], "point"),
+            (&[Action::Toggle], "covered?"),
+            (&[Action::Accept], "suggested"),
+            (
+                &[
+                    Action::Grade1,
+                    Action::Grade2,
+                    Action::Grade3,
+                    Action::Grade4,
+                ],
+                "grade",
+            ),
+            (&[Action::Undo], "undo"),
+            (&[Action::Back], "stop"),
+        ],
+        Context::ReviewSummary => &[(&[Action::Undo], "undo"), (&[Action::Back], "done")],
+        Context::Stats => &[
+            (&[Action::MoveDown, Action::MoveUp], "topic"),
+            (&[Action::PageDown, Action::PageUp], "scroll"),
+            (&[Action::Open], "review it"),
+            (&[Action::Toggle], "sort"),
+            (&[Action::Back], "back"),
+        ],
     }
 }
 
@@ -121,6 +164,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// "Platform › Kubernetes · card 3 of 11".
 fn position(app: &App) -> String {
+    match &app.screen {
+        crate::app::Screen::Review(_) => return "Review".to_string(),
+        crate::app::Screen::Stats(_) => return "Statistics".to_string(),
+        _ => {}
+    }
     if let crate::app::Screen::Mock(m) = &app.screen {
         return match m.phase {
             crate::app::mock::Phase::Setup => "Mock interview: choose topics and time".to_string(),

@@ -1,0 +1,242 @@
+//! The review screen: one card at a time — the question, an optional typed answer, the
+//! revealed answer with its key points as a checklist, a grade — then the summary.
+//! Grades leave as `Persist` effects, which the runtime commits before the next card.
+
+use std::time::Instant;
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::action::Action;
+use crate::review::{Answer, Persist, Session, Summary, suggest_grade};
+use crate::schedule::Grade;
+use crate::store::Coverage;
+
+/// Which side of the card is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Question,
+    Typing,
+    Answer,
+    Summary,
+}
+
+/// What the review asks of the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewOutcome {
+    /// Commit this grade now.
+    Persist(Box<Persist>),
+    /// Take back the latest grade of this card in the store.
+    Undo(String),
+    /// Keep this card out of queues until tomorrow.
+    Bury(String),
+    Flag(String, bool),
+    /// Open the card's source in the editor.
+    Edit(String),
+    Leave,
+    Suspend,
+    Quit,
+}
+
+/// One review sitting.
+pub struct ReviewScreen {
+    pub session: Session,
+    pub side: Side,
+    pub editor: TextArea<'static>,
+    /// Covered or not, per key point of the current card.
+    pub checklist: Vec<bool>,
+    pub point: usize,
+    pub scroll: usize,
+    pub shown_at: Instant,
+    pub summary: Option<Summary>,
+    pub two_button: bool,
+    pub show_extras: bool,
+    pub message: Option<String>,
+}
+
+impl ReviewScreen {
+    pub fn new(session: Session, two_button: bool, now: Instant, unix: i64) -> ReviewScreen {
+        let mut screen = ReviewScreen {
+            session,
+            side: Side::Question,
+            editor: new_editor(),
+            checklist: Vec::new(),
+            point: 0,
+            scroll: 0,
+            shown_at: now,
+            summary: None,
+            two_button,
+            show_extras: false,
+            message: None,
+        };
+        screen.next_card(now, unix);
+        screen
+    }
+
+    /// The id of the card on screen (ids survive a reload of the content; indices may
+    /// not).
+    pub fn current_id(&self) -> Option<&str> {
+        self.session.current().map(|c| c.entry.card_id.as_str())
+    }
+
+    /// Prepares the screen for the session's current card, or the summary.
+    fn next_card(&mut self, now: Instant, unix: i64) {
+        self.side = if self.session.is_finished() {
+            Side::Summary
+        } else {
+            Side::Question
+        };
+        if self.side == Side::Summary {
+            self.summary = Some(self.session.summary(unix));
+        }
+        self.editor = new_editor();
+        self.checklist.clear();
+        self.point = 0;
+        self.scroll = 0;
+        self.shown_at = now;
+    }
+
+    /// `key_points` is the number of key points of the card on screen.
+    pub fn update(
+        &mut self,
+        action: Action,
+        now: Instant,
+        unix: i64,
+        key_points: usize,
+    ) -> Option<ReviewOutcome> {
+        self.message = None;
+        match action {
+            Action::Quit => return Some(ReviewOutcome::Quit),
+            Action::Suspend => return Some(ReviewOutcome::Suspend),
+            _ => {}
+        }
+        match self.side {
+            Side::Question => match action {
+                Action::Reveal => self.reveal(key_points),
+                Action::TypeAnswer => self.side = Side::Typing,
+                _ => return self.common(action, now, unix),
+            },
+            Side::Typing => match action {
+                Action::TextKey(key) => {
+                    self.editor.input(key);
+                }
+                Action::FinishQuestion => self.reveal(key_points),
+                _ => {}
+            },
+            Side::Answer => match action {
+                Action::MoveDown => self.point = (self.point + 1).min(key_points.saturating_sub(1)),
+                Action::MoveUp => self.point = self.point.saturating_sub(1),
+                Action::Toggle => {
+                    if let Some(c) = self.checklist.get_mut(self.point) {
+                        *c = !*c;
+                    }
+                }
+                Action::HalfPageDown => self.scroll += 8,
+                Action::HalfPageUp => self.scroll = self.scroll.saturating_sub(8),
+                Action::ToggleExtras => self.show_extras = !self.show_extras,
+                Action::Accept => {
+                    let covered = self.checklist.iter().filter(|c| **c).count();
+                    match suggest_grade(covered, key_points) {
+                        Some(g) => return self.grade(self.narrow(g), now, unix),
+                        None => {
+                            self.message =
+                                Some("no key points to judge by: grade with the number keys".into())
+                        }
+                    }
+                }
+                _ => return self.common(action, now, unix),
+            },
+            Side::Summary => match action {
+                Action::Undo => return self.undo(now, unix),
+                Action::Back => return Some(ReviewOutcome::Leave),
+                _ => {}
+            },
+        }
+        None
+    }
+
+    /// Keys that work on both sides of the card.
+    fn common(&mut self, action: Action, now: Instant, unix: i64) -> Option<ReviewOutcome> {
+        let grade = match action {
+            Action::Grade1 => Some(Grade::Again),
+            Action::Grade2 => Some(Grade::Hard),
+            Action::Grade3 => Some(Grade::Good),
+            Action::Grade4 => Some(Grade::Easy),
+            _ => None,
+        };
+        if let Some(g) = grade {
+            if self.two_button && matches!(g, Grade::Hard | Grade::Easy) {
+                self.message = Some("two-button mode: 1 Again, 3 Good".into());
+                return None;
+            }
+            return self.grade(g, now, unix);
+        }
+        match action {
+            Action::Undo => self.undo(now, unix),
+            Action::Bury => {
+                let id = self.session.bury(unix)?;
+                self.next_card(now, unix);
+                Some(ReviewOutcome::Bury(id))
+            }
+            Action::Flag => {
+                let (id, on) = self.session.toggle_flag()?;
+                self.message = Some(if on { "flagged" } else { "flag removed" }.into());
+                Some(ReviewOutcome::Flag(id, on))
+            }
+            Action::Edit => self
+                .current_id()
+                .map(|id| ReviewOutcome::Edit(id.to_string())),
+            Action::Back => Some(ReviewOutcome::Leave),
+            _ => None,
+        }
+    }
+
+    /// In two-button mode Hard counts as Again and Easy as Good.
+    fn narrow(&self, g: Grade) -> Grade {
+        match (self.two_button, g) {
+            (true, Grade::Hard) => Grade::Again,
+            (true, Grade::Easy) => Grade::Good,
+            (_, g) => g,
+        }
+    }
+
+    fn reveal(&mut self, key_points: usize) {
+        self.side = Side::Answer;
+        self.checklist = vec![false; key_points];
+        self.point = 0;
+        self.scroll = 0;
+    }
+
+    fn grade(&mut self, grade: Grade, now: Instant, unix: i64) -> Option<ReviewOutcome> {
+        let typed = self.editor.lines().join("\n");
+        let answered = self.side == Side::Answer && !self.checklist.is_empty();
+        let answer = Answer {
+            time_taken_ms: now.saturating_duration_since(self.shown_at).as_millis() as u64,
+            coverage: answered.then(|| Coverage {
+                covered: self.checklist.iter().filter(|c| **c).count() as u32,
+                total: self.checklist.len() as u32,
+            }),
+            typed_answer: (!typed.trim().is_empty()).then_some(typed),
+        };
+        let persist = self.session.grade(grade, unix, answer)?;
+        self.next_card(now, unix);
+        Some(ReviewOutcome::Persist(Box::new(persist)))
+    }
+
+    fn undo(&mut self, now: Instant, unix: i64) -> Option<ReviewOutcome> {
+        let Some(undone) = self.session.undo() else {
+            self.message = Some("nothing to undo".into());
+            return None;
+        };
+        self.next_card(now, unix);
+        self.summary = None;
+        self.message = Some("last grade undone".into());
+        Some(ReviewOutcome::Undo(undone.card_id))
+    }
+}
+
+fn new_editor() -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_placeholder_text("Say it in writing, then Ctrl-s (or Esc) to reveal the answer…");
+    editor
+}

@@ -1,0 +1,56 @@
+//! `prepdeck check`: parse, report, and count progress kept for cards that are gone.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use super::{fail, load_deck};
+use crate::check::{self, CheckReport};
+use crate::cli::{CheckArgs, GlobalArgs};
+use crate::load::ContentSource;
+use crate::store::Store;
+
+pub fn run(args: &CheckArgs, global: &GlobalArgs) -> ExitCode {
+    let sources: Vec<ContentSource> = if args.paths.is_empty() {
+        vec![ContentSource::Bundled]
+    } else {
+        args.paths
+            .iter()
+            .cloned()
+            .map(ContentSource::Path)
+            .collect()
+    };
+    let deck = match load_deck(&sources) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&CheckReport::new(&deck)) {
+            Ok(json) => println!("{json}"),
+            Err(err) => return fail(1, format!("cannot write JSON: {err}")),
+        }
+    } else {
+        print!("{}", check::human_report(&deck));
+        if let Some(line) = orphan_line(&deck, global) {
+            println!("{line}");
+        }
+    }
+    ExitCode::from(check::exit_status(&deck, args.strict))
+}
+
+/// "12 cards with progress are not in these files …", when a database exists and
+/// holds progress for cards the checked content does not have.
+fn orphan_line(deck: &crate::load::Deck, global: &GlobalArgs) -> Option<String> {
+    let path = Store::db_path(global.data_dir.as_deref()).ok()?;
+    if !path.is_file() {
+        return None;
+    }
+    let store = Store::open_file(&path).ok()?;
+    let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
+    let orphans = store.count_orphans(&known).ok()?;
+    (orphans > 0).then(|| {
+        format!(
+            "{orphans} cards with saved progress are not in the files checked; their progress is kept \
+             (`prepdeck prune` lists and removes it)"
+        )
+    })
+}

@@ -1,0 +1,221 @@
+//! Commands that look after the data: config, prune, backup, restore, optimize and the
+//! mock interview history.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use super::{confirm, fail, load_deck, open_store, settings, sources};
+use crate::cli::{BackupArgs, ConfigArgs, ConfirmArgs, GlobalArgs, PruneArgs, RestoreArgs};
+use crate::clock;
+use crate::config::{self, Config};
+use crate::review::{OptimizeError, optimize};
+use crate::schedule::Scheduler;
+use crate::store::{Store, restore};
+
+/// `prepdeck config [--default]`.
+pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> ExitCode {
+    if args.default {
+        print!("{}", config::default_text());
+        return ExitCode::SUCCESS;
+    }
+    match Config::load(global.config.as_deref()) {
+        Ok((_, path)) => {
+            let shown = path.map_or("(no config folder on this platform)".to_string(), |p| {
+                let state = if p.exists() {
+                    ""
+                } else {
+                    " (not created yet: defaults apply)"
+                };
+                format!("{}{state}", p.display())
+            });
+            println!("config file: {shown}");
+            println!("print a complete default config with: prepdeck config --default");
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(2, err),
+    }
+}
+
+/// `prepdeck prune`: lists the orphans, asks, deletes.
+pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let deck = match load_deck(&sources(&args.paths, &settings.config)) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    let mut store = match open_store(global) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
+    let orphans = match store.orphans(&known) {
+        Ok(ids) => ids,
+        Err(err) => return fail(1, err),
+    };
+    if orphans.is_empty() {
+        println!("no orphaned progress: every card with progress is in the content");
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "progress kept for {} cards that are not in the content:",
+        orphans.len()
+    );
+    for id in &orphans {
+        println!("  {id}");
+    }
+    if !args.yes && !confirm("delete their progress and review history?") {
+        println!("nothing deleted");
+        return ExitCode::SUCCESS;
+    }
+    match store.prune(&orphans) {
+        Ok(n) => {
+            println!("deleted the progress of {n} cards");
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(1, err),
+    }
+}
+
+/// `prepdeck backup [FILE]`.
+pub fn backup(args: &BackupArgs, global: &GlobalArgs) -> ExitCode {
+    let store = match open_store(global) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let dest = args.file.clone().unwrap_or_else(|| {
+        let folder = store
+            .path()
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        folder.join(format!(
+            "prepdeck-backup-{}.db",
+            crate::store::utc_stamp(clock::now_unix())
+        ))
+    });
+    match store.backup(&dest) {
+        Ok(()) => {
+            println!("backup written to {}", dest.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(1, err),
+    }
+}
+
+/// `prepdeck restore FILE`.
+pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> ExitCode {
+    let db = match Store::db_path(global.data_dir.as_deref()) {
+        Ok(path) => path,
+        Err(err) => return fail(1, err),
+    };
+    if !args.file.is_file() {
+        return fail(2, format!("{}: no such backup file", args.file.display()));
+    }
+    match restore(&db, &args.file, clock::now_unix()) {
+        Ok(restored) => {
+            println!("restored {} from {}", db.display(), args.file.display());
+            if let Some(old) = restored.previous_saved_as {
+                println!("the previous database is kept as {}", old.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(1, err),
+    }
+}
+
+/// `prepdeck optimize`: fits FSRS to the log, shows old and new, asks before saving.
+pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut store = match open_store(global) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let (log, params) = match store
+        .log(None)
+        .and_then(|log| Ok((log, store.fsrs_params()?)))
+    {
+        Ok(loaded) => loaded,
+        Err(err) => return fail(1, err),
+    };
+    let current = Scheduler::new(params, settings.config.review.desired_retention);
+    let now = clock::now_unix();
+    let fitted = match optimize(&log, current.params(), clock::local_offset(now)) {
+        Ok(fitted) => fitted,
+        Err(err @ OptimizeError::NotEnough { .. }) => {
+            println!("{err}");
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => return fail(1, err),
+    };
+    println!("fitted on {} reviews", fitted.reviews);
+    let show = |v: Option<f32>| v.map_or("—".to_string(), |x| format!("{x:.4}"));
+    println!("            log-loss   RMSE");
+    println!(
+        "current     {:<9}  {}",
+        show(fitted.old_log_loss),
+        show(fitted.old_rmse)
+    );
+    println!(
+        "fitted      {:<9}  {}",
+        show(fitted.new_log_loss),
+        show(fitted.new_rmse)
+    );
+    let join = |p: &[f32]| {
+        p.iter()
+            .map(|x| format!("{x:.3}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!("current parameters: {}", join(&fitted.old));
+    println!("fitted parameters:  {}", join(&fitted.new));
+    if !args.yes && !confirm("use the fitted parameters from now on?") {
+        println!("kept the current parameters");
+        return ExitCode::SUCCESS;
+    }
+    match store.save_fsrs_params(&fitted.new) {
+        Ok(()) => {
+            println!("saved: future schedules use the fitted parameters");
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(1, err),
+    }
+}
+
+/// `prepdeck mock --history`: past mock interviews, newest first.
+pub fn mock_history(global: &GlobalArgs) -> ExitCode {
+    let store = match open_store(global) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let mut mocks = match store.mocks() {
+        Ok(mocks) => mocks,
+        Err(err) => return fail(1, err),
+    };
+    if mocks.is_empty() {
+        println!("no mock interviews yet: start one with `prepdeck mock`");
+        return ExitCode::SUCCESS;
+    }
+    mocks.sort_by_key(|m| std::cmp::Reverse(m.started_at));
+    println!(
+        "{:<16}  {:>9}  {:>5}  {:<8}  report",
+        "started", "questions", "score", "state"
+    );
+    for m in mocks {
+        let offset = clock::local_offset(m.started_at);
+        println!(
+            "{:<16}  {:>9}  {:>5}  {:<8}  {}",
+            clock::date_time(m.started_at, offset),
+            m.answers.len(),
+            m.score.map_or("—".to_string(), |s| format!("{s:.0}")),
+            if m.aborted { "aborted" } else { "finished" },
+            m.report_path.as_deref().unwrap_or("—"),
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,158 @@
+//! The commands that open screens: the browser, a review, a mock interview, the stats.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{
+    build_app, fail, load_deck, open_progress, run_screens, settings, sources, topic_nodes,
+};
+use crate::app::ReviewRequest;
+use crate::cli::{GlobalArgs, MockArgs, ReviewArgs, StatsArgs};
+use crate::mock::MockSettings;
+
+/// `prepdeck [PATH...]`: the browser.
+pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sources = sources(paths, &settings.config);
+    let deck = match load_deck(&sources) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    let mut app = build_app(deck, &settings);
+    match open_progress(&mut app, &settings, global, sources, None) {
+        Ok(mut effects) => run_screens(&mut app, &mut effects),
+        Err(code) => code,
+    }
+}
+
+/// `prepdeck review`: today's queue, straight into the review screen.
+pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sources = sources(&args.paths, &settings.config);
+    let deck = match load_deck(&sources) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    let mut app = build_app(deck, &settings);
+    let nodes = match topic_nodes(&app, &args.topics) {
+        Ok(nodes) => nodes,
+        Err(code) => return code,
+    };
+    let mut effects = match open_progress(&mut app, &settings, global, sources, None) {
+        Ok(effects) => effects,
+        Err(code) => return code,
+    };
+    effects.queue.limit = args.limit;
+    if let Some(n) = args.new_cards {
+        effects.queue.new_per_day = n;
+    }
+    effects.queue.cram = args.cram;
+    // Several topics: review the first node that has something; one node is the usual case.
+    let requests: Vec<ReviewRequest> = if nodes.is_empty() {
+        vec![ReviewRequest {
+            node: None,
+            cram: args.cram,
+        }]
+    } else {
+        nodes
+            .into_iter()
+            .map(|n| ReviewRequest {
+                node: Some(n),
+                cram: args.cram,
+            })
+            .collect()
+    };
+    for request in &requests {
+        if let Err(err) = effects.start_review(&mut app, request) {
+            return fail(1, format!("{err:#}"));
+        }
+        if matches!(app.screen, crate::app::Screen::Review(_)) {
+            return run_screens(&mut app, &mut effects);
+        }
+    }
+    println!("{}", app.message.as_deref().unwrap_or("nothing to review"));
+    ExitCode::SUCCESS
+}
+
+/// `prepdeck mock`: the setup screen, or straight into the questions when options say
+/// enough.
+pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
+    if args.history {
+        return super::data::mock_history(global);
+    }
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sources = sources(&args.paths, &settings.config);
+    let deck = match load_deck(&sources) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    let mut app = build_app(deck, &settings);
+    let checked = match topic_nodes(&app, &args.topics) {
+        Ok(nodes) => nodes,
+        Err(code) => return code,
+    };
+    let mut effects = match open_progress(&mut app, &settings, global, sources, args.report.clone())
+    {
+        Ok(effects) => effects,
+        Err(code) => return code,
+    };
+    let now = Instant::now();
+    if args.skips_setup() {
+        let defaults = app.mock_defaults.clone();
+        let chosen = MockSettings {
+            questions: args.questions.unwrap_or(defaults.questions).max(1),
+            per_question: args.per_question.or(defaults.per_question),
+            total: args.total,
+            spoken: args.spoken,
+            seed: args.seed.unwrap_or_else(time_seed),
+            topics: args.topics.clone(),
+        };
+        if !app.start_mock(chosen, checked, now) {
+            return fail(1, app.message.as_deref().unwrap_or("no questions to ask"));
+        }
+    } else {
+        app.mock_defaults.seed = time_seed();
+        app.open_mock(now);
+    }
+    run_screens(&mut app, &mut effects)
+}
+
+/// `prepdeck stats --tui`.
+pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sources = sources(&args.paths, &settings.config);
+    let deck = match load_deck(&sources) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    let mut app = build_app(deck, &settings);
+    let mut effects = match open_progress(&mut app, &settings, global, sources, None) {
+        Ok(effects) => effects,
+        Err(code) => return code,
+    };
+    let mut notes = Vec::new();
+    if let Err(err) = effects.perform(&mut app, crate::app::Effect::OpenStats, &mut notes) {
+        return fail(1, format!("{err:#}"));
+    }
+    run_screens(&mut app, &mut effects)
+}
+
+/// A seed from the clock, for interviews that need not be repeatable.
+fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+}

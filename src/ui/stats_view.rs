@@ -1,0 +1,515 @@
+//! The stats screen: a review calendar, the due forecast, mastery and retention by topic,
+//! study time, mock scores and leeches, as pictures. Panels are laid out in one or two
+//! columns on a tall off-screen buffer, and the screen shows a scrolled window of it,
+//! so every panel keeps its size on any terminal.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Sparkline, Widget,
+};
+
+use super::wrap::truncate;
+use crate::app::App;
+use crate::app::stats_screen::StatsScreen;
+use crate::clock::{civil, weekday};
+use crate::stats::text::percent;
+use crate::text::sanitize::sanitize;
+use crate::theme::{Role, Theme};
+
+/// From this width, panels sit in two columns.
+const TWO_COLUMNS: u16 = 120;
+
+type Panel = (u16, fn(&StatsScreen, &Theme, Rect, &mut Buffer));
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
+    let theme = &app.theme;
+    let (left, right): (Vec<Panel>, Vec<Panel>) = {
+        let mastery_height = 4 + s.stats.topics.len().min(40) as u16;
+        let leeches = 3 + s.stats.leeches.len().clamp(1, 10) as u16;
+        let a: Vec<Panel> = vec![
+            (5, summary),
+            (11, calendar),
+            (10, forecast),
+            (9, study),
+            (10, mocks),
+        ];
+        let b: Vec<Panel> = vec![
+            (mastery_height, mastery),
+            (7, retention),
+            (leeches, leech_list),
+        ];
+        if area.width >= TWO_COLUMNS {
+            (a, b)
+        } else {
+            let mut one = vec![a[0], b[0], a[1], a[2], b[1], a[3], a[4], b[2]];
+            one.dedup_by_key(|p| p.1 as usize);
+            (one, Vec::new())
+        }
+    };
+    let column_width = if right.is_empty() {
+        area.width
+    } else {
+        area.width / 2
+    };
+    let height = |panels: &[Panel]| panels.iter().map(|p| p.0).sum::<u16>();
+    let total = height(&left).max(height(&right)).max(area.height);
+    let mut canvas = Buffer::empty(Rect::new(0, 0, area.width, total));
+    for (x, width, panels) in [
+        (0, column_width, &left),
+        (column_width, area.width - column_width, &right),
+    ] {
+        let mut y = 0;
+        for (h, draw_panel) in panels.iter() {
+            draw_panel(s, theme, Rect::new(x, y, width, *h), &mut canvas);
+            y += h;
+        }
+    }
+    let scroll = s.scroll.min(total.saturating_sub(area.height));
+    let buf = frame.buffer_mut();
+    for row in 0..area.height {
+        for col in 0..area.width {
+            if let (Some(src), Some(dst)) = (
+                canvas.cell((col, row + scroll)),
+                buf.cell_mut((area.x + col, area.y + row)),
+            ) {
+                *dst = src.clone();
+            }
+        }
+    }
+}
+
+fn block(title: &str, theme: &Theme) -> Block<'static> {
+    Block::bordered()
+        .border_style(theme.border(false))
+        .title(Span::styled(format!(" {title} "), theme.title(false)))
+}
+
+fn empty(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(Span::styled(text.to_string(), theme.style(Role::Dim))).render(area, buf);
+}
+
+fn summary(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} cards", st.cards), theme.style(Role::Question)),
+            Span::styled(format!("  {} new", st.new), theme.style(Role::New)),
+            Span::styled(
+                format!("  {} learning", st.learning),
+                theme.style(Role::Learning),
+            ),
+            Span::styled(
+                format!("  {} mastered", st.mastered),
+                theme.style(Role::Mastered),
+            ),
+            Span::styled(
+                format!("  {} due today", st.due_today),
+                theme.style(Role::Due),
+            ),
+        ]),
+        Line::from(Span::styled(
+            format!(
+                "{} reviews · streak {} days (longest {}) · retention 30 days {} (desired {:.0}%)",
+                st.reviews,
+                st.streak_days,
+                st.longest_streak_days,
+                percent(st.retention_30d),
+                st.desired_retention * 100.0
+            ),
+            theme.style(Role::Text),
+        )),
+    ];
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .block(block("Progress", theme))
+        .render(area, buf);
+}
+
+/// 26 weeks as columns, Monday to Sunday as rows, shaded by reviews that day.
+fn calendar(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let b = block(
+        &format!(
+            "Reviews per day, 26 weeks · streak {} (longest {})",
+            st.streak_days, st.longest_streak_days
+        ),
+        theme,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if st.reviews == 0 && st.calendar.iter().all(|d| d.reviews == 0) {
+        empty(
+            theme,
+            "no reviews yet: press r in the browser to start",
+            inner,
+            buf,
+        );
+        return;
+    }
+    let most = st
+        .calendar
+        .iter()
+        .map(|d| d.reviews)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let level = |n: usize| -> Role {
+        match n {
+            0 => Role::Heat0,
+            n if n * 4 <= most => Role::Heat1,
+            n if n * 2 <= most => Role::Heat2,
+            n if n * 4 <= most * 3 => Role::Heat3,
+            _ => Role::Heat4,
+        }
+    };
+    let first_day = day_number(&st.calendar[0].date);
+    let lead = weekday(first_day) as usize;
+    let mut rows: Vec<Vec<Span>> = ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
+        .iter()
+        .map(|l| vec![Span::styled(format!("{l} "), theme.style(Role::Dim))])
+        .collect();
+    let cells: Vec<Option<&crate::stats::DayCount>> = std::iter::repeat_n(None, lead)
+        .chain(st.calendar.iter().map(Some))
+        .collect();
+    for (i, cell) in cells.iter().enumerate() {
+        rows[i % 7].push(match cell {
+            Some(d) => Span::styled("■ ", theme.style(level(d.reviews))),
+            None => Span::raw("  "),
+        });
+    }
+    // A month's name over the week that holds its first days.
+    let mut months = String::from("    ");
+    for (col, week) in cells.chunks(7).enumerate() {
+        let Some(first) = week.iter().flatten().next() else {
+            continue;
+        };
+        let (_, m, d) = civil(day_number(&first.date));
+        let at = 4 + col * 2;
+        if d <= 7 && months.chars().count() <= at {
+            months.extend(std::iter::repeat_n(' ', at - months.chars().count()));
+            months.push_str(MONTHS[(m - 1) as usize]);
+        }
+    }
+    let mut lines = vec![Line::from(Span::styled(months, theme.style(Role::Dim)))];
+    lines.extend(rows.into_iter().map(Line::from));
+    let mut legend = vec![Span::styled("    less ", theme.style(Role::Dim))];
+    for role in [
+        Role::Heat0,
+        Role::Heat1,
+        Role::Heat2,
+        Role::Heat3,
+        Role::Heat4,
+    ] {
+        legend.push(Span::styled("■ ", theme.style(role)));
+    }
+    legend.push(Span::styled(
+        format!("more (busiest day: {most})"),
+        theme.style(Role::Dim),
+    ));
+    lines.push(Line::from(legend));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `YYYY-MM-DD` back to a day number.
+fn day_number(date: &str) -> i64 {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
+    let (y, m, d) = (
+        parts.next().unwrap_or(1970),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn forecast(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let total: usize = st.forecast.iter().sum();
+    let b = block(&format!("Due, next 30 days · {total} cards"), theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if total == 0 {
+        empty(
+            theme,
+            "nothing scheduled yet: cards you review appear here",
+            inner,
+            buf,
+        );
+        return;
+    }
+    let bars: Vec<Bar> = st
+        .forecast
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = match i {
+                0 => "t",
+                i if i % 7 == 0 => "·",
+                _ => "",
+            };
+            Bar::default()
+                .value(*n as u64)
+                .label(Line::from(label))
+                .style(theme.style(if i == 0 { Role::Due } else { Role::Learning }))
+        })
+        .collect();
+    let [chart, axis] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    BarChart::default()
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(1)
+        .bar_gap(1)
+        .value_style(theme.style(Role::Count))
+        .render(chart, buf);
+    Paragraph::new(Span::styled(
+        "t = today, · = each week ahead (cards per day)",
+        theme.style(Role::Dim),
+    ))
+    .render(axis, buf);
+}
+
+fn study(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let minutes: f64 = st.study_minutes.iter().sum();
+    let b = block(
+        &format!("Study time per day, 30 days · {minutes:.1} min in all"),
+        theme,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if minutes < 0.01 {
+        empty(theme, "no study time yet", inner, buf);
+        return;
+    }
+    let data: Vec<u64> = st
+        .study_minutes
+        .iter()
+        .map(|m| (m * 10.0).round() as u64)
+        .collect();
+    let [spark, axis] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    Sparkline::default()
+        .data(&data)
+        .style(theme.style(Role::Info))
+        .render(spark, buf);
+    let most = st.study_minutes.iter().copied().fold(0.0, f64::max);
+    Paragraph::new(Span::styled(
+        format!("30 days ago → today · busiest day {most:.1} min"),
+        theme.style(Role::Dim),
+    ))
+    .render(axis, buf);
+}
+
+fn mocks(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let points: Vec<(f64, f64)> = st
+        .mocks
+        .iter()
+        .rev()
+        .enumerate()
+        .filter_map(|(i, m)| m.score.map(|score| ((i + 1) as f64, f64::from(score))))
+        .collect();
+    let b = block("Mock interview scores", theme);
+    if points.is_empty() {
+        let inner = b.inner(area);
+        b.render(area, buf);
+        empty(
+            theme,
+            "no mock interviews yet: press m in the browser to sit one",
+            inner,
+            buf,
+        );
+        return;
+    }
+    let n = points.len().max(2) as f64;
+    let datasets = vec![
+        Dataset::default()
+            .name("score")
+            .marker(symbols::Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.style(Role::Good))
+            .data(&points),
+    ];
+    Chart::new(datasets)
+        .block(b)
+        .x_axis(
+            Axis::default()
+                .title(Span::styled("mock #", theme.style(Role::Dim)))
+                .bounds([1.0, n])
+                .labels(vec![
+                    Line::from("1"),
+                    Line::from(format!("{}", points.len())),
+                ]),
+        )
+        .y_axis(
+            Axis::default()
+                .title(Span::styled("score", theme.style(Role::Dim)))
+                .bounds([0.0, 100.0])
+                .labels(vec![Line::from("0"), Line::from("50"), Line::from("100")]),
+        )
+        .render(area, buf);
+}
+
+/// One stacked bar per topic: mastered, learning, new.
+fn mastery(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let title = if s.weakest_first {
+        "Mastery by topic · weakest first"
+    } else {
+        "Mastery by topic"
+    };
+    let b = block(title, theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let width = usize::from(inner.width);
+    let name_width = (width / 3).clamp(8, 28);
+    let bar_width = width.saturating_sub(name_width + 18).max(4);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("█ mastered ", theme.style(Role::Mastered)),
+        Span::styled("█ learning ", theme.style(Role::Learning)),
+        Span::styled("█ new", theme.style(Role::New)),
+        Span::styled("   due · retention 30d", theme.style(Role::Dim)),
+    ])];
+    for (row, &i) in s.order().iter().enumerate().take(40) {
+        let t = &s.stats.topics[i];
+        let name = truncate(
+            &sanitize(t.path.last().map_or("", String::as_str), false),
+            name_width,
+        );
+        let cells = |n: usize| (n * bar_width).div_ceil(t.cards.max(1));
+        let (m, l) = (cells(t.mastered), cells(t.learning));
+        let n = bar_width.saturating_sub(m + l);
+        let mut spans = vec![
+            Span::styled(format!("{name:<name_width$} "), theme.style(Role::Text)),
+            Span::styled("█".repeat(m), theme.style(Role::Mastered)),
+            Span::styled("█".repeat(l), theme.style(Role::Learning)),
+            Span::styled("░".repeat(n), theme.style(Role::New)),
+            Span::styled(
+                format!(" {:>3}", t.due),
+                theme.style(if t.due > 0 { Role::Due } else { Role::Dim }),
+            ),
+            Span::styled(
+                format!(" {:>5}", percent(t.retention)),
+                theme.style(Role::Count),
+            ),
+        ];
+        if row == s.selected {
+            for span in &mut spans {
+                span.style = span.style.patch(theme.selection(true));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(Span::styled(
+        "Enter reviews the topic · s sorts weakest first",
+        theme.style(Role::Dim),
+    )));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn retention(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let st = &s.stats;
+    let b = block("Retention (review answers not graded Again)", theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if st.reviews == 0 {
+        empty(
+            theme,
+            "no reviews yet: press r in the browser to start",
+            inner,
+            buf,
+        );
+        return;
+    }
+    let desired = f64::from(st.desired_retention);
+    let row = |label: &str, value: Option<f64>| {
+        let style = match value {
+            Some(v) if v + 0.05 < desired => theme.style(Role::Again),
+            Some(_) => theme.style(Role::Good),
+            None => theme.style(Role::Dim),
+        };
+        Line::from(vec![
+            Span::styled(format!("{label:<10}"), theme.style(Role::Text)),
+            Span::styled(format!("{:>6}", percent(value)), style),
+            Span::styled(
+                format!("   desired {:.0}%", desired * 100.0),
+                theme.style(Role::Dim),
+            ),
+        ])
+    };
+    Paragraph::new(vec![
+        row("7 days", st.retention_7d),
+        row("30 days", st.retention_30d),
+        row("365 days", st.retention_365d),
+        Line::from(Span::styled(
+            "per topic: the right-hand column of Mastery",
+            theme.style(Role::Dim),
+        )),
+    ])
+    .render(inner, buf);
+}
+
+fn leech_list(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let b = block("Leeches (4 or more lapses)", theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if s.stats.leeches.is_empty() {
+        empty(theme, "no leeches: no card has lapsed 4 times", inner, buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = s
+        .stats
+        .leeches
+        .iter()
+        .take(10)
+        .map(|l| {
+            let topic = sanitize(l.topic.last().map_or("", String::as_str), false).into_owned();
+            let q = truncate(
+                &sanitize(&l.question, false),
+                width.saturating_sub(topic.chars().count() + 8),
+            );
+            Line::from(vec![
+                Span::styled(format!("{:>2}× ", l.lapses), theme.style(Role::Again)),
+                Span::styled(q, theme.style(Role::Text)),
+                Span::styled(format!("  {topic}"), theme.style(Role::Dim)),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines)
+        .style(Style::default())
+        .render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_number;
+    use crate::clock::civil;
+
+    #[test]
+    fn dates_round_trip() {
+        for day in [0, 20_779, -1, 11_016] {
+            let (y, m, d) = civil(day);
+            assert_eq!(day_number(&format!("{y:04}-{m:02}-{d:02}")), day);
+        }
+    }
+}
