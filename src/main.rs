@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Export(args)) => run_export(&args),
         None => run_check(&CheckArgs {
             paths: cli.paths,
             json: false,
@@ -54,4 +55,45 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         print!("{}", check::human_report(&deck));
     }
     ExitCode::from(check::exit_status(&deck, args.strict))
+}
+
+/// `prepdeck export`: load, convert, write to `--out` or stdout. Load problems go to
+/// stderr; the export still happens with the cards that were read.
+fn run_export(args: &prepdeck::cli::ExportArgs) -> ExitCode {
+    use prepdeck::export::{self, Format};
+    let deck = match load_or_exit(&args.paths) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    for d in deck.errors.iter().chain(&deck.warnings) {
+        eprintln!("{d}");
+    }
+    let text = match args.format {
+        Format::Anki => export::anki::export(&deck.cards),
+        Format::Markdown => export::markdown::export(&deck.cards),
+        Format::Report => export::report::export(&deck.cards, &|_| None),
+        Format::Json => match export::json(&deck) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("prepdeck: cannot write JSON: {err}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let written = match &args.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| e.to_string())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("prepdeck: cannot write the export: {err}");
+            ExitCode::from(1)
+        }
+    }
 }
