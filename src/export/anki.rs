@@ -1,8 +1,12 @@
 //! Anki's notes import format: one note per line, tab-separated, with the header lines
 //! Anki reads (`#separator:tab`, `#html:true`, `#tags column:3`). The front is the
-//! question, the back the answer, key points and takeaway as simple HTML. Field text is
-//! HTML-escaped (quotes included, so Anki never sees a quoted field) and its tabs and
-//! newlines are turned into spaces and `<br>`, so a field can never break a row.
+//! question, the back the answer, key points and takeaway as simple HTML.
+//!
+//! Markdown is rendered to HTML with raw HTML in the source escaped as text, so a card
+//! can only produce the tags the renderer writes. Quotes are escaped too, so Anki never
+//! sees a quoted field, and no tab or newline survives: a field can never break a row.
+
+use pulldown_cmark::{Event, Options, Parser, html};
 
 use crate::model::Card;
 
@@ -10,7 +14,7 @@ use crate::model::Card;
 pub fn export(cards: &[Card]) -> String {
     let mut out = String::from("#separator:tab\n#html:true\n#tags column:3\n");
     for card in cards {
-        out.push_str(&escape(&card.question));
+        out.push_str(&inline_html(&card.question));
         out.push('\t');
         out.push_str(&back(card));
         out.push('\t');
@@ -20,21 +24,29 @@ pub fn export(cards: &[Card]) -> String {
     out
 }
 
-/// The back of the note.
+/// The back of the note: the answer, the key points and the takeaway; the detail only
+/// when there is none of those.
 pub fn back(card: &Card) -> String {
     let mut html = String::new();
     if let Some(answer) = &card.answer {
-        html.push_str(&format!("<p>{}</p>", escape(answer)));
+        html.push_str(&markdown_html(answer));
     }
     if !card.key_points.is_empty() {
         html.push_str("<ul>");
         for point in &card.key_points {
-            html.push_str(&format!("<li>{}</li>", escape(point)));
+            html.push_str(&format!("<li>{}</li>", inline_html(point)));
         }
         html.push_str("</ul>");
     }
     if let Some(takeaway) = &card.takeaway {
-        html.push_str(&format!("<p><b>Takeaway:</b> {}</p>", escape(takeaway)));
+        html.push_str(&format!("<p><b>Takeaway:</b> {}</p>", inline_html(takeaway)));
+    }
+    if html.is_empty()
+        && let Some(detail) = &card.detail
+    {
+        // A card explained only at length (a design outline, a long answer key) would
+        // otherwise have an empty back.
+        html.push_str(&markdown_html(detail));
     }
     if html.is_empty() {
         html.push_str("<p><i>No answer yet.</i></p>");
@@ -60,20 +72,51 @@ pub fn tags(card: &Card) -> Vec<String> {
     out
 }
 
-/// HTML-escapes `text` and keeps it on one row: newlines → `<br>`, tabs → a space.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+/// Markdown → HTML on one line: raw HTML is shown as text, newlines inside `<pre>` become
+/// `<br>` and other newlines spaces, tabs become spaces, quotes in text `&quot;`.
+pub fn markdown_html(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        });
+    let mut rendered = String::new();
+    html::push_html(&mut rendered, events);
+    let mut out = String::with_capacity(rendered.len());
+    let mut in_pre = false;
+    // Text `<` is escaped by the renderer, so every literal `<` opens one of its tags.
+    let mut in_tag = false;
+    let mut rest = rendered.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<pre") {
+            in_pre = true;
+        } else if rest.starts_with("</pre>") {
+            in_pre = false;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("<br>"),
-            '\t' => out.push(' '),
-            '\r' => {}
+            '\n' if in_pre => out.push_str("<br>"),
+            '\n' | '\t' | '\r' => out.push(' '),
+            '<' => {
+                in_tag = true;
+                out.push(c);
+            }
+            '>' => {
+                in_tag = false;
+                out.push(c);
+            }
+            '"' if !in_tag => out.push_str("&quot;"),
             _ => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
-    out
+    out.trim().to_string()
+}
+
+/// Like `markdown_html` for one line of text, without the wrapping paragraph.
+pub fn inline_html(markdown: &str) -> String {
+    let html = markdown_html(markdown);
+    match html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
 }
