@@ -147,13 +147,20 @@ pub fn join_lines(lines: &[Line]) -> Option<String> {
 /// Joins a field's lines like `join_lines`, but keeps the text safe to write back into a
 /// canonical file: headings above level 4 outside fences are demoted (`##` → `####`,
 /// `###` → `#####`, deeper → `######`) and thematic breaks are dropped, since in the
-/// canonical layout both are structure.
+/// canonical layout both are structure. Runs of blank lines outside fences (left where a
+/// table or a rule was taken out) shrink to one.
 pub fn field_text(lines: &[Line]) -> Option<String> {
-    let mut owned: Vec<(usize, String)> = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.is_rule() {
-            continue;
+    let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
+    let mut after_blank = false;
+    for line in lines.iter().filter(|l| !l.is_rule()) {
+        let blank = line.is_blank() && !line.fenced;
+        if !(blank && after_blank) {
+            kept.push(line);
         }
+        after_blank = blank;
+    }
+    let mut owned: Vec<(usize, String)> = Vec::with_capacity(kept.len());
+    for line in &kept {
         match line.heading() {
             Some((level, text)) if level < 4 => {
                 let indent = &line.text[..line.text.len() - line.text.trim_start().len()];
@@ -165,7 +172,7 @@ pub fn field_text(lines: &[Line]) -> Option<String> {
     }
     let view: Vec<Line> = owned
         .iter()
-        .zip(lines.iter().filter(|l| !l.is_rule()))
+        .zip(&kept)
         .map(|((no, text), orig)| Line {
             no: *no,
             text,

@@ -44,7 +44,7 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             finish(card.take(), parsed);
             let names = topics.iter().map(|(_, n)| n.clone()).collect();
             let first = Line {
-                text: &line.text[at..],
+                text: line.text[at..].trim_start(),
                 ..*line
             };
             card = Some((line.no, vec![first], None, names));
@@ -55,7 +55,7 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
         };
         if let Some(at) = marker(line, 'A') {
             let first = Line {
-                text: &line.text[at..],
+                text: line.text[at..].trim_start(),
                 ..*line
             };
             answer.get_or_insert_with(Vec::new).push(first);
