@@ -55,7 +55,10 @@ fn details_blocks_topics_fences_and_unanswered() {
     );
     let detail = c.detail.as_deref().unwrap();
     assert!(detail.starts_with("Try it:\n\n```bash\n### not a heading: a comment in a fence\n"));
-    assert!(detail.contains("# ---\n```"), "a rule inside a fence is code: {detail}");
+    assert!(
+        detail.contains("# ---\n```"),
+        "a rule inside a fence is code: {detail}"
+    );
     assert!(detail.ends_with("- [sched(7)](https://man7.org/linux/man-pages/man7/sched.7.html)"));
     assert!(c.key_points.is_empty() && c.tables.is_empty() && c.why.is_none());
     assert_eq!(c.source.line, 20);
@@ -63,7 +66,11 @@ fn details_blocks_topics_fences_and_unanswered() {
 
     // Bare list items and placeholder answers are cards without answers.
     assert_eq!(card(&deck, "Which on-call").topic, ["Details", "Warm-up"]);
-    for q in ["Which on-call", "What would you automate", "How do you find which"] {
+    for q in [
+        "Which on-call",
+        "What would you automate",
+        "How do you find which",
+    ] {
         assert!(card(&deck, q).is_unanswered(), "{q}");
     }
     // An HTML table becomes a pipe table; a one-line block with a bold answer is read.
@@ -127,23 +134,43 @@ fn qa_headings_keep_bold_sublabels_and_fenced_comments_as_text() {
     );
     let c = card(&deck, "Rolling Updates");
     assert_eq!(c.topic, ["Kubernetes Mock Interview #1 - Answer Key"]);
-    assert!(c.answer.as_deref().unwrap().starts_with("A Deployment replaces pods gradually"));
+    assert!(
+        c.answer
+            .as_deref()
+            .unwrap()
+            .starts_with("A Deployment replaces pods gradually")
+    );
     let detail = c.detail.as_deref().unwrap();
     assert!(detail.starts_with("**Example: Conservative Rollout**\n\n```yaml\n# every line"));
     assert!(detail.contains("## still a comment"));
     assert!(detail.ends_with("**Explanation:**\n- Readiness probes gate each step."));
-    assert_eq!(c.example, None, "`**Example: …**` is a sub-heading, not a field");
+    assert_eq!(
+        c.example, None,
+        "`**Example: …**` is a sub-heading, not a field"
+    );
     let limits = card(&deck, "Requests and Limits");
-    assert_eq!(limits.answer, None, "a lone bold label is not a short answer");
+    assert_eq!(
+        limits.answer, None,
+        "a lone bold label is not a short answer"
+    );
     assert_eq!(limits.tables.len(), 1);
-    assert_eq!(limits.tables[0].header, ["Setting", "Used by", "Effect when exceeded"]);
-    assert_eq!(limits.tables[0].align, [Align::None, Align::Center, Align::Right]);
+    assert_eq!(
+        limits.tables[0].header,
+        ["Setting", "Used by", "Effect when exceeded"]
+    );
+    assert_eq!(
+        limits.tables[0].align,
+        [Align::None, Align::Center, Align::Right]
+    );
     assert_eq!(
         limits.detail.as_deref(),
         Some("**Requests vs Limits:**\n\n**Rule of thumb:** set memory limits equal to requests.")
     );
     let pending = card(&deck, "You deploy a workload");
-    assert_eq!(pending.detail.as_deref(), Some("```bash\nkubectl describe pod web-0\n```"));
+    assert_eq!(
+        pending.detail.as_deref(),
+        Some("```bash\nkubectl describe pod web-0\n```")
+    );
 }
 
 #[test]
@@ -202,7 +229,10 @@ fn qa_lines_multi_line_answers_topics_and_unanswered() {
         )
     );
     assert_eq!(c.source.line, 6);
-    assert_eq!(card(&deck, "What does `set -e`").topic, ["Qa Lines", "Shell"]);
+    assert_eq!(
+        card(&deck, "What does `set -e`").topic,
+        ["Qa Lines", "Shell"]
+    );
     assert!(card(&deck, "What is the difference between a hard").is_unanswered());
 }
 
@@ -222,7 +252,14 @@ fn a_file_in_no_layout_warns_with_every_layout_named() {
 fn fields(c: &Card) -> impl PartialEq + std::fmt::Debug + '_ {
     (
         (&c.id, &c.question, &c.why, &c.answer, &c.key_points),
-        (&c.detail, &c.tables, &c.takeaway, &c.example, &c.follow_ups, &c.tags),
+        (
+            &c.detail,
+            &c.tables,
+            &c.takeaway,
+            &c.example,
+            &c.follow_ups,
+            &c.tags,
+        ),
     )
 }
 
@@ -291,12 +328,18 @@ fn anki_header_escaping_and_one_row_per_card() {
     assert_eq!(rows.len(), 1, "{out}");
     let cols: Vec<&str> = rows[0].split('\t').collect();
     assert_eq!(cols.len(), 3, "{out}");
-    assert_eq!(cols[0], "What does <code>a b</code> print? &quot;Quoted&quot;");
+    assert_eq!(
+        cols[0],
+        "What does <code>a b</code> print? &quot;Quoted&quot;"
+    );
     assert_eq!(
         cols[1],
         "<p>It prints <code>a</code> &amp; a tab, then &lt;script&gt;x&lt;/script&gt; literally.</p>"
     );
-    assert_eq!(cols[2], "Shell_Basics", "the only `#` heading titles the file");
+    assert_eq!(
+        cols[2], "Shell_Basics",
+        "the only `#` heading titles the file"
+    );
 }
 
 #[test]
@@ -305,12 +348,23 @@ fn anki_back_has_points_and_takeaway_and_tags_carry_card_tags() {
     let c = card(&deck, "When would you put a cache");
     let back = anki::back(c);
     assert!(back.starts_with("<p>When reads dominate"), "{back}");
-    assert!(back.contains("<ul><li>Read-heavy workloads with a high hit ratio</li>"), "{back}");
-    assert!(back.ends_with("<p><b>Takeaway:</b> Cache only what may be stale.</p>"), "{back}");
+    assert!(
+        back.contains("<ul><li>Read-heavy workloads with a high hit ratio</li>"),
+        "{back}"
+    );
+    assert!(
+        back.ends_with("<p><b>Takeaway:</b> Cache only what may be stale.</p>"),
+        "{back}"
+    );
     assert!(!back.contains('\n'));
     assert_eq!(
         anki::tags(c),
-        ["Caching_and_Queues::Caching", "fixture", "caching", "performance"]
+        [
+            "Caching_and_Queues::Caching",
+            "fixture",
+            "caching",
+            "performance"
+        ]
     );
 }
 
@@ -332,7 +386,10 @@ fn report_quotes_csv_and_uses_progress_rows() {
     };
     let csv = report::export(&deck.cards, &lookup);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "id,topic,question,state,due,reps,lapses,last_grade");
+    assert_eq!(
+        lines[0],
+        "id,topic,question,state,due,reps,lapses,last_grade"
+    );
     assert_eq!(
         lines[1],
         format!(
@@ -342,4 +399,19 @@ fn report_quotes_csv_and_uses_progress_rows() {
     );
     assert_eq!(lines[2], format!("{},R,Plain?,new,,0,0,", deck.cards[1].id));
     assert_eq!(report::quote("a\nb"), "\"a\nb\"");
+}
+
+#[test]
+fn multi_paragraph_points_survive_the_round_trip() {
+    let deck = load_text(
+        "p.md",
+        "## Q?\n\n### Answer\nA.\n\n### Key points\n- first\n\n  second paragraph\n- one\n  - nested\n- lazy\n  continued\n",
+    );
+    let points = &deck.cards[0].key_points;
+    assert_eq!(
+        points,
+        &["first\nsecond paragraph", "one\n- nested", "lazy continued"]
+    );
+    let back = load_text("export.md", &markdown::export(&deck.cards));
+    assert_eq!(&back.cards[0].key_points, points);
 }

@@ -39,7 +39,10 @@ pub fn back(card: &Card) -> String {
         html.push_str("</ul>");
     }
     if let Some(takeaway) = &card.takeaway {
-        html.push_str(&format!("<p><b>Takeaway:</b> {}</p>", inline_html(takeaway)));
+        html.push_str(&format!(
+            "<p><b>Takeaway:</b> {}</p>",
+            inline_html(takeaway)
+        ));
     }
     if html.is_empty()
         && let Some(detail) = &card.detail
@@ -59,7 +62,12 @@ pub fn back(card: &Card) -> String {
 pub fn tags(card: &Card) -> Vec<String> {
     let tag = |s: &str| s.split_whitespace().collect::<Vec<_>>().join("_");
     let mut out = Vec::new();
-    let path: Vec<String> = card.topic.iter().map(|t| tag(t)).filter(|t| !t.is_empty()).collect();
+    let path: Vec<String> = card
+        .topic
+        .iter()
+        .map(|t| tag(t))
+        .filter(|t| !t.is_empty())
+        .collect();
     if !path.is_empty() {
         out.push(path.join("::"));
     }
@@ -75,11 +83,14 @@ pub fn tags(card: &Card) -> Vec<String> {
 /// Markdown → HTML on one line: raw HTML is shown as text, newlines inside `<pre>` become
 /// `<br>` and other newlines spaces, tabs become spaces, quotes in text `&quot;`.
 pub fn markdown_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            other => other,
-        });
+    let events = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
     let mut rendered = String::new();
     html::push_html(&mut rendered, events);
     let mut out = String::with_capacity(rendered.len());
@@ -115,7 +126,10 @@ pub fn markdown_html(markdown: &str) -> String {
 /// Like `markdown_html` for one line of text, without the wrapping paragraph.
 pub fn inline_html(markdown: &str) -> String {
     let html = markdown_html(markdown);
-    match html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")) {
+    match html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => html,
     }

@@ -49,7 +49,11 @@ fn plan(cards: &[Card]) -> (String, Groups<'_>) {
     };
     let mut groups: Groups = vec![(None, Vec::new())];
     for card in cards {
-        let rest = if shared { &card.topic[1..] } else { &card.topic[..] };
+        let rest = if shared {
+            &card.topic[1..]
+        } else {
+            &card.topic[..]
+        };
         let heading = (!rest.is_empty()).then(|| rest.join(" › "));
         match groups.iter_mut().find(|(h, _)| *h == heading) {
             Some((_, g)) => g.push(card),
@@ -128,11 +132,24 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `- item`, continuation lines indented under it.
+/// `- item`, continuation lines indented under it. Plain continuation lines would be
+/// read back as the same paragraph (joined with a space), so a blank line keeps them apart.
 fn bullets(items: &[String]) -> String {
     let mut out = String::new();
     for item in items {
+        let rest: Vec<&str> = item.lines().skip(1).collect();
+        let would_join = !rest.is_empty()
+            && rest.iter().all(|l| {
+                let t = l.trim_start();
+                !t.is_empty()
+                    && crate::parse::block::list_item_body(t).is_none()
+                    && !t.starts_with("```")
+                    && !t.starts_with("~~~")
+            });
         for (i, line) in item.lines().enumerate() {
+            if i == 1 && would_join {
+                out.push('\n');
+            }
             if i == 0 {
                 out.push_str("- ");
             } else if !line.trim().is_empty() {

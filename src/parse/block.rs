@@ -257,10 +257,15 @@ pub fn list_items(lines: &[Line]) -> Vec<String> {
             let (first, rest) = item.split_first()?;
             let mut text = first.text.trim().to_string();
             if let Some(tail) = join_lines(rest) {
-                let lazy = rest.iter().take_while(|l| !l.is_blank()).count() == rest.len()
-                    && rest
-                        .iter()
-                        .all(|l| indent_of(l.text) <= base + 1 && !l.fenced);
+                // A paragraph continued on the next lines joins with a space; nested
+                // lists, code and later paragraphs keep their line breaks.
+                let end = rest
+                    .iter()
+                    .rposition(|l| !l.is_blank())
+                    .map_or(0, |i| i + 1);
+                let lazy = rest[..end]
+                    .iter()
+                    .all(|l| !l.is_blank() && !l.fenced && list_item_body(l.text).is_none());
                 text.push(if lazy { ' ' } else { '\n' });
                 text.push_str(&tail);
             }

@@ -224,7 +224,12 @@ fn decode_entities(text: &str) -> String {
 }
 
 /// Builds the card: first block → answer, the rest → detail; placeholders → nothing.
-fn card_from(question: String, line: usize, topics: Vec<String>, body: &[(String, bool)]) -> RawCard {
+fn card_from(
+    question: String,
+    line: usize,
+    topics: Vec<String>,
+    body: &[(String, bool)],
+) -> RawCard {
     let mut card = RawCard {
         question,
         line,
@@ -242,7 +247,10 @@ fn card_from(question: String, line: usize, topics: Vec<String>, body: &[(String
     let Some(answer) = field_text(first) else {
         return card;
     };
-    let plain = answer.trim().trim_end_matches(['.', '!']).to_ascii_lowercase();
+    let plain = answer
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .to_ascii_lowercase();
     if PLACEHOLDERS.contains(&plain.as_str()) {
         return card;
     }
@@ -254,7 +262,9 @@ fn card_from(question: String, line: usize, topics: Vec<String>, body: &[(String
 /// `**the whole answer**` → `the whole answer`, as banks that wrap answers in `<b>` write.
 fn unwrap_bold(text: &str) -> String {
     match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
-        Some(inner) if !inner.contains("**") && !inner.trim().is_empty() => inner.trim().to_string(),
+        Some(inner) if !inner.contains("**") && !inner.trim().is_empty() => {
+            inner.trim().to_string()
+        }
         _ => text.to_string(),
     }
 }

@@ -94,7 +94,10 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
         }
         let lower = line.text.trim().to_ascii_lowercase();
         if let Some(rest) = question_label(line.text) {
-            let first = (!rest.is_empty()).then_some(Line { text: rest, ..*line });
+            let first = (!rest.is_empty()).then_some(Line {
+                text: rest,
+                ..*line
+            });
             c.start(Field::Question, first);
         } else if let Some(field) = hints_summary(line.text) {
             c.start(field, None);

@@ -45,8 +45,8 @@ fn tag_markdown(inner: &str) -> Option<String> {
         "b" | "strong" => "**",
         "i" | "em" => "*",
         "code" | "kbd" | "tt" => "`",
-        "p" | "div" | "span" | "u" | "center" | "summary" | "details" | "sup" | "sub"
-        | "font" | "small" | "big" => "",
+        "p" | "div" | "span" | "u" | "center" | "summary" | "details" | "sup" | "sub" | "font"
+        | "small" | "big" => "",
         // `<a href="x">text</a>` keeps its text; anchors (`<a name>`) vanish.
         "a" => "",
         "img" => {
@@ -179,10 +179,7 @@ mod tests {
             inline_to_markdown("run `echo <pid>` and <pid> stays"),
             "run `echo <pid>` and <pid> stays"
         );
-        assert_eq!(
-            inline_to_markdown("<a href=\"https://x\">docs</a>"),
-            "docs"
-        );
+        assert_eq!(inline_to_markdown("<a href=\"https://x\">docs</a>"), "docs");
     }
 
     #[test]

@@ -7,8 +7,8 @@
 pub mod block;
 mod canonical;
 mod design;
-mod detect;
 mod details;
+mod detect;
 pub mod fields;
 mod frontmatter;
 mod hints;

@@ -9,7 +9,7 @@
 //! tables. Text between the heading and `**Answer:**` is the full question, the heading
 //! then being the title.
 
-use super::block::{Line, field_text, split_first_block, split_tables};
+use super::block::{Line, field_text, list_item_body, split_first_block, split_tables};
 use super::canonical::single_title_heading;
 use super::fields::{Field, bold_label};
 use super::labelled::numbered_heading;
@@ -19,12 +19,18 @@ use crate::text::humanize::{clean_question, clean_topic_heading};
 /// `Question 3: Title` (also `Question 3.` / `Question 3)` / `Question 3 -`).
 pub fn question_heading(text: &str) -> bool {
     let t = text.trim_start();
-    if !t.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("question ")) {
+    if !t
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("question "))
+    {
         return false;
     }
     let after = &t[9..];
     let digits = after.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && after[digits..].trim_start().starts_with([':', '.', ')', '-', '—'])
+    digits > 0
+        && after[digits..]
+            .trim_start()
+            .starts_with([':', '.', ')', '-', '—'])
 }
 
 struct Pending<'a> {
@@ -83,7 +89,10 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             Some(body) => body.push(*line),
             None => match bold_label(line.text).filter(|_| !line.fenced) {
                 Some((Field::Answer, rest)) => {
-                    let first = (!rest.is_empty()).then_some(Line { text: rest, ..*line });
+                    let first = (!rest.is_empty()).then_some(Line {
+                        text: rest,
+                        ..*line
+                    });
                     c.answer = Some(first.into_iter().collect());
                 }
                 _ => c.before.push(*line),
@@ -116,10 +125,9 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
     let (first, rest) = split_first_block(&body);
     let prose = first.first().is_some_and(|l| {
         let t = l.text.trim_start();
-        !l.fenced
-            && !t.starts_with('|')
-            && super::block::list_item_body(t).is_none()
-            && !(t.starts_with("**") && t.trim_end().ends_with(":**") && first.len() == 1)
+        let lone_label = t.starts_with("**") && t.trim_end().ends_with(":**") && first.len() == 1;
+        let structure = l.fenced || t.starts_with('|') || list_item_body(t).is_some();
+        !(lone_label || structure)
     });
     let detail_lines = if prose {
         raw.answer = field_text(first);

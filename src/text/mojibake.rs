@@ -38,7 +38,10 @@ fn decode_at(chars: &[char], start: usize) -> Option<(char, usize)> {
     let need = lead_len(chars[start])?;
     let lead = cp1252_byte(chars[start])?;
     let mut bytes = [lead, 0, 0, 0];
-    for (slot, &c) in bytes[1..need].iter_mut().zip(chars.get(start + 1..start + need)?) {
+    for (slot, &c) in bytes[1..need]
+        .iter_mut()
+        .zip(chars.get(start + 1..start + need)?)
+    {
         let b = cp1252_byte(c)?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
