@@ -132,6 +132,32 @@ pub enum Command {
         after_help = "Examples:\n  prepdeck config --default > ~/.config/prepdeck/config.toml\n  prepdeck config"
     )]
     Config(ConfigArgs),
+    /// Write the cards to Anki, canonical markdown, JSON or a progress CSV.
+    #[command(
+        after_help = "Formats:\n  anki      tab-separated notes for Anki's File > Import (front, back, tags)\n  \
+        markdown  prepdeck's canonical layout: convert an imported bank once, then edit it\n  \
+        json      the cards as `prepdeck check --json` prints them\n  \
+        report    each card's progress as CSV (id, topic, question, state, due, reps, lapses, last grade)\n\n\
+        Examples:\n  prepdeck export --format anki --out deck.txt notes/\n  \
+        prepdeck export --format markdown --out k8s.md downloaded/README.md\n  \
+        prepdeck export --format report > progress.csv"
+    )]
+    Export(ExportArgs),
+}
+
+/// `prepdeck export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: crate::export::Format,
+
+    /// File to write [default: standard output].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Files or folders to export, read recursively (default: the bundled questions).
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

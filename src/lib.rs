@@ -2,9 +2,9 @@
 //!
 //! The domain (`model`, `parse`, `load`, `tree`, `ids`, `text`) knows nothing of the
 //! terminal; `app` holds the browser's state and `update`, `ui` draws it, `tui` runs it in a
-//! real terminal; the command line lives in `cli` and the report of `prepdeck check` in
-//! `check`.
-
+//! real terminal; the command line lives in `cli`, the subcommands in `commands`, the
+//! report of `prepdeck check` in `check` and the exporters (Anki, markdown, JSON, progress
+//! CSV) in `export`.
 pub mod action;
 pub mod app;
 pub mod check;
@@ -13,6 +13,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod effects;
+pub mod export;
 pub mod ids;
 pub mod keymap;
 pub mod load;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use prepdeck::cli::{Cli, Command};
-use prepdeck::commands::{check, data, screens, stats};
+use prepdeck::commands::{check, data, export, screens, stats};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,5 +20,6 @@ fn main() -> ExitCode {
         Some(Command::Backup(args)) => data::backup(args, global),
         Some(Command::Restore(args)) => data::restore_cmd(args, global),
         Some(Command::Config(args)) => data::config(args, global),
+        Some(Command::Export(args)) => export::run(args, global),
     }
 }

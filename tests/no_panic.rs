@@ -87,3 +87,16 @@ fn deep_nesting_and_huge_lines_do_not_overflow() {
     assert_eq!(deck.cards.len(), 1);
     assert!(deck.cards[0].detail.as_deref().unwrap().len() > 1 << 20);
 }
+
+/// Found by `arbitrary_markdown_never_panics`: a tag check sliced inside a character.
+#[test]
+fn regression_multibyte_after_angle_bracket() {
+    for text in [
+        "<𞹏%𛰂.`**Answer** — ### Answer",
+        "<dé",
+        "<détails>",
+        "<\u{1F600}",
+    ] {
+        let _ = load_text("r.md", text);
+    }
+}

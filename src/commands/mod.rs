@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod data;
+pub mod export;
 pub mod screens;
 pub mod stats;
 

@@ -1,8 +1,15 @@
 //! Tells which layout a file is written in, from signals no other layout produces.
+//!
+//! Signals are counted outside code fences only. When several are present the first
+//! match in this order wins: canonical, hints, details, qa-headings, answer-points,
+//! numbered-labels, qa-lines, design. The more specific shapes come first: a hints file
+//! also holds `<details>` blocks, and a qa-headings file also has numbered headings.
 
 use super::block::Line;
 use super::fields::{Field, bold_label};
+use super::hints::{hints_summary, paren_numbered_heading, question_label};
 use super::labelled::{numbered_heading, q_prefixed_heading};
+use super::{design, qa_headings, qa_lines};
 
 /// The shapes of question file prepdeck reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,6 +20,16 @@ pub enum Layout {
     NumberedLabels,
     /// `### Q1: Question` headings with `**Expected Answer Points**:` bullets.
     AnswerPoints,
+    /// `<details><summary>question</summary> answer </details>` blocks under topics.
+    Details,
+    /// `## N) Title`, `**Question:**` and a `<summary>Hints / Key Points</summary>` block.
+    Hints,
+    /// `## Question N: Title` headings with `**Answer:**` and a long explanation.
+    QaHeadings,
+    /// One design question per file: the `#` heading asks, the `##` sections answer.
+    Design,
+    /// `Q:` / `A:` line pairs.
+    QaLines,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -20,7 +37,16 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 3] = ["canonical", "numbered-labels", "answer-points"];
+    pub const READABLE: [&'static str; 8] = [
+        "canonical",
+        "numbered-labels",
+        "answer-points",
+        "details",
+        "hints",
+        "qa-headings",
+        "design",
+        "qa-lines",
+    ];
 
     /// The name shown by `prepdeck check` and in its JSON.
     pub fn name(self) -> &'static str {
@@ -28,6 +54,11 @@ impl Layout {
             Layout::Canonical => "canonical",
             Layout::NumberedLabels => "numbered-labels",
             Layout::AnswerPoints => "answer-points",
+            Layout::Details => "details",
+            Layout::Hints => "hints",
+            Layout::QaHeadings => "qa-headings",
+            Layout::Design => "design",
+            Layout::QaLines => "qa-lines",
             Layout::Unknown => "unknown",
         }
     }
@@ -39,6 +70,13 @@ pub fn detect(lines: &[Line]) -> Layout {
     let mut answer_points = 0;
     let mut labels = 0;
     let mut numbered = 0;
+    let mut summaries = 0;
+    let mut hint_summaries = 0;
+    let mut question_labels = 0;
+    let mut paren_headings = 0;
+    let mut question_headings = 0;
+    let mut q_lines = 0;
+    let mut a_lines = 0;
     for line in lines.iter().filter(|l| !l.fenced) {
         if let Some((level, text)) = line.heading() {
             let field = Field::from_label(text);
@@ -51,9 +89,32 @@ pub fn detect(lines: &[Line]) -> Layout {
             if numbered_heading(text) {
                 numbered += 1;
             }
-        } else if let Some((field, _)) = bold_label(line.text) {
-            let label = line.text.trim_start().to_ascii_lowercase();
-            if label.starts_with("**expected answer points") {
+            if paren_numbered_heading(text) {
+                paren_headings += 1;
+            }
+            if qa_headings::question_heading(text) {
+                question_headings += 1;
+            }
+            continue;
+        }
+        let lower = line.text.trim_start().to_ascii_lowercase();
+        if lower.contains("<summary") {
+            summaries += 1;
+            if hints_summary(line.text).is_some() {
+                hint_summaries += 1;
+            }
+        }
+        if question_label(line.text).is_some() {
+            question_labels += 1;
+        }
+        if qa_lines::marker(line, 'Q').is_some() {
+            q_lines += 1;
+        }
+        if qa_lines::marker(line, 'A').is_some() {
+            a_lines += 1;
+        }
+        if let Some((field, _)) = bold_label(line.text) {
+            if lower.starts_with("**expected answer points") {
                 answer_points += 1;
             } else if field != Field::Question {
                 labels += 1;
@@ -62,10 +123,20 @@ pub fn detect(lines: &[Line]) -> Layout {
     }
     if canonical_sections > 0 {
         Layout::Canonical
+    } else if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
+        Layout::Hints
+    } else if summaries > 0 {
+        Layout::Details
+    } else if question_headings > 0 {
+        Layout::QaHeadings
     } else if answer_points > 0 {
         Layout::AnswerPoints
     } else if labels > 0 && numbered > 0 {
         Layout::NumberedLabels
+    } else if q_lines > 0 && a_lines > 0 {
+        Layout::QaLines
+    } else if design::design_heading(lines).is_some() {
+        Layout::Design
     } else {
         Layout::Unknown
     }

@@ -6,10 +6,16 @@
 
 pub mod block;
 mod canonical;
+mod design;
+mod details;
 mod detect;
 pub mod fields;
 mod frontmatter;
+mod hints;
+pub mod html;
 mod labelled;
+mod qa_headings;
+mod qa_lines;
 
 use std::borrow::Cow;
 
@@ -92,6 +98,11 @@ pub fn parse_text(text: &str) -> ParsedFile {
             labelled::parse(&lines, labelled::q_prefixed_heading, &mut parsed);
             labelled::split_example_points(&mut parsed.cards);
         }
+        Layout::Details => details::parse(&lines, &mut parsed),
+        Layout::Hints => hints::parse(&lines, &mut parsed),
+        Layout::QaHeadings => qa_headings::parse(&lines, &mut parsed),
+        Layout::Design => design::parse(&lines, &mut parsed),
+        Layout::QaLines => qa_lines::parse(&lines, &mut parsed),
         Layout::Unknown => {}
     }
     if parsed.cards.is_empty() && parsed.errors.is_empty() {

@@ -1,0 +1,77 @@
+//! `prepdeck export`: the cards as Anki notes, canonical markdown or JSON, or their
+//! progress as CSV.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use super::{fail, load_deck, open_store, settings, sources};
+use crate::cli::{ExportArgs, GlobalArgs};
+use crate::export::report::ProgressRow;
+use crate::export::{self, Format};
+
+/// Loads, converts, writes to `--out` or standard output. Load problems go to stderr;
+/// the export still happens with the cards that were read.
+pub fn run(args: &ExportArgs, global: &GlobalArgs) -> ExitCode {
+    let settings = match settings(global) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let deck = match load_deck(&sources(&args.paths, &settings.config)) {
+        Ok(deck) => deck,
+        Err(code) => return code,
+    };
+    for d in deck.errors.iter().chain(&deck.warnings) {
+        eprintln!("{d}");
+    }
+    let text = match args.format {
+        Format::Anki => export::anki::export(&deck.cards),
+        Format::Markdown => export::markdown::export(&deck.cards),
+        Format::Json => match export::json(&deck) {
+            Ok(text) => text,
+            Err(err) => return fail(1, format!("cannot write JSON: {err}")),
+        },
+        Format::Report => match progress_rows(global) {
+            Ok(rows) => export::report::export(&deck.cards, &|id| rows.get(id).cloned()),
+            Err(code) => return code,
+        },
+    };
+    let written = match &args.out {
+        Some(path) => {
+            crate::effects::write_atomically(path, text.as_bytes()).map_err(|e| format!("{e:#}"))
+        }
+        None => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| e.to_string())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(1, format!("cannot write the export: {err}")),
+    }
+}
+
+/// Each card's progress from the database: its state and its last grade.
+fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, ExitCode> {
+    let store = open_store(global)?;
+    let states = store.load_states().map_err(|e| fail(1, e))?;
+    let log = store.log(None).map_err(|e| fail(1, e))?;
+    let mut last_grade: HashMap<&str, u8> = HashMap::new();
+    for r in &log {
+        last_grade.insert(r.card_id.as_str(), r.grade.number());
+    }
+    Ok(states
+        .iter()
+        .map(|(id, s)| {
+            let row = ProgressRow {
+                phase: s.phase.as_str().to_string(),
+                due: s.last_review.map(|_| s.due),
+                reps: s.reps,
+                lapses: s.lapses,
+                last_grade: last_grade.get(id.as_str()).copied(),
+            };
+            (id.clone(), row)
+        })
+        .collect())
+}

@@ -1,0 +1,86 @@
+//! The progress report: one CSV row per card (id, topic, question, state, due, reps,
+//! lapses, last grade). The progress store is reached through a lookup function, so this
+//! module needs nothing but the cards and that function.
+
+use crate::model::Card;
+
+/// One card's progress, as the store knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProgressRow {
+    /// The scheduling phase: "new", "learning", "review", "relearning".
+    pub phase: String,
+    /// When the card is next due, in seconds since the Unix epoch.
+    pub due: Option<i64>,
+    pub reps: u32,
+    pub lapses: u32,
+    /// The last grade given (1 again … 4 easy).
+    pub last_grade: Option<u8>,
+}
+
+/// The CSV report; cards the lookup does not know are reported as new.
+pub fn export(cards: &[Card], progress: &dyn Fn(&str) -> Option<ProgressRow>) -> String {
+    let mut out = String::from("id,topic,question,state,due,reps,lapses,last_grade\n");
+    for card in cards {
+        let row = progress(&card.id).unwrap_or_else(|| ProgressRow {
+            phase: "new".to_string(),
+            ..ProgressRow::default()
+        });
+        let fields = [
+            card.id.clone(),
+            card.topic_label(),
+            card.question.clone(),
+            row.phase,
+            row.due.map(format_time).unwrap_or_default(),
+            row.reps.to_string(),
+            row.lapses.to_string(),
+            row.last_grade.map(|g| g.to_string()).unwrap_or_default(),
+        ];
+        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        out.push_str(&quoted.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180 quoting: a field holding a comma, quote or line break is wrapped in quotes,
+/// its quotes doubled.
+pub fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn format_time(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert_eq!(format_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_time(1_795_837_416), "2026-11-28T03:43:36Z");
+    }
+}

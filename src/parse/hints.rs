@@ -1,0 +1,137 @@
+//! The hints layout: `## N) Title`, a `**Question:**` paragraph (the label may carry a
+//! note, `**Question (Scenario):**`), then `<details><summary>Hints / Key Points</summary>`
+//! whose bullets are the key points, and `---` between cards.
+//!
+//! Only `N)` headings are cards, so a table of contents (a numbered list under its own
+//! heading) never becomes one. The heading is kept as the card's title; the question is
+//! the labelled paragraph with its sub-bullets joined into one line.
+
+use super::block::{Line, field_text, list_items};
+use super::canonical::single_title_heading;
+use super::fields::{CardBuilder, Field};
+use super::{ParsedFile, RawCard};
+use crate::text::humanize::{clean_question, clean_topic_heading};
+
+/// `1) Deploying a New Application`.
+pub fn paren_numbered_heading(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(')')
+}
+
+/// `**Question:**` or `**Question (Scenario):**`: the text after the label.
+pub fn question_label(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let inner = t.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let label = inner[..close].trim().trim_end_matches(':').trim();
+    let word = label.split([' ', '(']).next()?;
+    if !word.eq_ignore_ascii_case("question") {
+        return None;
+    }
+    let note = label[word.len()..].trim();
+    if !(note.is_empty() || (note.starts_with('(') && note.ends_with(')'))) {
+        return None;
+    }
+    Some(inner[close + 2..].trim_start_matches(':').trim())
+}
+
+/// A `<summary>` line naming the hints: its text, when it is one.
+pub fn hints_summary(text: &str) -> Option<Field> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let start = lower.find("<summary>")? + "<summary>".len();
+    let end = lower.find("</summary>")?;
+    let label = crate::text::humanize::strip_html_tags(t.get(start..end)?);
+    Field::from_label(&label).filter(|f| *f == Field::KeyPoints)
+}
+
+/// Reads hint cards into `parsed`.
+pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
+    let Some(card_level) = lines.iter().find_map(|l| {
+        l.heading()
+            .filter(|(_, t)| paren_numbered_heading(t))
+            .map(|(lvl, _)| lvl)
+    }) else {
+        return;
+    };
+    let title_at = single_title_heading(lines, paren_numbered_heading);
+    if let Some(i) = title_at
+        && parsed.title.is_none()
+        && let Some((_, text)) = lines[i].heading()
+    {
+        parsed.title = Some(clean_topic_heading(text));
+    }
+    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut card: Option<CardBuilder<'a>> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((level, text)) = line.heading() {
+            if level == card_level && paren_numbered_heading(text) {
+                finish(&mut card, parsed);
+                let names = topics.iter().map(|(_, n)| n.clone()).collect();
+                card = Some(CardBuilder::new(clean_question(text), line.no, names));
+                continue;
+            }
+            if level <= card_level {
+                finish(&mut card, parsed);
+                if level < card_level && Some(i) != title_at {
+                    topics.retain(|(l, _)| *l < level);
+                    topics.push((level, clean_topic_heading(text)));
+                }
+                continue;
+            }
+        }
+        if line.is_rule() {
+            finish(&mut card, parsed);
+            continue;
+        }
+        let Some(c) = &mut card else {
+            continue;
+        };
+        if line.fenced {
+            c.push(*line);
+            continue;
+        }
+        let lower = line.text.trim().to_ascii_lowercase();
+        if let Some(rest) = question_label(line.text) {
+            let first = (!rest.is_empty()).then_some(Line {
+                text: rest,
+                ..*line
+            });
+            c.start(Field::Question, first);
+        } else if let Some(field) = hints_summary(line.text) {
+            c.start(field, None);
+        } else if lower.starts_with("<details") || lower == "</summary>" {
+        } else if lower.starts_with("</details>") {
+            c.start(Field::Detail, None);
+        } else {
+            c.push(*line);
+        }
+    }
+    finish(&mut card, parsed);
+}
+
+fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {
+    let Some(c) = card.take() else {
+        return;
+    };
+    let mut raw: RawCard = c.finish();
+    raw.question = one_line_question(&raw.question);
+    raw.detail = raw
+        .detail
+        .as_deref()
+        .and_then(|d| field_text(&super::block::scan_lines(d, raw.line)));
+    if raw.question.is_empty() {
+        parsed.warn(raw.line, "card has an empty question: skipped");
+    } else {
+        parsed.cards.push(raw);
+    }
+}
+
+/// The question paragraph and its bullets as one line: "… too quickly. How would you
+/// recover the logs? How can you keep them?"
+fn one_line_question(text: &str) -> String {
+    let lines = super::block::scan_lines(text, 1);
+    let parts = list_items(&lines);
+    clean_question(&parts.join(" "))
+}

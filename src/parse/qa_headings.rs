@@ -1,0 +1,146 @@
+//! The question-and-answer-headings layout of mock-interview answer keys:
+//! `## Question 3: Count vs for_each` (or `### 3. Question`), an `**Answer:**` label and
+//! a long explanation with bold sub-labels, tables and code.
+//!
+//! After `**Answer:**` every line belongs to the explanation: bold sub-labels such as
+//! `**Example: …**` or `**Benefits:**` are text, not fields. The explanation's first
+//! paragraph is the short answer when it is prose (not a lone `**Label:**`, a list, a
+//! table or code); everything else is the detail, with its pipe tables as the card's
+//! tables. Text between the heading and `**Answer:**` is the full question, the heading
+//! then being the title.
+
+use super::block::{Line, field_text, list_item_body, split_first_block, split_tables};
+use super::canonical::single_title_heading;
+use super::fields::{Field, bold_label};
+use super::labelled::numbered_heading;
+use super::{ParsedFile, RawCard};
+use crate::text::humanize::{clean_question, clean_topic_heading};
+
+/// `Question 3: Title` (also `Question 3.` / `Question 3)` / `Question 3 -`).
+pub fn question_heading(text: &str) -> bool {
+    let t = text.trim_start();
+    if !t
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("question "))
+    {
+        return false;
+    }
+    let after = &t[9..];
+    let digits = after.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && after[digits..]
+            .trim_start()
+            .starts_with([':', '.', ')', '-', '—'])
+}
+
+struct Pending<'a> {
+    heading: String,
+    line: usize,
+    topics: Vec<String>,
+    before: Vec<Line<'a>>,
+    answer: Option<Vec<Line<'a>>>,
+}
+
+/// Reads question-heading cards into `parsed`.
+pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
+    let is_card = |t: &str| question_heading(t) || numbered_heading(t);
+    let Some(card_level) = lines.iter().find_map(|l| {
+        l.heading()
+            .filter(|(_, t)| question_heading(t))
+            .map(|(lvl, _)| lvl)
+    }) else {
+        return;
+    };
+    let title_at = single_title_heading(lines, is_card);
+    if let Some(i) = title_at
+        && parsed.title.is_none()
+        && let Some((_, text)) = lines[i].heading()
+    {
+        parsed.title = Some(clean_topic_heading(text));
+    }
+    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut card: Option<Pending<'a>> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((level, text)) = line.heading() {
+            if level == card_level && is_card(text) {
+                finish(card.take(), parsed);
+                card = Some(Pending {
+                    heading: clean_question(text),
+                    line: line.no,
+                    topics: topics.iter().map(|(_, n)| n.clone()).collect(),
+                    before: Vec::new(),
+                    answer: None,
+                });
+                continue;
+            }
+            if level <= card_level {
+                finish(card.take(), parsed);
+                if level < card_level && Some(i) != title_at {
+                    topics.retain(|(l, _)| *l < level);
+                    topics.push((level, clean_topic_heading(text)));
+                }
+                continue;
+            }
+        }
+        let Some(c) = &mut card else {
+            continue;
+        };
+        match &mut c.answer {
+            Some(body) => body.push(*line),
+            None => match bold_label(line.text).filter(|_| !line.fenced) {
+                Some((Field::Answer, rest)) => {
+                    let first = (!rest.is_empty()).then_some(Line {
+                        text: rest,
+                        ..*line
+                    });
+                    c.answer = Some(first.into_iter().collect());
+                }
+                _ => c.before.push(*line),
+            },
+        }
+    }
+    finish(card.take(), parsed);
+}
+
+fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
+    let Some(c) = card else {
+        return;
+    };
+    let body: Vec<Line> = c.answer.unwrap_or_default();
+    let intro = field_text(&c.before);
+    let (question, title) = match intro {
+        Some(q) if !q.starts_with("**") => (
+            clean_question(&q.replace('\n', " ")),
+            Some(c.heading.clone()),
+        ),
+        _ => (c.heading.clone(), None),
+    };
+    let mut raw = RawCard {
+        question,
+        title,
+        line: c.line,
+        topics: c.topics,
+        ..RawCard::default()
+    };
+    let (first, rest) = split_first_block(&body);
+    let prose = first.first().is_some_and(|l| {
+        let t = l.text.trim_start();
+        let lone_label = t.starts_with("**") && t.trim_end().ends_with(":**") && first.len() == 1;
+        let structure = l.fenced || t.starts_with('|') || list_item_body(t).is_some();
+        !(lone_label || structure)
+    });
+    let detail_lines = if prose {
+        raw.answer = field_text(first);
+        rest
+    } else {
+        &body[..]
+    };
+    let (tables, leftover) = split_tables(detail_lines);
+    raw.tables = tables;
+    raw.detail = field_text(&leftover);
+    if raw.question.is_empty() {
+        parsed.warn(raw.line, "card has an empty question: skipped");
+    } else {
+        parsed.cards.push(raw);
+    }
+}

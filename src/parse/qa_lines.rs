@@ -1,0 +1,89 @@
+//! Plain-text flashcards: `Q:` and `A:` line pairs. A question or answer runs on over the
+//! following lines until the next `Q:` or `A:` (or a heading, which is a topic). A `Q:`
+//! with no `A:` is a card without an answer.
+
+use super::block::{Line, field_text};
+use super::canonical::single_title_heading;
+use super::{ParsedFile, RawCard};
+use crate::text::humanize::{clean_question, clean_topic_heading};
+
+/// The text after a `Q:` (or `A:`, per `letter`) marker at the start of a line.
+pub fn marker(line: &Line, letter: char) -> Option<usize> {
+    if line.fenced {
+        return None;
+    }
+    let t = line.text.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    (first.eq_ignore_ascii_case(&letter) && chars.next() == Some(':'))
+        .then(|| line.text.len() - t.len() + 2)
+}
+
+/// Reads `Q:`/`A:` cards into `parsed`.
+pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
+    let title_at = single_title_heading(lines, |_| false);
+    if let Some(i) = title_at
+        && parsed.title.is_none()
+        && let Some((_, text)) = lines[i].heading()
+    {
+        parsed.title = Some(clean_topic_heading(text));
+    }
+    let mut topics: Vec<(u8, String)> = Vec::new();
+    // (line, question lines, answer lines once `A:` was seen)
+    let mut card: Option<Pending<'a>> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((level, text)) = line.heading() {
+            finish(card.take(), parsed);
+            if Some(i) != title_at {
+                topics.retain(|(l, _)| *l < level);
+                topics.push((level, clean_topic_heading(text)));
+            }
+            continue;
+        }
+        if let Some(at) = marker(line, 'Q') {
+            finish(card.take(), parsed);
+            let names = topics.iter().map(|(_, n)| n.clone()).collect();
+            let first = Line {
+                text: line.text[at..].trim_start(),
+                ..*line
+            };
+            card = Some((line.no, vec![first], None, names));
+            continue;
+        }
+        let Some((_, question, answer, _)) = &mut card else {
+            continue;
+        };
+        if let Some(at) = marker(line, 'A') {
+            let first = Line {
+                text: line.text[at..].trim_start(),
+                ..*line
+            };
+            answer.get_or_insert_with(Vec::new).push(first);
+        } else if let Some(a) = answer {
+            a.push(*line);
+        } else {
+            question.push(*line);
+        }
+    }
+    finish(card.take(), parsed);
+}
+
+type Pending<'a> = (usize, Vec<Line<'a>>, Option<Vec<Line<'a>>>, Vec<String>);
+
+fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
+    let Some((line, question, answer, topics)) = card else {
+        return;
+    };
+    let question = field_text(&question).map_or_else(String::new, |q| clean_question(&q));
+    if question.is_empty() {
+        parsed.warn(line, "`Q:` with no question text: skipped");
+        return;
+    }
+    parsed.cards.push(RawCard {
+        question,
+        line,
+        topics,
+        answer: answer.as_deref().and_then(field_text),
+        ..RawCard::default()
+    });
+}
