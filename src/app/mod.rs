@@ -462,19 +462,22 @@ impl App {
         }
     }
 
-    /// Tree nodes (folders, files, topics) whose name contains `name`, any case.
+    /// Tree nodes (folders, files, topics) named `name`, any case; when none is named
+    /// exactly, those whose name contains it.
     pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
         let needle = name.to_lowercase();
-        self.deck
-            .tree
-            .preorder()
-            .into_iter()
-            .filter(|&n| {
-                self.deck.tree.nodes[n]
-                    .name
-                    .to_lowercase()
-                    .contains(&needle)
-            })
+        let tree = &self.deck.tree;
+        let all = tree.preorder();
+        let exact: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&n| tree.nodes[n].name.to_lowercase() == needle)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        all.into_iter()
+            .filter(|&n| tree.nodes[n].name.to_lowercase().contains(&needle))
             .collect()
     }
 

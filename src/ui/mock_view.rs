@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Insta
 fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     let theme = &app.theme;
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .border_style(theme.border(true))
         .title(Span::styled(" Mock interview: setup ", theme.title(true)));
     let inner = block.inner(area);
@@ -189,6 +190,7 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant
             .unwrap_or_default()
     );
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .border_style(theme.border(true))
         .title(Span::styled(title, theme.title(true)))
         .title_bottom(Line::from(Span::styled(keys, theme.style(Role::Dim))).right_aligned());
@@ -266,9 +268,11 @@ fn paused(
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(theme.border(true))),
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .border_style(theme.border(true)),
+        ),
         popup,
     );
 }
@@ -320,6 +324,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     frame.render_widget(
         Paragraph::new(typed).wrap(Wrap { trim: false }).block(
             Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
                 .border_style(theme.border(false))
                 .title(Span::styled(" Your answer ", theme.title(false))),
         ),
@@ -361,6 +366,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     frame.render_widget(
         Paragraph::new(visible).block(
             Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
                 .border_style(theme.border(true))
                 .title(Span::styled(" Model answer ", theme.title(true))),
         ),
@@ -470,7 +476,9 @@ fn result(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
             theme.style(Role::Info),
         )));
     }
-    let block = Block::bordered().border_style(theme.border(true));
+    let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .border_style(theme.border(true));
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = m.scroll.min(lines.len().saturating_sub(height));
     frame.render_widget(

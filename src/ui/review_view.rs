@@ -97,7 +97,11 @@ fn question(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &C
         )));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().border_style(theme.border(true))),
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .border_style(theme.border(true)),
+        ),
         area,
     );
 }
@@ -118,6 +122,7 @@ fn typing(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
     let mut editor = r.editor.clone();
     editor.set_block(
         Block::bordered()
+            .padding(ratatui::widgets::Padding::horizontal(1))
             .border_style(theme.border(true))
             .title(Span::styled(" Your answer ", theme.title(true)))
             .title_bottom(
@@ -161,6 +166,7 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
                 .wrap(Wrap { trim: false })
                 .block(
                     Block::bordered()
+                        .padding(ratatui::widgets::Padding::horizontal(1))
                         .border_style(theme.border(false))
                         .title(Span::styled(" Your answer ", theme.title(false))),
                 ),
@@ -176,6 +182,7 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
     frame.render_widget(
         Paragraph::new(visible).block(
             Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
                 .border_style(theme.border(true))
                 .title(Span::styled(" Answer ", theme.title(true))),
         ),
@@ -287,6 +294,7 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
         Paragraph::new(summary_lines(s, width, theme, (app.wall_clock)()))
             .block(
                 Block::bordered()
+                    .padding(ratatui::widgets::Padding::horizontal(1))
                     .border_style(theme.border(true))
                     .title(Span::styled(" Session summary ", theme.title(true))),
             )

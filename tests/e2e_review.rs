@@ -1,0 +1,53 @@
+//! `prepdeck review` in a pseudo-terminal: three cards reviewed are no longer due when
+//! prepdeck starts again, and a SIGKILL in the middle of a session loses no grade.
+
+mod common;
+
+use common::pty::Pty;
+use prepdeck::store::Store;
+
+#[test]
+fn reviewed_cards_are_not_due_after_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&["review", "--new", "3"], home.path(), 110, 32);
+    for n in [3, 2, 1] {
+        pty.wait_for(&format!("Review · {n} left"), 10);
+        pty.send(" ");
+        pty.wait_for("Key points", 5);
+        pty.send("4");
+    }
+    pty.wait_for("Session summary", 5);
+    assert!(pty.screen().contains("3 cards reviewed"), "{}", pty.screen());
+    pty.send("q");
+    pty.wait_for("Topics", 5);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+
+    let mut again = Pty::spawn(&["review", "--new", "3"], home.path(), 110, 32);
+    assert_eq!(again.wait_exit(10), 0);
+    assert!(again.screen().contains("nothing to review"), "{}", again.screen());
+    let store = Store::open(Some(&home.path().join("data"))).unwrap();
+    assert_eq!(store.log(None).unwrap().len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_mid_session_keeps_every_grade_given() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&["review", "--new", "5"], home.path(), 110, 32);
+    pty.wait_for("Review · 5 left", 10);
+    pty.send("3");
+    pty.wait_for("Review · 5 left", 5);
+    pty.send("4");
+    pty.wait_for("Review · 4 left", 5);
+    pty.send(" ");
+    pty.wait_for("Key points", 5);
+    kill(Pid::from_raw(pty.pid()), Signal::SIGKILL).unwrap();
+    pty.wait_exit(10);
+    let store = Store::open(Some(&home.path().join("data"))).unwrap();
+    let log = store.log(None).unwrap();
+    assert_eq!(log.len(), 2, "both grades given before the kill are there");
+    assert_eq!(store.load_states().unwrap().len(), 2);
+}

@@ -1,0 +1,260 @@
+//! The review screen driven like the runtime drives it: actions into the App, effects
+//! performed against a real progress database in a temporary folder.
+
+mod common;
+
+use std::time::Instant;
+
+use common::{CANONICAL, app_with, render, screen_text};
+use insta::assert_snapshot;
+use prepdeck::action::Action::{self, *};
+use prepdeck::app::review::Side;
+use prepdeck::app::{App, Effect, ReviewRequest, Screen};
+use prepdeck::effects::{Effects, RunOptions};
+use prepdeck::review::QueueOptions;
+use prepdeck::schedule::Scheduler;
+use prepdeck::store::{ReviewMode, Store};
+
+struct Rig {
+    app: App,
+    effects: Effects,
+    _dir: tempfile::TempDir,
+}
+
+fn rig(w: u16, h: u16) -> Rig {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
+    app.wall_clock = || 1_795_349_100;
+    let effects = Effects {
+        store,
+        scheduler: Scheduler::new(None, 0.9),
+        options: RunOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            report: None,
+        },
+        queue: QueueOptions::default(),
+        two_button: false,
+        sources: Vec::new(),
+    };
+    Rig {
+        app,
+        effects,
+        _dir: dir,
+    }
+}
+
+impl Rig {
+    fn start(&mut self) {
+        self.effects
+            .start_review(&mut self.app, &ReviewRequest::default())
+            .unwrap();
+    }
+
+    /// One key, and whatever effect it raises performed at once, as the runtime does.
+    fn press(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.app.update(action, Instant::now())?;
+        let mut notes = Vec::new();
+        match effect {
+            Effect::Quit | Effect::Suspend | Effect::Edit(_) => Some(effect),
+            other => {
+                self.effects
+                    .perform(&mut self.app, other.clone(), &mut notes)
+                    .unwrap();
+                Some(other)
+            }
+        }
+    }
+
+    fn side(&self) -> Side {
+        match &self.app.screen {
+            Screen::Review(r) => r.side,
+            _ => panic!("not reviewing"),
+        }
+    }
+
+    fn logged(&self) -> usize {
+        self.effects.store.log(None).unwrap().len()
+    }
+}
+
+#[test]
+fn a_card_from_question_to_saved_grade_and_undo() {
+    let mut r = rig(120, 40);
+    r.start();
+    assert_eq!(r.side(), Side::Question);
+    r.press(Reveal);
+    assert_eq!(r.side(), Side::Answer);
+    // The first card is "When would you put a cache…" with three key points.
+    r.press(Toggle);
+    r.press(MoveDown);
+    r.press(Toggle);
+    let effect = r.press(Accept);
+    assert!(matches!(effect, Some(Effect::Persist(_))), "{effect:?}");
+    assert_eq!(r.logged(), 1, "the grade is committed before the next card");
+    let log = r.effects.store.log(None).unwrap();
+    assert_eq!(
+        log[0].grade.number(),
+        2,
+        "two of three covered suggests Hard"
+    );
+    assert_eq!(log[0].coverage.map(|c| (c.covered, c.total)), Some((2, 3)));
+    assert_eq!(log[0].mode, ReviewMode::Review);
+    let id = log[0].card_id.clone();
+    assert!(r.effects.store.state(&id).unwrap().is_some());
+
+    r.press(Undo);
+    assert_eq!(r.logged(), 0);
+    assert!(
+        r.effects.store.state(&id).unwrap().is_none(),
+        "state restored exactly: no row"
+    );
+    assert!(!r.app.states.contains_key(&id));
+    assert_eq!(r.side(), Side::Question);
+}
+
+#[test]
+fn number_keys_grade_on_either_side_and_the_session_ends_in_a_summary() {
+    let mut r = rig(120, 40);
+    r.start();
+    r.press(Grade4);
+    r.press(Reveal);
+    r.press(Grade4);
+    r.press(TypeAnswer);
+    assert_eq!(r.side(), Side::Typing);
+    for c in "SQS deletes".chars() {
+        r.press(TextKey(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        )));
+    }
+    r.press(FinishQuestion);
+    assert_eq!(r.side(), Side::Answer);
+    r.press(Grade4);
+    assert_eq!(r.side(), Side::Summary);
+    assert_eq!(r.logged(), 3);
+    let typed: Vec<_> = r
+        .effects
+        .store
+        .log(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(|l| l.typed_answer)
+        .collect();
+    assert_eq!(typed, ["SQS deletes"]);
+    assert_snapshot!("review_summary", screen_text(&render(&r.app)));
+    r.press(Back);
+    assert!(matches!(r.app.screen, Screen::Browse));
+    // Everything was graded Easy: nothing is due any more.
+    r.start();
+    assert!(matches!(r.app.screen, Screen::Browse));
+    assert!(
+        r.app
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("nothing to review"),
+        "{:?}",
+        r.app.message
+    );
+}
+
+#[test]
+fn again_comes_back_in_the_same_session() {
+    let mut r = rig(120, 40);
+    r.start();
+    let first = match &r.app.screen {
+        Screen::Review(s) => s.current_id().unwrap().to_string(),
+        _ => unreachable!(),
+    };
+    r.press(Grade1);
+    r.press(Grade3);
+    r.press(Grade3);
+    let Screen::Review(s) = &r.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        s.current_id(),
+        Some(first.as_str()),
+        "the failed card is asked again"
+    );
+}
+
+#[test]
+fn bury_and_flag_reach_the_store() {
+    let mut r = rig(120, 40);
+    r.start();
+    let id = match &r.app.screen {
+        Screen::Review(s) => s.current_id().unwrap().to_string(),
+        _ => unreachable!(),
+    };
+    r.press(Flag);
+    assert!(r.effects.store.state(&id).unwrap().unwrap().flagged);
+    r.press(Bury);
+    assert!(
+        r.effects
+            .store
+            .state(&id)
+            .unwrap()
+            .unwrap()
+            .buried_until
+            .is_some()
+    );
+    assert_eq!(r.logged(), 0, "neither is a grade");
+}
+
+#[test]
+fn cram_leaves_schedules_alone() {
+    let mut r = rig(120, 40);
+    r.effects
+        .start_review(
+            &mut r.app,
+            &ReviewRequest {
+                node: None,
+                cram: true,
+            },
+        )
+        .unwrap();
+    r.press(Grade3);
+    let log = r.effects.store.log(None).unwrap();
+    assert_eq!(log[0].mode, ReviewMode::Cram);
+    assert!(r.effects.store.state(&log[0].card_id).unwrap().is_none());
+}
+
+#[test]
+fn snapshots_of_each_side() {
+    let mut r = rig(120, 40);
+    r.start();
+    assert_snapshot!("review_question", screen_text(&render(&r.app)));
+    r.press(Reveal);
+    r.press(Toggle);
+    assert_snapshot!("review_answer_checklist", screen_text(&render(&r.app)));
+    let mut narrow = rig(80, 24);
+    narrow.start();
+    narrow.press(TypeAnswer);
+    assert_snapshot!("review_typing_80x24", screen_text(&render(&narrow.app)));
+}
+
+#[test]
+fn browser_r_reviews_the_selected_topic() {
+    let mut r = rig(120, 40);
+    // Select the "Queues" topic: its one card is the whole session.
+    let node = r.app.topic_nodes("Queues")[0];
+    r.app.tree.select(
+        r.app
+            .tree
+            .rows
+            .iter()
+            .position(|(row, _)| *row == prepdeck::app::tree_view::Row::Node(node))
+            .unwrap_or(0),
+    );
+    let effect = r.app.update(ReviewTopic, Instant::now());
+    let Some(Effect::StartReview(request)) = effect else {
+        panic!("{effect:?}")
+    };
+    r.effects.start_review(&mut r.app, &request).unwrap();
+    let Screen::Review(s) = &r.app.screen else {
+        panic!("no review")
+    };
+    assert_eq!(s.session.remaining(), 1);
+}
