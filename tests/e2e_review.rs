@@ -17,7 +17,11 @@ fn reviewed_cards_are_not_due_after_a_restart() {
         pty.send("4");
     }
     pty.wait_for("Session summary", 5);
-    assert!(pty.screen().contains("3 cards reviewed"), "{}", pty.screen());
+    assert!(
+        pty.screen().contains("3 cards reviewed"),
+        "{}",
+        pty.screen()
+    );
     pty.send("q");
     pty.wait_for("Topics", 5);
     pty.send("q");
@@ -25,7 +29,11 @@ fn reviewed_cards_are_not_due_after_a_restart() {
 
     let mut again = Pty::spawn(&["review", "--new", "3"], home.path(), 110, 32);
     assert_eq!(again.wait_exit(10), 0);
-    assert!(again.screen().contains("nothing to review"), "{}", again.screen());
+    assert!(
+        again.screen().contains("nothing to review"),
+        "{}",
+        again.screen()
+    );
     let store = Store::open(Some(&home.path().join("data"))).unwrap();
     assert_eq!(store.log(None).unwrap().len(), 3);
 }
