@@ -91,6 +91,8 @@ pub struct TopicStats {
     pub due: usize,
     /// Over the last 30 days.
     pub retention: Option<f64>,
+    pub retention_7d: Option<f64>,
+    pub retention_365d: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -265,16 +267,11 @@ fn streaks(per_day: &BTreeMap<i64, usize>, today: i64) -> (u32, u32) {
 
 /// One row per file of the tree (the topics people study by).
 fn topic_stats(input: &StatsInput, reviews: &[&LoggedReview]) -> Vec<TopicStats> {
-    let since = input.now - 30 * 86_400;
-    let mut by_card: HashMap<&str, (usize, usize)> = HashMap::new();
-    for r in reviews.iter().filter(|r| r.at >= since) {
-        let e = by_card.entry(r.card_id.as_str()).or_default();
-        e.1 += 1;
-        if r.grade != Grade::Again {
-            e.0 += 1;
-        }
-    }
     let tree = input.tree;
+    let mut by_card: HashMap<&str, Vec<&LoggedReview>> = HashMap::new();
+    for r in reviews {
+        by_card.entry(r.card_id.as_str()).or_default().push(r);
+    }
     tree.preorder()
         .into_iter()
         .filter(|&n| tree.nodes[n].kind == NodeKind::File)
@@ -288,8 +285,10 @@ fn topic_stats(input: &StatsInput, reviews: &[&LoggedReview]) -> Vec<TopicStats>
                 mastered: 0,
                 due: 0,
                 retention: None,
+                retention_7d: None,
+                retention_365d: None,
             };
-            let (mut passed, mut total) = (0, 0);
+            let mut topic_reviews: Vec<&LoggedReview> = Vec::new();
             for c in tree.cards_under(n) {
                 let card = &input.cards[c];
                 let s = input.states.get(&card.id);
@@ -302,12 +301,15 @@ fn topic_stats(input: &StatsInput, reviews: &[&LoggedReview]) -> Vec<TopicStats>
                 if due_today(s, input.now, input.offset) {
                     t.due += 1;
                 }
-                if let Some((p, n)) = by_card.get(card.id.as_str()) {
-                    passed += p;
-                    total += n;
+                if let Some(rs) = by_card.get(card.id.as_str()) {
+                    topic_reviews.extend(rs.iter().copied());
                 }
             }
-            t.retention = (total > 0).then(|| passed as f64 / total as f64);
+            let window =
+                |days: i64| retention(topic_reviews.iter().copied(), input.now - days * 86_400);
+            t.retention_7d = window(7);
+            t.retention = window(30);
+            t.retention_365d = window(365);
             t
         })
         .collect()

@@ -441,31 +441,44 @@ fn retention(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let desired = f64::from(st.desired_retention);
-    let row = |label: &str, value: Option<f64>| {
+    let cell = |value: Option<f64>| {
         let style = match value {
             Some(v) if v + 0.05 < desired => theme.style(Role::Again),
             Some(_) => theme.style(Role::Good),
             None => theme.style(Role::Dim),
         };
-        Line::from(vec![
-            Span::styled(format!("{label:<10}"), theme.style(Role::Text)),
-            Span::styled(format!("{:>6}", percent(value)), style),
-            Span::styled(
-                format!("   desired {:.0}%", desired * 100.0),
-                theme.style(Role::Dim),
-            ),
-        ])
+        Span::styled(format!("{:>6}", percent(value)), style)
     };
-    Paragraph::new(vec![
-        row("7 days", st.retention_7d),
-        row("30 days", st.retention_30d),
-        row("365 days", st.retention_365d),
+    let row = |label: &str, values: [Option<f64>; 3]| {
+        let mut spans = vec![Span::styled(
+            format!("{:<22}", truncate(label, 21)),
+            theme.style(Role::Text),
+        )];
+        spans.extend(values.into_iter().map(cell));
+        Line::from(spans)
+    };
+    let mut lines = vec![
         Line::from(Span::styled(
-            "per topic: the right-hand column of Mastery",
+            format!("{:<22}{:>6}{:>6}{:>6}", "", "7d", "30d", "365d"),
             theme.style(Role::Dim),
         )),
-    ])
-    .render(inner, buf);
+        row(
+            "all topics",
+            [st.retention_7d, st.retention_30d, st.retention_365d],
+        ),
+    ];
+    for t in st.topics.iter().filter(|t| t.retention_365d.is_some()) {
+        let name = sanitize(t.path.last().map_or("", String::as_str), false).into_owned();
+        lines.push(row(&name, [t.retention_7d, t.retention, t.retention_365d]));
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "desired retention {:.0}%; red is more than 5 points under it",
+            desired * 100.0
+        ),
+        theme.style(Role::Dim),
+    )));
+    Paragraph::new(lines).render(inner, buf);
 }
 
 fn leech_list(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {

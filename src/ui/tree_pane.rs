@@ -11,11 +11,36 @@ use crate::app::{App, Focus};
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
+/// From this inner width, topic rows show due, new and mastered counts.
+const WIDE_COUNTS: usize = 44;
+
+/// A count in a fixed-width column: dimmed when zero.
+fn count_span(n: usize, role: Role, theme: &crate::theme::Theme) -> Span<'static> {
+    let style = if n == 0 {
+        theme.style(Role::Dim)
+    } else {
+        theme.style(role)
+    };
+    Span::styled(format!(" {n:>3}"), style)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Tree && app.overlay.is_none();
     let total = app.deck.cards.len();
+    let legend = if usize::from(area.width.saturating_sub(2)) >= WIDE_COUNTS {
+        Line::from(vec![
+            Span::styled(" due", theme.style(Role::Due)),
+            Span::styled(" new", theme.style(Role::New)),
+            Span::styled(" mastered", theme.style(Role::Mastered)),
+            Span::styled(" all ", theme.style(Role::Count)),
+        ])
+        .right_aligned()
+    } else {
+        Line::default()
+    };
     let block = Block::bordered()
+        .title_bottom(legend)
         .border_style(theme.border(focused))
         .title(Span::styled(" Topics ", theme.title(focused)))
         .title(Line::from(title_counts(app, total)).right_aligned());
@@ -23,6 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
+    let wide = width >= WIDE_COUNTS;
     let tree = &app.deck.tree;
     let lines: Vec<Line> = app
         .tree
@@ -59,14 +85,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Row::Node(n) => app.counts.get(n).copied().unwrap_or_default(),
                 Row::Card(_) => Default::default(),
             };
-            // Due (when any) and the total; a card shows its state instead.
-            let (badge, badge_role) = match *row {
-                Row::Node(_) if progress.due > 0 => (format!(" {}", progress.due), Role::Due),
-                Row::Card(c) => card_badge(app, c),
-                _ => (String::new(), Role::Count),
+            // Topics show due, new and mastered counts (due alone when narrow) before
+            // the total; a card shows its state instead.
+            let badges: Vec<Span> = match *row {
+                Row::Node(_) if wide => vec![
+                    count_span(progress.due, Role::Due, theme),
+                    count_span(progress.new, Role::New, theme),
+                    count_span(progress.mastered, Role::Mastered, theme),
+                ],
+                Row::Node(_) if progress.due > 0 => {
+                    vec![count_span(progress.due, Role::Due, theme)]
+                }
+                Row::Card(c) => {
+                    let (text, role) = card_badge(app, c);
+                    vec![Span::styled(text, theme.style(role))]
+                }
+                Row::Node(_) => Vec::new(),
             };
-            let count_text = count.map(|n| format!(" {n}")).unwrap_or_default();
-            let room = width.saturating_sub(indent.len() + 2 + count_text.len() + badge.len());
+            let badge_width: usize = badges.iter().map(|b| wrap::width(&b.content)).sum();
+            let count_text = count.map(|n| format!(" {n:>3}")).unwrap_or_default();
+            let room = width.saturating_sub(indent.len() + 2 + count_text.len() + badge_width);
             let name = truncate(&name, room);
             let pad = room.saturating_sub(wrap::width(&name));
             let mut spans = vec![
@@ -74,9 +112,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(icon, theme.style(Role::Bullet)),
                 Span::styled(name, style),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(badge, theme.style(badge_role)),
-                Span::styled(count_text, theme.style(Role::Count)),
             ];
+            spans.extend(badges);
+            spans.push(Span::styled(count_text, theme.style(Role::Count)));
             if i == app.tree.selected {
                 let sel = theme.selection(focused);
                 for span in &mut spans {
