@@ -72,10 +72,11 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
             continue;
         }
         if !line.fenced
-            && let Some(q) = bare_bold_item(line.text)
+            && let Some(q) = bare_bold_item(line.text).map(summary_question)
+            && !q.is_empty()
         {
             parsed.cards.push(RawCard {
-                question: summary_question(q),
+                question: q,
                 line: line.no,
                 topics: names(),
                 ..RawCard::default()
@@ -87,11 +88,11 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
 
 /// True when `text` starts (after spaces) with the HTML tag `name`.
 fn starts_tag(text: &str, name: &str) -> bool {
-    let t = text.trim_start();
-    t.len() > name.len()
-        && t.as_bytes()[0] == b'<'
-        && t[1..=name.len()].eq_ignore_ascii_case(name)
-        && matches!(t.as_bytes().get(name.len() + 1), Some(b'>' | b' '))
+    let t = text.trim_start().as_bytes();
+    t.first() == Some(&b'<')
+        && t.get(1..=name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        && matches!(t.get(name.len() + 1), Some(b'>' | b' '))
 }
 
 /// `- <b>question</b>`: a list item that is nothing but a bold question.

@@ -6,7 +6,7 @@
 //! heading) never becomes one. The heading is kept as the card's title; the question is
 //! the labelled paragraph with its sub-bullets joined into one line.
 
-use super::block::{Line, field_text, list_items};
+use super::block::{Line, list_items};
 use super::canonical::single_title_heading;
 use super::fields::{CardBuilder, Field};
 use super::{ParsedFile, RawCard};
@@ -117,10 +117,6 @@ fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {
     };
     let mut raw: RawCard = c.finish();
     raw.question = one_line_question(&raw.question);
-    raw.detail = raw
-        .detail
-        .as_deref()
-        .and_then(|d| field_text(&super::block::scan_lines(d, raw.line)));
     if raw.question.is_empty() {
         parsed.warn(raw.line, "card has an empty question: skipped");
     } else {
