@@ -493,3 +493,13 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn a_collapsible_example_does_not_turn_a_labelled_file_into_details() {
+    let text = "## 1. Caching (2 Questions)\n\n### Q1: When cache?\n\n**Expected Answer Points**:\n- reads dominate\n\n\
+                <details><summary>Example</summary>\nWe cached pages.\n</details>\n\n### Q2: What is TTL?\n\n\
+                **Expected Answer Points**:\n- time to live\n";
+    let deck = load_text("ap.md", text);
+    assert_eq!(deck.files[0].layout, "answer-points");
+    assert_eq!(deck.cards.len(), 2);
+}

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::load::load_text;
 use crate::model::{Align, Card, Table};
-use crate::parse::block::canonical_safe;
+use crate::parse::field_text::canonical_safe;
 
 /// The title used when the cards come from files with different titles.
 pub const MIXED_TITLE: &str = "Exported cards";

@@ -14,8 +14,9 @@
 //! the detail, with inline HTML turned into markdown. An empty or placeholder answer
 //! ("To be completed.") leaves the card with no answer fields: `Card::is_unanswered`.
 
-use super::block::{Line, field_text, list_item_body, scan_lines, split_first_block};
+use super::block::{Line, list_item_body, scan_lines};
 use super::canonical::single_title_heading;
+use super::field_text::{field_text, split_first_block};
 use super::html::block_to_markdown;
 use super::{ParsedFile, RawCard};
 use crate::text::humanize::{clean_question, clean_topic_heading};

@@ -127,7 +127,9 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::Canonical
     } else if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
         Layout::Hints
-    } else if summaries > 0 {
+    } else if summaries > 0 && summaries >= answer_points.max(numbered) {
+        // A labelled layout may fold an example into one `<details>` block; a details
+        // file has at least as many blocks as numbered headings.
         Layout::Details
     } else if question_headings > 0 {
         Layout::QaHeadings

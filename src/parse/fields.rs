@@ -2,7 +2,8 @@
 //! builder that collects a card's lines section by section.
 
 use super::RawCard;
-use super::block::{Line, field_text, join_lines, list_items, split_tables};
+use super::block::{Line, join_lines, list_items, split_tables};
+use super::field_text::field_text;
 
 /// A section of a card, whatever a layout calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

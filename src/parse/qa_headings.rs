@@ -9,8 +9,9 @@
 //! tables. Text between the heading and `**Answer:**` is the full question, the heading
 //! then being the title.
 
-use super::block::{Line, field_text, list_item_body, split_first_block, split_tables};
+use super::block::{Line, list_item_body, split_tables};
 use super::canonical::single_title_heading;
+use super::field_text::{field_text, split_first_block};
 use super::fields::{Field, bold_label};
 use super::labelled::numbered_heading;
 use super::{ParsedFile, RawCard};
