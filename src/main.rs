@@ -58,7 +58,8 @@ fn run_check(args: &CheckArgs) -> ExitCode {
 }
 
 /// `prepdeck export`: load, convert, write to `--out` or stdout. Load problems go to
-/// stderr; the export still happens with the cards that were read.
+/// stderr; the export still happens with the cards that were read, and load errors make
+/// the exit status 1, as in `check`.
 fn run_export(args: &prepdeck::cli::ExportArgs) -> ExitCode {
     use prepdeck::export::{self, Format};
     let deck = match load_or_exit(&args.paths) {
@@ -90,7 +91,7 @@ fn run_export(args: &prepdeck::cli::ExportArgs) -> ExitCode {
         }
     };
     match written {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(check::exit_status(&deck, false)),
         Err(err) => {
             eprintln!("prepdeck: cannot write the export: {err}");
             ExitCode::from(1)

@@ -90,3 +90,22 @@ fn a_missing_format_or_path_is_a_usage_error() {
             .contains("no such file or folder")
     );
 }
+
+#[test]
+fn errors_in_the_files_still_export_and_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, "+++\ntitle = \n+++\n## Q?\n\n### Answer\nA.\n").unwrap();
+    let out = prepdeck(&["export", "--format", "report", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("front matter")
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("id,topic")
+    );
+}

@@ -131,3 +131,26 @@ fn one_line_question(text: &str) -> String {
     let parts = list_items(&lines);
     clean_question(&parts.join(" "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_headings() {
+        assert_eq!(question_label("**Question:**  "), Some(""));
+        assert_eq!(
+            question_label("**Question (Scenario):** Why?"),
+            Some("Why?")
+        );
+        assert_eq!(question_label("**Questions to ask:**"), None);
+        assert_eq!(question_label("**Answer:**"), None);
+        assert!(paren_numbered_heading("14) Scenario: Node Debugging"));
+        assert!(!paren_numbered_heading("14. Node Debugging"));
+        assert_eq!(
+            hints_summary("  <summary>Hints / Key Points</summary>"),
+            Some(Field::KeyPoints)
+        );
+        assert_eq!(hints_summary("<summary>Why?</summary>"), None);
+    }
+}

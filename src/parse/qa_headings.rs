@@ -145,3 +145,17 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
         parsed.cards.push(raw);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_headings() {
+        assert!(question_heading("Question 1: Dynamic Blocks"));
+        assert!(question_heading("question 12. Drift"));
+        assert!(!question_heading("Question: what?"));
+        assert!(!question_heading("Questions 1: x"));
+        assert!(!question_heading("Q1: x"));
+    }
+}
