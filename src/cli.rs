@@ -138,6 +138,9 @@ pub enum Command {
         markdown  prepdeck's canonical layout: convert an imported bank once, then edit it\n  \
         json      the cards as `prepdeck check --json` prints them\n  \
         report    each card's progress as CSV (id, topic, question, state, due, reps, lapses, last grade)\n\n\
+        Problems in the files go to stderr; the cards that were read are still exported. Exit \
+        status: 0 when fine, 1 on errors in the files or when the output cannot be written, \
+        2 on usage errors.\n\n\
         Examples:\n  prepdeck export --format anki --out deck.txt notes/\n  \
         prepdeck export --format markdown --out k8s.md downloaded/README.md\n  \
         prepdeck export --format report > progress.csv"

@@ -3,10 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs prepdeck with a private data folder, so no real database is read.
 fn prepdeck(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temporary folder");
     Command::new(env!("CARGO_BIN_EXE_prepdeck"))
         .args(args)
         .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.path().join("data"))
         .output()
         .expect("run prepdeck")
 }

@@ -1,6 +1,7 @@
 //! Pins what each web layout yields from the fixtures in tests/fixtures/layouts, and that
 //! every layout survives export to canonical markdown and back.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use prepdeck::export::{anki, markdown, report};
@@ -237,6 +238,16 @@ fn qa_lines_multi_line_answers_topics_and_unanswered() {
 }
 
 #[test]
+fn multibyte_text_after_a_tag_opener_is_fine() {
+    let deck = load_text(
+        "m.md",
+        "<𞹏%𛰂.`**Answer** — ### Answer\n<details><summary>é</summary>ü</details>\n",
+    );
+    assert_eq!(questions(&deck), ["é"]);
+    assert_eq!(deck.cards[0].answer.as_deref(), Some("ü"));
+}
+
+#[test]
 fn a_file_in_no_layout_warns_with_every_layout_named() {
     let deck = load_text("notes.md", "# Notes\n\nJust some prose about servers.\n");
     assert_eq!(deck.files[0].layout, "unknown");
@@ -414,4 +425,81 @@ fn multi_paragraph_points_survive_the_round_trip() {
     );
     let back = load_text("export.md", &markdown::export(&deck.cards));
     assert_eq!(&back.cards[0].key_points, points);
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of the web layouts' structure, mixed at random.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<details>\n".to_string()),
+            Just("<details><summary>".to_string()),
+            Just("<summary><b>".to_string()),
+            Just("</b></summary><br>\n".to_string()),
+            Just("</details>\n".to_string()),
+            Just("- <b>".to_string()),
+            Just("</b>\n".to_string()),
+            Just("<summary>Hints / Key Points</summary>\n".to_string()),
+            Just("## 1) ".to_string()),
+            Just("**Question (Scenario):**\n".to_string()),
+            Just("## Question 2: ".to_string()),
+            Just("**Answer:**\n".to_string()),
+            Just("# Design ".to_string()),
+            Just("Q: ".to_string()),
+            Just("A: ".to_string()),
+            Just("<table><tr><td>".to_string()),
+            Just("</td></tr></table>\n".to_string()),
+            Just("```\n".to_string()),
+            Just("---\n".to_string()),
+            Just("| a | b |\n|---|---|\n".to_string()),
+            Just("  - ".to_string()),
+            Just("<code>".to_string()),
+            Just("<br>".to_string()),
+            Just(" ***".to_string()),
+            "[a-zA-Z0-9 ?.:*|`#()<>/-]{0,20}",
+            "\\PC{0,8}",
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("### Answer\n".to_string()),
+            Just("### Key points\n".to_string()),
+            Just("# 3. ".to_string()),
+            Just("**Answer** — ".to_string()),
+            Just("### Q1: ".to_string()),
+            Just("**Expected Answer Points**:\n".to_string()),
+            Just("<𞹏%𛰂.".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn web_layouts_never_panic_and_survive_export(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let text: String = pieces.concat();
+            let deck = load_text("fuzz.md", &text);
+            for c in &deck.cards {
+                prop_assert!(!c.question.is_empty());
+            }
+            let md = markdown::export(&deck.cards);
+            let back = load_text("export.md", &md);
+            prop_assert_eq!(back.cards.len(), deck.cards.len(), "{}", md);
+            let ids: HashSet<&str> = back.cards.iter().map(|c| c.id.as_str()).collect();
+            for c in &deck.cards {
+                prop_assert!(ids.contains(c.id.as_str()), "{} lost its id in\n{}", c.question, md);
+            }
+            let _ = anki::export(&deck.cards);
+        }
+    }
+}
+
+#[test]
+fn a_collapsible_example_does_not_turn_a_labelled_file_into_details() {
+    let text = "## 1. Caching (2 Questions)\n\n### Q1: When cache?\n\n**Expected Answer Points**:\n- reads dominate\n\n\
+                <details><summary>Example</summary>\nWe cached pages.\n</details>\n\n### Q2: What is TTL?\n\n\
+                **Expected Answer Points**:\n- time to live\n";
+    let deck = load_text("ap.md", text);
+    assert_eq!(deck.files[0].layout, "answer-points");
+    assert_eq!(deck.cards.len(), 2);
 }

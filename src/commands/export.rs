@@ -47,7 +47,8 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> ExitCode {
         }
     };
     match written {
-        Ok(()) => ExitCode::SUCCESS,
+        // Like `check`: load errors make the exit status 1 even though the export ran.
+        Ok(()) => ExitCode::from(crate::check::exit_status(&deck, false)),
         Err(err) => fail(1, format!("cannot write the export: {err}")),
     }
 }

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use crate::load::load_text;
 use crate::model::{Align, Card, Table};
+use crate::parse::field_text::canonical_safe;
 
 /// The title used when the cards come from files with different titles.
 pub const MIXED_TITLE: &str = "Exported cards";
@@ -99,13 +100,22 @@ fn write_card(out: &mut String, card: &Card, explicit_id: bool) {
         out.push('\n');
     }
     let mut section = |name: &str, body: &str| {
-        let _ = writeln!(out, "### {name}\n{body}\n");
+        let body = canonical_safe(body);
+        if body.is_empty() {
+            let _ = writeln!(out, "### {name}\n");
+        } else {
+            let _ = writeln!(out, "### {name}\n{body}\n");
+        }
     };
     if let Some(why) = &card.why {
         section("Why it is asked", why);
     }
-    if let Some(answer) = &card.answer {
-        section("Answer", answer);
+    match &card.answer {
+        Some(answer) => section("Answer", answer),
+        // An empty section keeps an unanswered card unanswered, marks the file as
+        // canonical even when no card has any field, and shows where the answer goes.
+        None if card.is_unanswered() => section("Answer", ""),
+        None => {}
     }
     if !card.key_points.is_empty() {
         section("Key points", &bullets(&card.key_points));

@@ -46,7 +46,7 @@ pub fn scan_lines(text: &str, first_no: usize) -> Vec<Line<'_>> {
 
 /// A fence delimiter: up to three spaces (or inside a list, any indent), then three or
 /// more backticks or tildes. Returns the character, its count and what follows.
-fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+pub(super) fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
     let t = line.trim_start();
     let c = t.chars().next()?;
     if c != '`' && c != '~' {
@@ -142,58 +142,6 @@ pub fn join_lines(lines: &[Line]) -> Option<String> {
     } else {
         trimmed.to_string()
     })
-}
-
-/// Joins a field's lines like `join_lines`, but keeps the text safe to write back into a
-/// canonical file: headings above level 4 outside fences are demoted (`##` → `####`,
-/// `###` → `#####`, deeper → `######`) and thematic breaks are dropped, since in the
-/// canonical layout both are structure. Runs of blank lines outside fences (left where a
-/// table or a rule was taken out) shrink to one.
-pub fn field_text(lines: &[Line]) -> Option<String> {
-    let mut kept: Vec<&Line> = Vec::with_capacity(lines.len());
-    let mut after_blank = false;
-    for line in lines.iter().filter(|l| !l.is_rule()) {
-        let blank = line.is_blank() && !line.fenced;
-        if !(blank && after_blank) {
-            kept.push(line);
-        }
-        after_blank = blank;
-    }
-    let mut owned: Vec<(usize, String)> = Vec::with_capacity(kept.len());
-    for line in &kept {
-        match line.heading() {
-            Some((level, text)) if level < 4 => {
-                let indent = &line.text[..line.text.len() - line.text.trim_start().len()];
-                let hashes = "#".repeat(usize::from((level + 2).clamp(4, 6)));
-                owned.push((line.no, format!("{indent}{hashes} {text}")));
-            }
-            _ => owned.push((line.no, line.text.to_string())),
-        }
-    }
-    let view: Vec<Line> = owned
-        .iter()
-        .zip(&kept)
-        .map(|((no, text), orig)| Line {
-            no: *no,
-            text,
-            fenced: orig.fenced,
-        })
-        .collect();
-    join_lines(&view)
-}
-
-/// Splits off the first block of `lines` (up to the first blank line outside a fence,
-/// a fence kept whole), skipping leading blank lines.
-pub fn split_first_block<'a, 'b>(lines: &'b [Line<'a>]) -> (&'b [Line<'a>], &'b [Line<'a>]) {
-    let start = lines
-        .iter()
-        .position(|l| !l.is_blank())
-        .unwrap_or(lines.len());
-    let end = lines[start..]
-        .iter()
-        .position(|l| l.is_blank() && !l.fenced)
-        .map_or(lines.len(), |e| start + e);
-    (&lines[start..end], &lines[end..])
 }
 
 /// A list item marker at the start of `text`: returns the text after it.

@@ -17,7 +17,8 @@
 
 use super::ParsedFile;
 use super::RawCard;
-use super::block::{Line, field_text};
+use super::block::Line;
+use super::field_text::field_text;
 use crate::text::humanize::{clean_question, clean_topic_heading};
 
 /// The index of the file's only `#` heading when it asks to design something and is

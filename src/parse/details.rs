@@ -14,8 +14,9 @@
 //! the detail, with inline HTML turned into markdown. An empty or placeholder answer
 //! ("To be completed.") leaves the card with no answer fields: `Card::is_unanswered`.
 
-use super::block::{Line, field_text, list_item_body, scan_lines, split_first_block};
+use super::block::{Line, list_item_body, scan_lines};
 use super::canonical::single_title_heading;
+use super::field_text::{field_text, split_first_block};
 use super::html::block_to_markdown;
 use super::{ParsedFile, RawCard};
 use crate::text::humanize::{clean_question, clean_topic_heading};
@@ -72,10 +73,11 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
             continue;
         }
         if !line.fenced
-            && let Some(q) = bare_bold_item(line.text)
+            && let Some(q) = bare_bold_item(line.text).map(summary_question)
+            && !q.is_empty()
         {
             parsed.cards.push(RawCard {
-                question: summary_question(q),
+                question: q,
                 line: line.no,
                 topics: names(),
                 ..RawCard::default()
@@ -87,11 +89,11 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
 
 /// True when `text` starts (after spaces) with the HTML tag `name`.
 fn starts_tag(text: &str, name: &str) -> bool {
-    let t = text.trim_start();
-    t.as_bytes().first() == Some(&b'<')
+    let t = text.trim_start().as_bytes();
+    t.first() == Some(&b'<')
         && t.get(1..=name.len())
-            .is_some_and(|tag| tag.eq_ignore_ascii_case(name))
-        && matches!(t.as_bytes().get(name.len() + 1), Some(b'>' | b' '))
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        && matches!(t.get(name.len() + 1), Some(b'>' | b' '))
 }
 
 /// `- <b>question</b>`: a list item that is nothing but a bold question.

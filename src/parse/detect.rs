@@ -97,8 +97,8 @@ pub fn detect(lines: &[Line]) -> Layout {
             }
             continue;
         }
-        let lower = line.text.trim_start().to_ascii_lowercase();
-        if lower.contains("<summary") {
+        let t = line.text.trim_start();
+        if t.starts_with('<') && t.to_ascii_lowercase().contains("<summary") {
             summaries += 1;
             if hints_summary(line.text).is_some() {
                 hint_summaries += 1;
@@ -114,7 +114,9 @@ pub fn detect(lines: &[Line]) -> Layout {
             a_lines += 1;
         }
         if let Some((field, _)) = bold_label(line.text) {
-            if lower.starts_with("**expected answer points") {
+            if t.to_ascii_lowercase()
+                .starts_with("**expected answer points")
+            {
                 answer_points += 1;
             } else if field != Field::Question {
                 labels += 1;
@@ -125,7 +127,9 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::Canonical
     } else if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
         Layout::Hints
-    } else if summaries > 0 {
+    } else if summaries > 0 && summaries >= answer_points.max(numbered) {
+        // A labelled layout may fold an example into one `<details>` block; a details
+        // file has at least as many blocks as numbered headings.
         Layout::Details
     } else if question_headings > 0 {
         Layout::QaHeadings

@@ -3,6 +3,7 @@
 
 use super::RawCard;
 use super::block::{Line, join_lines, list_items, split_tables};
+use super::field_text::field_text;
 
 /// A section of a card, whatever a layout calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +117,8 @@ impl<'a> CardBuilder<'a> {
     }
 
     /// Turns the collected lines into fields. Text before the first section becomes the
-    /// answer when there is no answer section, or opens the detail otherwise.
+    /// answer when there is no answer section, or opens the detail otherwise. Prose fields
+    /// go through `field_text`, so they can be written back into a canonical file as is.
     pub fn finish(self) -> RawCard {
         let mut card = RawCard {
             question: self.question,
@@ -142,30 +144,30 @@ impl<'a> CardBuilder<'a> {
             }
             out
         };
-        card.why = join_lines(&gather(Field::Why));
-        card.answer = join_lines(&gather(Field::Answer));
+        card.why = field_text(&gather(Field::Why));
+        card.answer = field_text(&gather(Field::Answer));
         card.key_points = list_items(&gather(Field::KeyPoints));
-        card.takeaway = join_lines(&gather(Field::Takeaway));
-        card.example = join_lines(&gather(Field::Example)).map(|e| strip_quotes(&e));
+        card.takeaway = field_text(&gather(Field::Takeaway));
+        card.example = field_text(&gather(Field::Example)).map(|e| strip_quotes(&e));
         card.follow_ups = list_items(&gather(Field::FollowUps));
         let (tables, leftover) = split_tables(&gather(Field::Tables));
         card.tables = tables;
         let mut detail = gather(Field::Detail);
         detail.extend(leftover);
-        let preamble = join_lines(&self.preamble);
+        let preamble = field_text(&self.preamble);
         if let Some(q) = join_lines(&gather(Field::Question)) {
             card.title = Some(std::mem::replace(&mut card.question, q));
         }
         card.detail = match (preamble, card.answer.is_some()) {
             (Some(pre), false) => {
                 card.answer = Some(pre);
-                join_lines(&detail)
+                field_text(&detail)
             }
-            (Some(pre), true) => Some(match join_lines(&detail) {
+            (Some(pre), true) => Some(match field_text(&detail) {
                 Some(d) => format!("{pre}\n\n{d}"),
                 None => pre,
             }),
-            (None, _) => join_lines(&detail),
+            (None, _) => field_text(&detail),
         };
         card
     }

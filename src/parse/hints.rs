@@ -6,7 +6,7 @@
 //! heading) never becomes one. The heading is kept as the card's title; the question is
 //! the labelled paragraph with its sub-bullets joined into one line.
 
-use super::block::{Line, field_text, list_items};
+use super::block::{Line, list_items};
 use super::canonical::single_title_heading;
 use super::fields::{CardBuilder, Field};
 use super::{ParsedFile, RawCard};
@@ -117,10 +117,6 @@ fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {
     };
     let mut raw: RawCard = c.finish();
     raw.question = one_line_question(&raw.question);
-    raw.detail = raw
-        .detail
-        .as_deref()
-        .and_then(|d| field_text(&super::block::scan_lines(d, raw.line)));
     if raw.question.is_empty() {
         parsed.warn(raw.line, "card has an empty question: skipped");
     } else {
@@ -134,4 +130,27 @@ fn one_line_question(text: &str) -> String {
     let lines = super::block::scan_lines(text, 1);
     let parts = list_items(&lines);
     clean_question(&parts.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_headings() {
+        assert_eq!(question_label("**Question:**  "), Some(""));
+        assert_eq!(
+            question_label("**Question (Scenario):** Why?"),
+            Some("Why?")
+        );
+        assert_eq!(question_label("**Questions to ask:**"), None);
+        assert_eq!(question_label("**Answer:**"), None);
+        assert!(paren_numbered_heading("14) Scenario: Node Debugging"));
+        assert!(!paren_numbered_heading("14. Node Debugging"));
+        assert_eq!(
+            hints_summary("  <summary>Hints / Key Points</summary>"),
+            Some(Field::KeyPoints)
+        );
+        assert_eq!(hints_summary("<summary>Why?</summary>"), None);
+    }
 }

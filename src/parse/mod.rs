@@ -9,6 +9,7 @@ mod canonical;
 mod design;
 mod details;
 mod detect;
+pub mod field_text;
 pub mod fields;
 mod frontmatter;
 mod hints;

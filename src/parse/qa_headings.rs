@@ -9,8 +9,9 @@
 //! tables. Text between the heading and `**Answer:**` is the full question, the heading
 //! then being the title.
 
-use super::block::{Line, field_text, list_item_body, split_first_block, split_tables};
+use super::block::{Line, list_item_body, split_tables};
 use super::canonical::single_title_heading;
+use super::field_text::{field_text, split_first_block};
 use super::fields::{Field, bold_label};
 use super::labelled::numbered_heading;
 use super::{ParsedFile, RawCard};
@@ -142,5 +143,19 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
         parsed.warn(raw.line, "card has an empty question: skipped");
     } else {
         parsed.cards.push(raw);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_headings() {
+        assert!(question_heading("Question 1: Dynamic Blocks"));
+        assert!(question_heading("question 12. Drift"));
+        assert!(!question_heading("Question: what?"));
+        assert!(!question_heading("Questions 1: x"));
+        assert!(!question_heading("Q1: x"));
     }
 }

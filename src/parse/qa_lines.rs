@@ -2,8 +2,9 @@
 //! following lines until the next `Q:` or `A:` (or a heading, which is a topic). A `Q:`
 //! with no `A:` is a card without an answer.
 
-use super::block::{Line, field_text};
+use super::block::Line;
 use super::canonical::single_title_heading;
+use super::field_text::field_text;
 use super::{ParsedFile, RawCard};
 use crate::text::humanize::{clean_question, clean_topic_heading};
 

@@ -1,0 +1,116 @@
+//! `prepdeck export` as a person runs it: every format, `--out`, and usage errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs prepdeck with a private, empty config and data folder, so a progress report
+/// never reads or creates the person's own database.
+fn prepdeck(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temporary folder");
+    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .expect("run prepdeck")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn markdown_to_a_file_checks_clean_with_the_same_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hints.md");
+    let run = prepdeck(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        out.to_str().unwrap(),
+        &fixture("hints.md"),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert!(run.stdout.is_empty());
+    let ids = |path: &str| -> Vec<String> {
+        let json = prepdeck(&["check", "--json", path]);
+        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        v["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&fixture("hints.md")), ids(out.to_str().unwrap()));
+    // Hint cards have key points but no short answer, which `check` points out.
+    let check = prepdeck(&["check", out.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    let text = String::from_utf8(check.stdout).unwrap();
+    assert!(text.contains("canonical  1 topic, 3 cards"), "{text}");
+    assert!(text.ends_with("3 cards: 0 errors, 3 warnings\n"), "{text}");
+}
+
+#[test]
+fn anki_json_and_report_go_to_stdout() {
+    let anki = prepdeck(&["export", "--format", "anki", &fixture("qa_lines.txt")]);
+    assert_eq!(anki.status.code(), Some(0));
+    let text = String::from_utf8(anki.stdout).unwrap();
+    assert!(text.starts_with("#separator:tab\n#html:true\n#tags column:3\n"));
+    assert_eq!(text.lines().count(), 3 + 4);
+
+    let json = prepdeck(&["export", "--format", "json", &fixture("design.md")]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["files"][0]["layout"], "design");
+    assert_eq!(v["cards"].as_array().unwrap().len(), 1);
+
+    let report = prepdeck(&["export", "--format", "report", &fixture("qa_lines.txt")]);
+    let text = String::from_utf8(report.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,topic,question,state,due,reps,lapses,last_grade"
+    );
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines[1..].iter().all(|l| l.ends_with(",new,,0,0,")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_format_or_path_is_a_usage_error() {
+    assert_eq!(prepdeck(&["export"]).status.code(), Some(2));
+    let missing = prepdeck(&["export", "--format", "json", "no/such/file.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .contains("no such file or folder")
+    );
+}
+
+#[test]
+fn errors_in_the_files_still_export_and_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, "+++\ntitle = \n+++\n## Q?\n\n### Answer\nA.\n").unwrap();
+    let out = prepdeck(&["export", "--format", "report", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("front matter")
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("id,topic")
+    );
+}
