@@ -1,10 +1,12 @@
 //! Embeds the question bank in `content/` into the binary, so prepdeck works from any
-//! folder. Every `.md`, `.markdown` and `.txt` file except READMEs is included.
+//! folder. Every `.md`, `.markdown` and `.txt` file except READMEs is included. Also
+//! records the git commit for `--version` when built from a checkout.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
+    version_from_git();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
@@ -49,4 +51,31 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Sets `PREPDECK_GIT_DESC` to " (abc1234)" when built from a git checkout, else to "".
+fn version_from_git() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let head = manifest.join(".git/HEAD");
+    if head.exists() {
+        println!("cargo:rerun-if-changed={}", head.display());
+        if let Ok(text) = std::fs::read_to_string(&head)
+            && let Some(reference) = text.trim().strip_prefix("ref: ")
+        {
+            let target = manifest.join(".git").join(reference);
+            if target.exists() {
+                println!("cargo:rerun-if-changed={}", target.display());
+            }
+        }
+    }
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=9", "HEAD"])
+        .current_dir(manifest)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|c| !c.is_empty());
+    let desc = commit.map_or(String::new(), |c| format!(" ({c})"));
+    println!("cargo:rustc-env=PREPDECK_GIT_DESC={desc}");
 }

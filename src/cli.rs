@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The version, with the git commit when built from a checkout.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("PREPDECK_GIT_DESC"));
+
 /// The browser's keys, shown by `prepdeck --help`. The live list, including your own
 /// bindings, is the `?` overlay inside the app.
 const BROWSER_HELP: &str = "Examples:
@@ -36,7 +39,7 @@ Environment:
 #[derive(Debug, Parser)]
 #[command(
     name = "prepdeck",
-    version,
+    version = VERSION,
     about,
     long_about = "Study for senior DevOps, SRE and platform-engineering interviews in your terminal.\n\n\
         Without a subcommand, prepdeck opens the full-screen browser on the bundled question \
@@ -127,6 +130,17 @@ pub enum Command {
     /// Replace the progress database with a backup, after checking it; the old one is kept.
     #[command(after_help = "Examples:\n  prepdeck restore ~/prepdeck-2026-11-22.db")]
     Restore(RestoreArgs),
+    /// Print shell completions for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck\n  \
+        prepdeck completions zsh > ~/.zfunc/_prepdeck\n  prepdeck completions fish > ~/.config/fish/completions/prepdeck.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output.
+    #[command(
+        after_help = "Examples:\n  prepdeck man > ~/.local/share/man/man1/prepdeck.1\n  prepdeck man | man -l -"
+    )]
+    Man,
     /// Show the configuration: `--default` prints a complete, commented default config.
     #[command(
         after_help = "Examples:\n  prepdeck config --default > ~/.config/prepdeck/config.toml\n  prepdeck config"
@@ -301,4 +315,11 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The backup to restore.
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

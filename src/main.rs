@@ -7,6 +7,7 @@ use prepdeck::cli::{Cli, Command};
 use prepdeck::commands::{check, data, export, screens, stats};
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let global = &cli.global;
     match &cli.command {
@@ -21,5 +22,18 @@ fn main() -> ExitCode {
         Some(Command::Restore(args)) => data::restore_cmd(args, global),
         Some(Command::Config(args)) => data::config(args, global),
         Some(Command::Export(args)) => export::run(args, global),
+        Some(Command::Completions(args)) => data::completions(args.shell),
+        Some(Command::Man) => data::man_page(),
+    }
+}
+
+/// Rust ignores SIGPIPE, so `prepdeck check | head` would panic writing to a closed pipe.
+/// Like other command-line tools, prepdeck ends quietly instead.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; it only resets the
+    // disposition of SIGPIPE to the default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

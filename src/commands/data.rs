@@ -1,5 +1,5 @@
-//! Commands that look after the data: config, prune, backup, restore, optimize and the
-//! mock interview history.
+//! Commands that look after the data and the installation: config, prune, backup,
+//! restore, optimize, the mock interview history, shell completions and the man page.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -218,4 +218,22 @@ pub fn mock_history(global: &GlobalArgs) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// `prepdeck completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    use clap::CommandFactory;
+    let mut command = crate::cli::Cli::command();
+    clap_complete::generate(shell, &mut command, "prepdeck", &mut std::io::stdout());
+    ExitCode::SUCCESS
+}
+
+/// `prepdeck man`.
+pub fn man_page() -> ExitCode {
+    use clap::CommandFactory;
+    let page = clap_mangen::Man::new(crate::cli::Cli::command());
+    match page.render(&mut std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(1, format!("cannot write the man page: {err}")),
+    }
 }

@@ -1,0 +1,164 @@
+//! The command line itself: help for every subcommand, version, completions, man page,
+//! and usage errors with suggestions.
+
+use std::process::{Command, Output};
+
+fn prepdeck(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .unwrap()
+}
+
+const SUBCOMMANDS: [&str; 12] = [
+    "check",
+    "review",
+    "mock",
+    "stats",
+    "optimize",
+    "prune",
+    "backup",
+    "restore",
+    "export",
+    "completions",
+    "man",
+    "config",
+];
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    let top = prepdeck(&["--help"]);
+    assert_eq!(top.status.code(), Some(0));
+    let text = String::from_utf8(top.stdout).unwrap();
+    for sub in SUBCOMMANDS {
+        assert!(
+            text.contains(&format!("  {sub} ")),
+            "top-level help lists {sub}"
+        );
+        let out = prepdeck(&[sub, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{sub} --help");
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(help.contains("Examples:"), "{sub} --help has examples");
+    }
+    assert!(
+        text.contains("Browser keys"),
+        "the keys are documented in --help"
+    );
+}
+
+#[test]
+fn version_names_the_version() {
+    let out = prepdeck(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(&format!("prepdeck {}", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = prepdeck(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("prepdeck") && text.contains("review") && text.len() > 1000,
+            "{shell}"
+        );
+    }
+    assert_eq!(prepdeck(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_renders() {
+    let out = prepdeck(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH prepdeck 1"));
+    assert!(page.contains(".SH NAME") && page.contains(".SH SUBCOMMANDS"));
+}
+
+#[test]
+fn unknown_flags_are_usage_errors_with_a_suggestion() {
+    let out = prepdeck(&["check", "--stric"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--strict"), "suggests the flag meant: {err}");
+    assert_eq!(
+        prepdeck(&["reveiw"]).status.code(),
+        Some(2),
+        "an unknown path is a usage error"
+    );
+    let out = prepdeck(&["mock", "--per-question", "4x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown unit")
+    );
+}
+
+#[test]
+fn config_default_is_complete_and_valid() {
+    let out = prepdeck(&["config", "--default"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for key in [
+        "content_dirs",
+        "show_bundled",
+        "theme",
+        "desired_retention",
+        "[keys.browse]",
+        "[keys.review]",
+        "[keys.mock]",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, &text).unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["config", "--config"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn a_bad_config_stops_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    for (text, needle) in [
+        ("theme = \"light\"\nbogus = 1\n", ":2:1:"),
+        ("show_bundled = \"yes\"\n", ":1:"),
+        ("theme = \"nope\"\n", "unknown theme `nope`"),
+        ("[keys.browse]\nsearch = [\"j\"]\n", "bound to both"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+            .args(["stats", "--config"])
+            .arg(&file)
+            .env("PREPDECK_DATA_DIR", dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{text}: {err}");
+        assert!(
+            !dir.path().join("data").exists(),
+            "nothing written for {text}"
+        );
+    }
+}
