@@ -25,7 +25,7 @@ fn browse_search_and_quit_restore_the_terminal() {
     pty.send("argo cd");
     pty.wait_for("How does Argo CD work", 5);
     pty.send("\r");
-    pty.wait_for("matches: n / N", 5);
+    pty.wait_for(": n / N for the next", 5);
     pty.send("?");
     pty.wait_for("Help", 5);
     pty.send("\x1b");

@@ -666,9 +666,10 @@ impl App {
                 if let Some(card) = chosen {
                     self.last_hits = hits;
                     self.jump_to_card(card);
+                    let n = self.last_hits.len();
                     self.message = Some(format!(
-                        "{} matches: n / N for the next and previous",
-                        self.last_hits.len()
+                        "{n} {}: n / N for the next and previous",
+                        if n == 1 { "match" } else { "matches" }
                     ));
                 }
             }

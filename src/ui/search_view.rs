@@ -20,7 +20,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
     let count = if state.query.is_empty() {
         String::new()
     } else {
-        format!(" {} matches ", state.hits.len())
+        let n = state.hits.len();
+        format!(" {n} {} ", if n == 1 { "match" } else { "matches" })
     };
     let block = Block::bordered()
         .border_style(theme.border(true))
