@@ -59,6 +59,13 @@ pub fn weekday(day: i64) -> u32 {
     (day + 3).rem_euclid(7) as u32
 }
 
+/// (year, month, day, hour, minute, second) of a moment in UTC.
+pub fn utc_parts(at: i64) -> (i64, u32, u32, i64, i64, i64) {
+    let (y, m, d) = civil(at.div_euclid(86_400));
+    let secs = at.rem_euclid(86_400);
+    (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
 /// `2026-11-22`.
 pub fn date(at: i64, offset: i64) -> String {
     let (y, m, d) = civil(day_of(at, offset));

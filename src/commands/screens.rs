@@ -5,24 +5,33 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{
-    build_app, fail, load_deck, open_progress, run_screens, settings, sources, topic_nodes,
+    Settings, build_app, fail, load_deck, open_progress, run_screens, settings, sources,
+    topic_nodes,
 };
-use crate::app::ReviewRequest;
+use crate::app::{App, ReviewRequest};
 use crate::cli::{GlobalArgs, MockArgs, ReviewArgs, StatsArgs};
+use crate::load::ContentSource;
 use crate::mock::MockSettings;
+
+/// Settings, the content's sources and an App over the content: what every screen
+/// command starts from.
+fn prepare(
+    paths: &[PathBuf],
+    global: &GlobalArgs,
+) -> Result<(Settings, Vec<ContentSource>, App), ExitCode> {
+    let settings = settings(global)?;
+    let sources = sources(paths, &settings.config);
+    let deck = load_deck(&sources)?;
+    let app = build_app(deck, &settings);
+    Ok((settings, sources, app))
+}
 
 /// `prepdeck [PATH...]`: the browser.
 pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
+    let (settings, sources, mut app) = match prepare(paths, global) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let sources = sources(paths, &settings.config);
-    let deck = match load_deck(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
-    let mut app = build_app(deck, &settings);
     match open_progress(&mut app, &settings, global, sources, None) {
         Ok(mut effects) => run_screens(&mut app, &mut effects),
         Err(code) => code,
@@ -31,16 +40,10 @@ pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
 
 /// `prepdeck review`: today's queue, straight into the review screen.
 pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
+    let (settings, sources, mut app) = match prepare(&args.paths, global) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let sources = sources(&args.paths, &settings.config);
-    let deck = match load_deck(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
-    let mut app = build_app(deck, &settings);
     let nodes = match topic_nodes(&app, &args.topics) {
         Ok(nodes) => nodes,
         Err(code) => return code,
@@ -87,16 +90,10 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
     if args.history {
         return super::data::mock_history(global);
     }
-    let settings = match settings(global) {
-        Ok(s) => s,
+    let (settings, sources, mut app) = match prepare(&args.paths, global) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let sources = sources(&args.paths, &settings.config);
-    let deck = match load_deck(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
-    let mut app = build_app(deck, &settings);
     let checked = match topic_nodes(&app, &args.topics) {
         Ok(nodes) => nodes,
         Err(code) => return code,
@@ -129,16 +126,10 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
 
 /// `prepdeck stats --tui`.
 pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
+    let (settings, sources, mut app) = match prepare(&args.paths, global) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let sources = sources(&args.paths, &settings.config);
-    let deck = match load_deck(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
-    let mut app = build_app(deck, &settings);
     let mut effects = match open_progress(&mut app, &settings, global, sources, None) {
         Ok(effects) => effects,
         Err(code) => return code,

@@ -206,23 +206,11 @@ fn summary_question(summary: &str) -> String {
         }
     }
     text.push_str(&summary[at..]);
-    let cleaned = decode_entities(&clean_question(&text));
+    let cleaned = crate::text::decode_entities(&clean_question(&text));
     let unwrapped = cleaned
         .strip_prefix("**")
         .map_or(cleaned.as_str(), str::trim_start);
     unwrapped.to_string()
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Builds the card: first block → answer, the rest → detail; placeholders → nothing.

@@ -144,22 +144,6 @@ fn copy_in(src: &Path, dest: &Path) -> Result<()> {
 
 /// `2026-11-22 03:45:00 UTC` as `20261122T034500Z`, for file names that sort by time.
 pub fn utc_stamp(unix: i64) -> String {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
-        secs / 3_600,
-        secs % 3_600 / 60,
-        secs % 60
-    )
+    let (year, month, day, h, m, s) = crate::clock::utc_parts(unix);
+    format!("{year:04}{month:02}{day:02}T{h:02}{m:02}{s:02}Z")
 }

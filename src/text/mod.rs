@@ -36,6 +36,20 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// Decodes the HTML entities question banks use (`&nbsp;`, `&lt;`, `&gt;`, `&quot;`,
+/// `&#39;`, `&amp;`), `&amp;` last so `&amp;lt;` stays `&lt;`.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Counts the words of a piece of prose, for authoring checks.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

@@ -340,7 +340,7 @@ impl<'t> Renderer<'t> {
     fn block_html(&mut self, html: &str) {
         let lower = html.to_ascii_lowercase();
         let is_summary = lower.contains("<summary");
-        let text = decode_entities(&strip_html_tags(&replace_breaks(html)));
+        let text = crate::text::decode_entities(&strip_html_tags(&replace_breaks(html)));
         let text = text.trim_matches(['\n', ' ']);
         if text.trim().is_empty() {
             if lower.contains("<br") && !self.runs.is_empty() {
@@ -491,18 +491,6 @@ fn replace_breaks(html: &str) -> String {
         out = out.replace(br, "\n");
     }
     out
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
