@@ -150,11 +150,17 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Takes the terminal back after handing it to the shell or an editor.
+/// Takes the terminal back after handing it to the shell or an editor. A new Terminal
+/// redraws every cell on its first frame; the screen is cleared with a plain escape
+/// rather than `Terminal::clear`, which asks the terminal for the cursor position and
+/// fails on terminals that do not answer.
 fn resume() -> anyhow::Result<DefaultTerminal> {
-    let mut terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableMouseCapture)?;
-    terminal.clear()?;
+    let terminal = ratatui::try_init()?;
+    execute!(
+        stdout(),
+        EnableMouseCapture,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     Ok(terminal)
 }
 

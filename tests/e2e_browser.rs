@@ -86,3 +86,24 @@ fn escape_sequences_in_content_are_never_emitted() {
         assert!(!has(needle), "emitted {needle:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_and_continue_redraw_the_screen() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&[], home.path(), 100, 30);
+    pty.wait_for("Topics", 10);
+    pty.send("\x1a");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // A shell's `fg` sends SIGCONT; here the test does.
+    let _ = kill(Pid::from_raw(pty.pid()), Signal::SIGCONT);
+    pty.wait_for("Topics", 10);
+    pty.send("j");
+    pty.wait_for("CI/CD pipelines", 5);
+    assert!(pty.alternate_screen());
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+    assert!(pty.cooked_mode());
+}

@@ -59,3 +59,58 @@ fn sigkill_mid_session_keeps_every_grade_given() {
     assert_eq!(log.len(), 2, "both grades given before the kill are there");
     assert_eq!(store.load_states().unwrap().len(), 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn editing_a_card_reloads_it_with_the_same_id() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let notes = home.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    let file = notes.join("01-cache.md");
+    std::fs::write(
+        &file,
+        "## What is a cache stampede?\n\n### Answer\nOld answer.\n\n## What is a TTL?\n\n### Answer\nTime to live.\n",
+    )
+    .unwrap();
+    // A stand-in editor: rewrites the answer of the file it is given (the last argument).
+    let editor = home.path().join("fake-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nfor f; do last=\"$f\"; done\nsed -i 's/Old answer./Edited answer./' \"$last\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor_path = editor.to_str().unwrap().to_string();
+    let mut pty = Pty::spawn_with_env(
+        &["review", notes.to_str().unwrap()],
+        home.path(),
+        100,
+        30,
+        &[("VISUAL", editor_path.as_str())],
+    );
+    pty.wait_for("What is a cache stampede?", 10);
+    pty.send(" ");
+    pty.wait_for("Old answer.", 5);
+    pty.send("e");
+    pty.wait_for("Edited answer.", 10);
+    pty.send("4");
+    pty.wait_for("What is a TTL?", 5);
+    pty.send("q");
+    pty.send("q");
+    pty.wait_exit(10);
+    let store = Store::open(Some(&home.path().join("data"))).unwrap();
+    let log = store.log(None).unwrap();
+    assert_eq!(log.len(), 1);
+    let deck = prepdeck::load::load(&[prepdeck::load::ContentSource::Path(notes)]).unwrap();
+    let edited = deck
+        .cards
+        .iter()
+        .find(|c| c.question.contains("stampede"))
+        .unwrap();
+    assert_eq!(edited.answer.as_deref(), Some("Edited answer."));
+    assert_eq!(
+        log[0].card_id, edited.id,
+        "the edited card kept its id and its grade"
+    );
+}
