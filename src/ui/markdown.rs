@@ -40,7 +40,8 @@ fn render_with(markdown: &str, width: usize, theme: &Theme, compact: bool) -> Ve
 pub fn inline_runs(markdown: &str, base: Style, theme: &Theme) -> Vec<Run> {
     let mut r = Renderer::new(usize::MAX / 4, theme);
     r.styles = vec![base];
-    for event in Parser::new_ext(markdown, options()) {
+    let text = escape_block_start(markdown.trim_start());
+    for event in Parser::new_ext(&text, options()) {
         match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
             Event::SoftBreak | Event::HardBreak => r.push_text(" "),
@@ -54,6 +55,31 @@ pub fn inline_runs(markdown: &str, base: Style, theme: &Theme) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// Escapes a leading character that would open a block (`> 80%` is text in a cell, not
+/// a quote; `1. x` not a list), so a snippet is read as inline text only.
+fn escape_block_start(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let spaced = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t'));
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    let opens_block = match bytes.first() {
+        Some(b'>') => Some(0),
+        Some(b'#') if spaced(hashes) => Some(0),
+        Some(b'-' | b'+' | b'*') if spaced(1) => Some(0),
+        Some(b'`' | b'~') if text.starts_with("```") || text.starts_with("~~~") => Some(0),
+        Some(b'0'..=b'9')
+            if matches!(bytes.get(digits), Some(b'.' | b')')) && spaced(digits + 1) =>
+        {
+            Some(digits)
+        }
+        _ => None,
+    };
+    match opens_block {
+        Some(at) => std::borrow::Cow::Owned(format!("{}\\{}", &text[..at], &text[at..])),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 fn options() -> Options {
@@ -562,6 +588,21 @@ mod tests {
             out.iter()
                 .all(|l| !l.contains('\x1b') && !l.contains('\x07'))
         );
+    }
+
+    #[test]
+    fn snippets_are_inline_only() {
+        let plain = |md: &str| -> String {
+            inline_runs(md, Style::default(), &Theme::default())
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(plain("> 80% of max"), "> 80% of max");
+        assert_eq!(plain("1. first"), "1. first");
+        assert_eq!(plain("- dash"), "- dash");
+        assert_eq!(plain("**bold** `code`"), "bold code");
+        assert_eq!(plain("*emphasis* at the start"), "emphasis at the start");
     }
 
     #[test]
