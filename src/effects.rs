@@ -44,7 +44,7 @@ impl Effects {
         effect: Effect,
         notes: &mut Vec<String>,
     ) -> anyhow::Result<()> {
-        let now = clock::now_unix();
+        let now = (app.wall_clock)();
         let offset = clock::local_offset(now);
         match effect {
             Effect::MockFinished(result) => {
@@ -107,7 +107,7 @@ impl Effects {
     /// Builds today's queue for the request and opens the review screen, or says why
     /// there is nothing to review.
     pub fn start_review(&mut self, app: &mut App, request: &ReviewRequest) -> anyhow::Result<()> {
-        let now = clock::now_unix();
+        let now = (app.wall_clock)();
         let offset = clock::local_offset(now);
         let indices: Vec<usize> = match request.node {
             Some(node) => app.deck.tree.cards_under(node),
@@ -182,7 +182,7 @@ impl Effects {
             anyhow::bail!("the editor `{editor}` exited with {status}");
         }
         let deck = load::load(&self.sources)?;
-        let now = clock::now_unix();
+        let now = (app.wall_clock)();
         app.replace_deck(deck, now, clock::local_offset(now));
         app.message = Some("content reloaded".to_string());
         Ok(())
@@ -192,7 +192,7 @@ impl Effects {
     /// mode `mock`) and writes its report. Returns the report's path.
     pub fn mock_finished(&mut self, app: &mut App, result: &MockResult) -> anyhow::Result<PathBuf> {
         let path = save_mock(result, &self.options)?;
-        let now = clock::now_unix();
+        let now = (app.wall_clock)();
         let mut answers = Vec::new();
         for (position, a) in result.answers.iter().enumerate() {
             let grade = a.grade.and_then(|g| Grade::from_number(i64::from(g)));
