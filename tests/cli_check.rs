@@ -180,3 +180,46 @@ fn real_corpora_never_crash() {
     }
     assert_eq!(checked, 4);
 }
+
+#[test]
+fn progress_of_cards_no_longer_in_the_content_is_counted() {
+    use prepdeck::schedule::{CardState, Grade};
+    use prepdeck::store::{NewReview, ReviewMode, Store};
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(Some(data.path())).unwrap();
+    for id in ["gone-1", "gone-2"] {
+        store
+            .record(
+                &NewReview {
+                    card_id: id.to_string(),
+                    at: 1_795_349_100,
+                    grade: Grade::Good,
+                    time_taken_ms: 1000,
+                    coverage: None,
+                    mode: ReviewMode::Review,
+                    typed_answer: None,
+                },
+                Some(&CardState::new_card()),
+            )
+            .unwrap();
+    }
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["check", "--data-dir"])
+        .arg(data.path())
+        .arg(fixture("canonical.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2 cards with saved progress are not in the files checked"),
+        "{text}"
+    );
+    let store = Store::open(Some(data.path())).unwrap();
+    assert_eq!(
+        store.load_states().unwrap().len(),
+        2,
+        "check removes nothing"
+    );
+}

@@ -48,9 +48,14 @@ fn orphan_line(deck: &crate::load::Deck, global: &GlobalArgs) -> Option<String> 
     let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
     let orphans = store.count_orphans(&known).ok()?;
     (orphans > 0).then(|| {
+        let (cards, are) = if orphans == 1 {
+            ("card", "is")
+        } else {
+            ("cards", "are")
+        };
         format!(
-            "{orphans} cards with saved progress are not in the files checked; their progress is kept \
-             (`prepdeck prune` lists and removes it)"
+            "{orphans} {cards} with saved progress {are} not in the files checked; the progress is \
+             kept (`prepdeck prune` lists and removes it)"
         )
     })
 }
