@@ -34,7 +34,10 @@ fn main() -> ExitCode {
     };
     match corpus::write(&out, cards, &layout) {
         Ok(bytes) => {
-            println!("{cards} {layout} cards, {bytes} bytes, in {}", out.display());
+            println!(
+                "{cards} {layout} cards, {bytes} bytes, in {}",
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -18,7 +18,10 @@ fn every_layout_yields_n_cards() {
                 assert!(deck.errors.is_empty(), "{layout}: {:?}", deck.errors);
                 assert!(deck.warnings.is_empty(), "{layout}: {:?}", deck.warnings);
                 for card in &deck.cards {
-                    assert!(card.answer.is_some() || !card.key_points.is_empty(), "{layout}");
+                    assert!(
+                        card.answer.is_some() || !card.key_points.is_empty(),
+                        "{layout}"
+                    );
                 }
                 cards += deck.cards.len();
             }

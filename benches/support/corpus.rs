@@ -51,7 +51,13 @@ const CONTEXTS: [&str; 6] = [
     "for a regulated workload",
 ];
 const FOLDERS: [&str; 8] = [
-    "linux", "networking", "kubernetes", "delivery", "observability", "cloud", "databases",
+    "linux",
+    "networking",
+    "kubernetes",
+    "delivery",
+    "observability",
+    "cloud",
+    "databases",
     "security",
 ];
 const TOPICS: [&str; 6] = [
@@ -117,9 +123,21 @@ fn parts(i: usize) -> Parts {
     let table = (i % 3 == 0).then(|| {
         vec![
             ["Option".to_string(), "Risk".to_string(), "Cost".to_string()],
-            ["Blue/green".to_string(), "low".to_string(), "2x capacity".to_string()],
-            ["Canary".to_string(), "medium".to_string(), "tooling".to_string()],
-            ["In place".to_string(), "high".to_string(), "none".to_string()],
+            [
+                "Blue/green".to_string(),
+                "low".to_string(),
+                "2x capacity".to_string(),
+            ],
+            [
+                "Canary".to_string(),
+                "medium".to_string(),
+                "tooling".to_string(),
+            ],
+            [
+                "In place".to_string(),
+                "high".to_string(),
+                "none".to_string(),
+            ],
         ]
     });
     Parts {
@@ -273,10 +291,19 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
 fn design_file(i: usize) -> String {
     let p = parts(i);
     let mut out = String::new();
-    let _ = writeln!(out, "# Design {}\n\n{}\n", p.question.trim_end_matches('?'), p.answer);
+    let _ = writeln!(
+        out,
+        "# Design {}\n\n{}\n",
+        p.question.trim_end_matches('?'),
+        p.answer
+    );
     out.push_str("## Step 1: Outline use cases and constraints\n\n");
     points_md(&mut out, &p, "");
-    let _ = writeln!(out, "\n## Step 2: Create a high level design\n\n{}\n", p.detail_intro);
+    let _ = writeln!(
+        out,
+        "\n## Step 2: Create a high level design\n\n{}\n",
+        p.detail_intro
+    );
     nested_md(&mut out, &p, "");
     out.push('\n');
     code_md(&mut out, &p);
@@ -299,7 +326,11 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
     if layout == "design" {
         return (0..cards)
             .map(|i| {
-                let name = format!("{}/{:03}-design-{i}.md", folder_of(i / CARDS_PER_FILE), i % 1000);
+                let name = format!(
+                    "{}/{:03}-design-{i}.md",
+                    folder_of(i / CARDS_PER_FILE),
+                    i % 1000
+                );
                 (name, design_file(i))
             })
             .collect();
@@ -340,7 +371,12 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
             }
             card(&mut out, layout, i, n);
         }
-        let name = format!("{}/{:02}-part-{}.{ext}", folder_of(file), file % FILES_PER_FOLDER + 1, file + 1);
+        let name = format!(
+            "{}/{:02}-part-{}.{ext}",
+            folder_of(file),
+            file % FILES_PER_FOLDER + 1,
+            file + 1
+        );
         files.push((name, out));
         start = end;
     }
@@ -360,4 +396,37 @@ pub fn write(dir: &Path, cards: usize, layout: &str) -> std::io::Result<usize> {
         bytes += text.len();
     }
     Ok(bytes)
+}
+
+/// The corpus written to a temporary folder and loaded as the app loads a folder.
+pub fn deck(cards: usize, layout: &str) -> prepdeck::load::Deck {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), cards, layout).expect("the corpus is written");
+    let source = prepdeck::load::ContentSource::Path(dir.path().to_path_buf());
+    prepdeck::load::load(&[source]).expect("the corpus loads")
+}
+
+/// The card with the most text: the one that makes the card view work hardest.
+pub fn largest(deck: &prepdeck::load::Deck) -> usize {
+    let size = |c: &prepdeck::model::Card| {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        opt(&c.answer)
+            + opt(&c.detail)
+            + opt(&c.takeaway)
+            + c.key_points.iter().map(String::len).sum::<usize>()
+            + c.tables.len() * 200
+    };
+    (0..deck.cards.len())
+        .max_by_key(|&i| (size(&deck.cards[i]), std::cmp::Reverse(i)))
+        .unwrap_or(0)
+}
+
+/// Under `cargo bench` the corpus has `n` cards; under `cargo test` (a smoke run of
+/// each benchmark, once) a hundredth of that, so CI stays fast.
+pub fn scaled(n: usize) -> usize {
+    if std::env::args().any(|a| a == "--bench") {
+        n
+    } else {
+        (n / 100).max(3)
+    }
 }
