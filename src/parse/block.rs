@@ -104,8 +104,8 @@ impl<'a> Line<'a> {
             return false;
         };
         matches!(c, '-' | '*' | '_')
-            && t.chars().filter(|&x| x == c).count() >= 3
             && t.chars().all(|x| x == c || x == ' ' || x == '\t')
+            && t.chars().filter(|&x| x == c).count() >= 3
     }
 
     pub fn is_blank(&self) -> bool {

@@ -66,7 +66,6 @@ impl Layout {
 
 /// Picks the layout with the strongest unambiguous signal.
 pub fn detect(lines: &[Line]) -> Layout {
-    let mut canonical_sections = 0;
     let mut answer_points = 0;
     let mut labels = 0;
     let mut numbered = 0;
@@ -81,7 +80,8 @@ pub fn detect(lines: &[Line]) -> Layout {
         if let Some((level, text)) = line.heading() {
             let field = Field::from_label(text);
             if level == 3 && field.is_some_and(|f| f != Field::Question) {
-                canonical_sections += 1;
+                // Canonical wins over every other signal: no need to read further.
+                return Layout::Canonical;
             }
             if q_prefixed_heading(text) {
                 answer_points += 1;
@@ -97,8 +97,8 @@ pub fn detect(lines: &[Line]) -> Layout {
             }
             continue;
         }
-        let t = line.text.trim_start();
-        if t.starts_with('<') && t.to_ascii_lowercase().contains("<summary") {
+        let trimmed = line.text.trim_start();
+        if contains_ignore_ascii_case(trimmed, "<summary") {
             summaries += 1;
             if hints_summary(line.text).is_some() {
                 hint_summaries += 1;
@@ -114,18 +114,14 @@ pub fn detect(lines: &[Line]) -> Layout {
             a_lines += 1;
         }
         if let Some((field, _)) = bold_label(line.text) {
-            if t.to_ascii_lowercase()
-                .starts_with("**expected answer points")
-            {
+            if starts_with_ignore_ascii_case(trimmed, "**expected answer points") {
                 answer_points += 1;
             } else if field != Field::Question {
                 labels += 1;
             }
         }
     }
-    if canonical_sections > 0 {
-        Layout::Canonical
-    } else if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
+    if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
         Layout::Hints
     } else if summaries > 0 && summaries >= answer_points.max(numbered) {
         // A labelled layout may fold an example into one `<details>` block; a details
@@ -143,5 +139,54 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::Design
     } else {
         Layout::Unknown
+    }
+}
+
+/// `text.to_ascii_lowercase().contains(needle)` for a lowercase ASCII `needle`, without
+/// allocating a lowercased copy of every line.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let first = needle.as_bytes()[0];
+    text.contains(|c: char| c.to_ascii_lowercase() == first as char)
+        && text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `text.to_ascii_lowercase().starts_with(needle)` for a lowercase ASCII `needle`.
+fn starts_with_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .get(..needle.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_case_helpers_agree_with_lowercasing() {
+        for text in [
+            "<SUMMARY>x",
+            "a <Summary>",
+            "<summar",
+            "",
+            "é<summary",
+            "**Expected Answer Points**:",
+        ] {
+            for needle in ["<summary", "**expected answer points"] {
+                let lower = text.to_ascii_lowercase();
+                assert_eq!(
+                    contains_ignore_ascii_case(text, needle),
+                    lower.contains(needle),
+                    "{text}"
+                );
+                assert_eq!(
+                    starts_with_ignore_ascii_case(text, needle),
+                    lower.starts_with(needle),
+                    "{text}"
+                );
+            }
+        }
     }
 }

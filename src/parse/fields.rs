@@ -24,16 +24,38 @@ impl Field {
     /// The section a label or section heading names. Case, emphasis and a trailing
     /// colon do not matter.
     pub fn from_label(label: &str) -> Option<Field> {
-        let name: String = label
-            .trim()
-            .trim_end_matches(':')
-            .trim()
-            .to_lowercase()
-            .replace(['*', '_'], "")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let field = match name.as_str() {
+        // Normalise (lowercase, no `*`/`_`, single spaces) into a small buffer: every
+        // known name is short, so a longer label is no field, and nothing is allocated
+        // for the many headings and lines that are not labels.
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        let mut space = false;
+        let base = label.trim().trim_end_matches(':').trim();
+        for c in base.chars().flat_map(char::to_lowercase) {
+            if c == '*' || c == '_' {
+                continue;
+            }
+            if c.is_whitespace() {
+                space = len > 0;
+                continue;
+            }
+            let need = c.len_utf8() + usize::from(space);
+            if len + need > buf.len() {
+                return None;
+            }
+            if space {
+                buf[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        Field::named(std::str::from_utf8(&buf[..len]).ok()?)
+    }
+
+    /// The field for an already normalised name.
+    fn named(name: &str) -> Option<Field> {
+        let field = match name {
             "why it is asked" | "why it's asked" | "why" | "what it tests"
             | "short explanation" => Field::Why,
             "answer" | "short answer" => Field::Answer,
@@ -189,6 +211,46 @@ pub fn strip_quotes(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocating normalisation `from_label` replaced, kept as the reference.
+    fn reference(label: &str) -> String {
+        label
+            .trim()
+            .trim_end_matches(':')
+            .trim()
+            .to_lowercase()
+            .replace(['*', '_'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn from_label_normalises_like_the_reference() {
+        let long = "x".repeat(40);
+        let names = [
+            "Answer",
+            " **Key   Points** ",
+            "Why it's asked:",
+            "_Follow-ups_",
+            "answer:**",
+            "**Answer:**",
+            "Hints / Key Points",
+            "EXPECTED\tanswer  points",
+            "Question",
+            "Summary table:",
+            "Déjà vu",
+            "\u{212A}ey points",
+            long.as_str(),
+            "",
+            "  :  ",
+            "Detailed explanation of everything that follows here",
+        ];
+        for label in names {
+            let expected = Field::named(&reference(label));
+            assert_eq!(Field::from_label(label), expected, "{label:?}");
+        }
+    }
 
     #[test]
     fn labels_with_every_separator() {

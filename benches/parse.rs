@@ -1,0 +1,113 @@
+//! Parse throughput per layout for 1,000 and 10,000 cards, next to the floor: a bare
+//! pulldown-cmark pass over the same bytes that iterates every event and nothing else.
+//! Also building the topic tree and ids for 10,000 cards.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use prepdeck::ids::IdAssigner;
+use prepdeck::tree::{NodeKind, TopicTree};
+
+fn main() {
+    divan::main();
+}
+
+type Files = &'static [(String, String)];
+
+/// Each corpus is generated once per process and kept for every benchmark that reads it.
+fn files(n: usize, layout: &'static str) -> Files {
+    static CACHE: OnceLock<Mutex<HashMap<(usize, &'static str), Files>>> = OnceLock::new();
+    let n = corpus::scaled(n);
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
+    cache
+        .entry((n, layout))
+        .or_insert_with(|| corpus::generate(n, layout).leak())
+}
+
+fn bytes(files: Files) -> usize {
+    files.iter().map(|(_, t)| t.len()).sum()
+}
+
+fn parse(bencher: Bencher, n: usize, layout: &'static str) {
+    let files = files(n, layout);
+    bencher
+        .counter(BytesCount::new(bytes(files)))
+        .counter(ItemsCount::new(corpus::scaled(n)))
+        .bench(|| {
+            files
+                .iter()
+                .map(|(_, text)| prepdeck::parse::parse_bytes(text.as_bytes()).cards.len())
+                .sum::<usize>()
+        });
+}
+
+fn floor(bencher: Bencher, n: usize, layout: &'static str) {
+    let files = files(n, layout);
+    bencher
+        .counter(BytesCount::new(bytes(files)))
+        .counter(ItemsCount::new(corpus::scaled(n)))
+        .bench(|| {
+            files
+                .iter()
+                .map(|(_, text)| pulldown_cmark::Parser::new(black_box(text)).count())
+                .sum::<usize>()
+        });
+}
+
+#[divan::bench(args = corpus::LAYOUTS)]
+fn parse_1k(bencher: Bencher, layout: &'static str) {
+    parse(bencher, 1_000, layout);
+}
+
+#[divan::bench(args = corpus::LAYOUTS)]
+fn floor_1k(bencher: Bencher, layout: &'static str) {
+    floor(bencher, 1_000, layout);
+}
+
+#[divan::bench(args = corpus::LAYOUTS)]
+fn parse_10k(bencher: Bencher, layout: &'static str) {
+    parse(bencher, 10_000, layout);
+}
+
+#[divan::bench(args = corpus::LAYOUTS)]
+fn floor_10k(bencher: Bencher, layout: &'static str) {
+    floor(bencher, 10_000, layout);
+}
+
+/// Ids and the topic tree for 10,000 parsed cards, as the loader builds them.
+#[divan::bench]
+fn tree_and_ids_10k(bencher: Bencher) {
+    let n = corpus::scaled(10_000);
+    let parsed: Vec<(String, Vec<prepdeck::parse::RawCard>)> = files(10_000, "canonical")
+        .iter()
+        .map(|(name, text)| {
+            (
+                name.clone(),
+                prepdeck::parse::parse_bytes(text.as_bytes()).cards,
+            )
+        })
+        .collect();
+    bencher.counter(ItemsCount::new(n)).bench(|| {
+        let mut ids = IdAssigner::default();
+        let mut tree = TopicTree::default();
+        let mut index = 0;
+        for (name, cards) in &parsed {
+            let (folder, file) = name.split_once('/').unwrap_or(("", name));
+            for raw in cards {
+                let mut topic = vec![folder.to_string(), file.to_string()];
+                topic.extend(raw.topics.iter().cloned());
+                black_box(ids.assign(&topic, &raw.question, None, (name, raw.line)));
+                let mut segments = vec![(folder, NodeKind::Folder), (file, NodeKind::File)];
+                segments.extend(raw.topics.iter().map(|t| (t.as_str(), NodeKind::Topic)));
+                tree.insert(&segments, index);
+                index += 1;
+            }
+        }
+        prepdeck::app::tree_view::TreeView::new(&tree)
+    });
+}

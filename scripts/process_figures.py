@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Whole-process figures for BENCHMARKS.md.
+
+Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N]
+
+- `prepdeck check DIR`: wall time and peak RSS from `/usr/bin/time -v` (median of runs).
+- Time to first frame: the browser on DIR in a pseudo-terminal (120x40) with
+  PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME=1, from spawn to exit (median of runs).
+- Idle CPU: utime+stime from /proc/PID/stat over 10 seconds, for the browser left alone
+  and for `prepdeck mock` with its timer running.
+
+Each program gets a private HOME, config and data folder. Standard library only.
+"""
+
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def private_env(home):
+    env = dict(os.environ)
+    env.update(
+        HOME=home,
+        XDG_CONFIG_HOME=os.path.join(home, "config"),
+        XDG_DATA_HOME=os.path.join(home, "data"),
+        PREPDECK_DATA_DIR=os.path.join(home, "prepdeck-data"),
+        PREPDECK_CONFIG=os.path.join(home, "none.toml"),
+        TERM="xterm-256color",
+    )
+    env.pop("PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME", None)
+    return env
+
+
+def check_figures(binary, corpus, runs, env):
+    walls, rss = [], []
+    for _ in range(runs):
+        out = subprocess.run(
+            ["/usr/bin/time", "-v", binary, "check", corpus],
+            env=env, capture_output=True, text=True,
+        )
+        if out.returncode != 0:
+            sys.exit(f"check failed: {out.stderr[-2000:]}")
+        text = out.stderr
+        m = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", text)
+        h, mnt, s = m.group(1), m.group(2), m.group(3)
+        walls.append((int(h or 0) * 3600 + int(mnt) * 60 + float(s)) * 1000)
+        rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)))
+    return statistics.median(walls), min(walls), statistics.median(rss) / 1024
+
+
+def spawn_pty(argv, env, cols=120, rows=40):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+def drain(fd, seconds):
+    """Reads whatever the program writes for `seconds` (answering nothing)."""
+    end = time.monotonic() + seconds
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            try:
+                if not os.read(fd, 65536):
+                    return
+            except OSError:
+                return
+
+
+def first_frame(binary, corpus, runs, env):
+    env = dict(env, PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME="1")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid, fd = spawn_pty([binary, corpus], env)
+        while True:
+            r, _, _ = select.select([fd], [], [], 5)
+            if not r:
+                sys.exit("no output within 5 s")
+            try:
+                if not os.read(fd, 65536):
+                    break
+            except OSError:
+                break
+        _, status = os.waitpid(pid, 0)
+        times.append((time.perf_counter() - start) * 1000)
+        os.close(fd)
+        if status != 0:
+            sys.exit(f"first frame run exited with {status}")
+    return statistics.median(times), min(times)
+
+
+def cpu_ms(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # utime and stime are fields 14 and 15; fields[0] here is field 3 (state).
+    return (int(fields[11]) + int(fields[12])) * 1000 / CLK_TCK
+
+
+def sched_ms(pid):
+    """CPU time of every thread in ns precision (/proc/PID/task/*/schedstat)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+            total += int(f.read().split()[0])
+    return total / 1e6
+
+
+def idle_cpu(argv, env, settle=2.0, window=10.0):
+    """(utime+stime ms, schedstat ms) used over `window` seconds after `settle`."""
+    pid, fd = spawn_pty(argv, env)
+    drain(fd, settle)
+    before, before_ns = cpu_ms(pid), sched_ms(pid)
+    drain(fd, window)
+    used = (cpu_ms(pid) - before, sched_ms(pid) - before_ns)
+    os.kill(pid, signal.SIGTERM)
+    drain(fd, 0.5)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return used
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    binary, corpus = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 11
+    home = tempfile.mkdtemp(prefix="prepdeck-figures-")
+    try:
+        env = private_env(home)
+        wall, wall_min, rss = check_figures(binary, corpus, runs, env)
+        print(f"check: wall median {wall:.1f} ms (min {wall_min:.1f} ms), peak RSS {rss:.1f} MB")
+        ff, ff_min = first_frame(binary, corpus, runs, env)
+        print(f"first frame: median {ff:.1f} ms (min {ff_min:.1f} ms)")
+        idle = idle_cpu([binary, corpus], env)
+        print(f"idle browser: {idle[0]:.0f} ms utime+stime ({idle[1]:.2f} ms schedstat) over 10 s")
+        mock = idle_cpu(
+            [binary, "mock", corpus, "--questions", "3", "--per-question", "5m", "--seed", "1"],
+            env,
+        )
+        print(f"mock timer: {mock[0]:.0f} ms utime+stime ({mock[1]:.2f} ms schedstat) over 10 s")
+        print(f"(CPU time resolution: {1000 / CLK_TCK:.0f} ms)")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
