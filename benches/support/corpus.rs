@@ -120,7 +120,7 @@ fn parts(i: usize) -> Parts {
     let code = format!(
         "kubectl rollout status deploy/app-{i} --timeout=120s\nkubectl get events --sort-by=.lastTimestamp | tail -n 20\ncurl -fsS https://app-{i}.internal/healthz"
     );
-    let table = (i % 3 == 0).then(|| {
+    let table = i.is_multiple_of(3).then(|| {
         vec![
             ["Option".to_string(), "Risk".to_string(), "Cost".to_string()],
             [
