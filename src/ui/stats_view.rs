@@ -382,12 +382,12 @@ fn mastery(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     b.render(area, buf);
     let width = usize::from(inner.width);
     let name_width = (width / 3).clamp(8, 28);
-    let bar_width = width.saturating_sub(name_width + 18).max(4);
+    let bar_width = width.saturating_sub(name_width + 30).max(4);
     let mut lines = vec![Line::from(vec![
         Span::styled("█ mastered ", theme.style(Role::Mastered)),
         Span::styled("█ learning ", theme.style(Role::Learning)),
         Span::styled("█ new", theme.style(Role::New)),
-        Span::styled("   due · retention 30d", theme.style(Role::Dim)),
+        Span::styled("  (counts, due, retention 30d)", theme.style(Role::Dim)),
     ])];
     for (row, &i) in s.order().iter().enumerate().take(40) {
         let t = &s.stats.topics[i];
@@ -403,6 +403,9 @@ fn mastery(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled("█".repeat(m), theme.style(Role::Mastered)),
             Span::styled("█".repeat(l), theme.style(Role::Learning)),
             Span::styled("░".repeat(n), theme.style(Role::New)),
+            Span::styled(format!(" {:>3}", t.mastered), theme.style(Role::Mastered)),
+            Span::styled(format!(" {:>3}", t.learning), theme.style(Role::Learning)),
+            Span::styled(format!(" {:>3}", t.new), theme.style(Role::New)),
             Span::styled(
                 format!(" {:>3}", t.due),
                 theme.style(if t.due > 0 { Role::Due } else { Role::Dim }),
