@@ -215,7 +215,7 @@ pub struct MockArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub total: Option<std::time::Duration>,
 
-    /// Only questions under a topic whose name contains NAME (repeat for several).
+    /// Only questions under the topic named NAME, or when none is, under topics containing NAME (repeat for several).
     #[arg(long = "topic", value_name = "NAME")]
     pub topics: Vec<String>,
 
@@ -257,7 +257,7 @@ pub struct ReviewArgs {
     /// Files or folders to review (default: the content the browser opens).
     pub paths: Vec<PathBuf>,
 
-    /// Only cards under a topic whose name contains NAME (repeat for several).
+    /// Only cards under the topic named NAME, or when none is, under topics containing NAME (repeat for several).
     #[arg(long = "topic", value_name = "NAME")]
     pub topics: Vec<String>,
 
