@@ -37,7 +37,6 @@ def private_env(home):
         XDG_CONFIG_HOME=os.path.join(home, "config"),
         XDG_DATA_HOME=os.path.join(home, "data"),
         PREPDECK_DATA_DIR=os.path.join(home, "prepdeck-data"),
-        PREPDECK_CONFIG=os.path.join(home, "none.toml"),
         TERM="xterm-256color",
     )
     env.pop("PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME", None)

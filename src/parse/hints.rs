@@ -39,6 +39,9 @@ pub fn question_label(text: &str) -> Option<&str> {
 /// A `<summary>` line naming the hints: its text, when it is one.
 pub fn hints_summary(text: &str) -> Option<Field> {
     let t = text.trim();
+    if !t.contains('<') {
+        return None;
+    }
     let lower = t.to_ascii_lowercase();
     let start = lower.find("<summary>")? + "<summary>".len();
     let end = lower.find("</summary>")?;
