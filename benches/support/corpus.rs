@@ -86,7 +86,7 @@ fn parts(i: usize) -> Parts {
     let noun = NOUNS[(i / 3) % NOUNS.len()];
     let ctx = CONTEXTS[(i / 7) % CONTEXTS.len()];
     // Some cards run longer, as real ones do; card 0 mod 97 is the longest.
-    let extra = if i % 97 == 0 { 4 } else { i % 3 };
+    let extra = if i.is_multiple_of(97) { 4 } else { i % 3 };
     let mut answer = format!(
         "Start from what the users of {noun} feel, then change one thing at a time {ctx}. \
          Keep the blast radius small, watch the error rate and the p99 latency, and have a \
@@ -120,7 +120,7 @@ fn parts(i: usize) -> Parts {
     let code = format!(
         "kubectl rollout status deploy/app-{i} --timeout=120s\nkubectl get events --sort-by=.lastTimestamp | tail -n 20\ncurl -fsS https://app-{i}.internal/healthz"
     );
-    let table = (i % 3 == 0).then(|| {
+    let table = i.is_multiple_of(3).then(|| {
         vec![
             ["Option".to_string(), "Risk".to_string(), "Cost".to_string()],
             [
