@@ -95,7 +95,12 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             c.push(*line);
             continue;
         }
-        let lower = line.text.trim().to_ascii_lowercase();
+        let trimmed = line.text.trim().as_bytes();
+        let starts = |tag: &str| {
+            trimmed
+                .get(..tag.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(tag.as_bytes()))
+        };
         if let Some(rest) = question_label(line.text) {
             let first = (!rest.is_empty()).then_some(Line {
                 text: rest,
@@ -104,8 +109,8 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             c.start(Field::Question, first);
         } else if let Some(field) = hints_summary(line.text) {
             c.start(field, None);
-        } else if lower.starts_with("<details") || lower == "</summary>" {
-        } else if lower.starts_with("</details>") {
+        } else if starts("<details") || trimmed.eq_ignore_ascii_case(b"</summary>") {
+        } else if starts("</details>") {
             c.start(Field::Detail, None);
         } else {
             c.push(*line);
