@@ -37,7 +37,6 @@ def private_env(home):
         XDG_CONFIG_HOME=os.path.join(home, "config"),
         XDG_DATA_HOME=os.path.join(home, "data"),
         PREPDECK_DATA_DIR=os.path.join(home, "prepdeck-data"),
-        PREPDECK_CONFIG=os.path.join(home, "none.toml"),
         TERM="xterm-256color",
     )
     env.pop("PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME", None)
@@ -45,7 +44,7 @@ def private_env(home):
 
 
 def check_figures(binary, corpus, runs, env):
-    walls, rss = [], []
+    walls, rss, cpu = [], [], []
     for _ in range(runs):
         out = subprocess.run(
             ["/usr/bin/time", "-v", binary, "check", corpus],
@@ -57,8 +56,12 @@ def check_figures(binary, corpus, runs, env):
         m = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", text)
         h, mnt, s = m.group(1), m.group(2), m.group(3)
         walls.append((int(h or 0) * 3600 + int(mnt) * 60 + float(s)) * 1000)
+        cpu.append(
+            sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", text).group(1)) for k in ("User", "System"))
+            * 1000
+        )
         rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)))
-    return statistics.median(walls), min(walls), statistics.median(rss) / 1024
+    return statistics.median(walls), min(walls), statistics.median(rss) / 1024, statistics.median(cpu)
 
 
 def spawn_pty(argv, env, cols=120, rows=40):
@@ -146,8 +149,11 @@ def main():
     home = tempfile.mkdtemp(prefix="prepdeck-figures-")
     try:
         env = private_env(home)
-        wall, wall_min, rss = check_figures(binary, corpus, runs, env)
-        print(f"check: wall median {wall:.1f} ms (min {wall_min:.1f} ms), peak RSS {rss:.1f} MB")
+        wall, wall_min, rss, cpu = check_figures(binary, corpus, runs, env)
+        print(
+            f"check: wall median {wall:.1f} ms (min {wall_min:.1f} ms), "
+            f"CPU (user+sys) median {cpu:.0f} ms, peak RSS {rss:.1f} MB"
+        )
         ff, ff_min = first_frame(binary, corpus, runs, env)
         print(f"first frame: median {ff:.1f} ms (min {ff_min:.1f} ms)")
         idle = idle_cpu([binary, corpus], env)

@@ -95,8 +95,8 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
                 let mut errors = Vec::new();
                 discover(path, &mut found, &mut errors);
                 loader.deck.errors.extend(errors);
-                for f in found {
-                    loader.add_path(&f);
+                for (f, read) in found.iter().zip(read_all(&found)) {
+                    loader.add_read(f, read);
                 }
             }
         }
@@ -120,27 +120,29 @@ struct Loader {
 }
 
 impl Loader {
-    fn add_path(&mut self, found: &Found) {
-        let bytes = match std::fs::metadata(&found.path) {
-            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                self.error(
-                    &found.display,
-                    format!(
-                        "file is {} MB, larger than the {} MB prepdeck reads: skipped",
-                        meta.len() / (1024 * 1024),
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                );
-                return;
+    fn add_read(&mut self, found: &Found, read: Read) {
+        match read {
+            Read::TooLarge(len) => self.error(
+                &found.display,
+                format!(
+                    "file is {} MB, larger than the {} MB prepdeck reads: skipped",
+                    len / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ),
+            Read::Failed(err) => {
+                self.error(&found.display, format!("cannot read the file: {err}"));
             }
-            _ => std::fs::read(&found.path),
-        };
-        match bytes {
-            Ok(bytes) => {
+            Read::Parsed(parsed) => {
+                if found.walked
+                    && parsed.cards.is_empty()
+                    && found.stem.eq_ignore_ascii_case("readme")
+                {
+                    return;
+                }
                 let folders: Vec<&str> = found.folders.iter().map(String::as_str).collect();
-                self.add(&found.display, &folders, &found.stem, &bytes, found.walked);
+                self.add_parsed(&found.display, &folders, &found.stem, parsed);
             }
-            Err(err) => self.error(&found.display, format!("cannot read the file: {err}")),
         }
     }
 
@@ -242,6 +244,58 @@ impl Loader {
             cards: card_count,
         });
     }
+}
+
+/// One file read and parsed, or why it was not.
+enum Read {
+    TooLarge(u64),
+    Failed(std::io::Error),
+    Parsed(ParsedFile),
+}
+
+fn read_one(found: &Found) -> Read {
+    match std::fs::metadata(&found.path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => return Read::TooLarge(meta.len()),
+        _ => {}
+    }
+    match std::fs::read(&found.path) {
+        Ok(bytes) => Read::Parsed(parse::parse_bytes(&bytes)),
+        Err(err) => Read::Failed(err),
+    }
+}
+
+/// Reads and parses the files on every core, returning them in the order given, so ids
+/// and messages come out exactly as a single pass would make them.
+fn read_all(found: &[Found]) -> Vec<Read> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(found.len() / 4)
+        .max(1);
+    if workers == 1 {
+        return found.iter().map(read_one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Read)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = found.get(i) else { break };
+                        mine.push((i, read_one(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// `10-delivery/01-ci.md` → (["10-delivery"], "01-ci").

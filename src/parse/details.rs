@@ -180,8 +180,13 @@ fn read_item(lines: &[Line], start: usize) -> (Option<Item>, usize) {
     (summary.map(|(q, no)| (q, no, body)), i)
 }
 
+/// `haystack.to_ascii_lowercase().find(needle)` for a lowercase ASCII `needle`, without
+/// lowercasing a copy of every line of every answer.
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(needle)
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The question in a summary: `<code>` becomes backticks, every other tag and a trailing
@@ -262,6 +267,19 @@ fn unwrap_bold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_ci_agrees_with_lowercasing() {
+        for text in ["<SUMMARY>x", "ab </Details>", "é<summary>", "", "<summar"] {
+            for needle in ["<summary", "</summary>", "</details>"] {
+                assert_eq!(
+                    find_ci(text, needle),
+                    text.to_ascii_lowercase().find(needle),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn summaries() {

@@ -39,6 +39,9 @@ pub fn question_label(text: &str) -> Option<&str> {
 /// A `<summary>` line naming the hints: its text, when it is one.
 pub fn hints_summary(text: &str) -> Option<Field> {
     let t = text.trim();
+    if !t.contains('<') {
+        return None;
+    }
     let lower = t.to_ascii_lowercase();
     let start = lower.find("<summary>")? + "<summary>".len();
     let end = lower.find("</summary>")?;
@@ -92,7 +95,12 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             c.push(*line);
             continue;
         }
-        let lower = line.text.trim().to_ascii_lowercase();
+        let trimmed = line.text.trim().as_bytes();
+        let starts = |tag: &str| {
+            trimmed
+                .get(..tag.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(tag.as_bytes()))
+        };
         if let Some(rest) = question_label(line.text) {
             let first = (!rest.is_empty()).then_some(Line {
                 text: rest,
@@ -101,8 +109,8 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             c.start(Field::Question, first);
         } else if let Some(field) = hints_summary(line.text) {
             c.start(field, None);
-        } else if lower.starts_with("<details") || lower == "</summary>" {
-        } else if lower.starts_with("</details>") {
+        } else if starts("<details") || trimmed.eq_ignore_ascii_case(b"</summary>") {
+        } else if starts("</details>") {
             c.start(Field::Detail, None);
         } else {
             c.push(*line);

@@ -141,14 +141,21 @@ pub fn block_to_markdown(lines: &[(String, bool)]) -> Vec<(String, bool)> {
             out.push((text.clone(), true));
             continue;
         }
-        let lower = text.trim_start().to_ascii_lowercase();
-        if table.is_none() && lower.starts_with("<table") {
+        let trimmed = text.trim_start().as_bytes();
+        if table.is_none()
+            && trimmed
+                .get(..6)
+                .is_some_and(|head| head.eq_ignore_ascii_case(b"<table"))
+        {
             table = Some(String::new());
         }
         if let Some(t) = &mut table {
             t.push_str(text);
             t.push('\n');
-            if lower.contains("</table>") {
+            if trimmed
+                .windows(8)
+                .any(|w| w.eq_ignore_ascii_case(b"</table>"))
+            {
                 let block = std::mem::take(t);
                 table = None;
                 out.extend(table_to_markdown(&block).into_iter().map(|l| (l, false)));

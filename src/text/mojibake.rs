@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// Returns the text with every mojibake sequence repaired; borrows when there is none.
 pub fn repair(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(|c| lead_len(c).is_some()) {
+    if text.is_ascii() || !has_lead(text) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -31,6 +31,16 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether any character could open a mojibake sequence: `lead_len` is `Some` exactly for
+/// U+00C2..=U+00F4 (the Windows-1252 specials all sit below 0xA0), which UTF-8 encodes as
+/// 0xC3 followed by 0x82..=0xB4. A byte scan, where decoding every character and asking
+/// `cp1252_byte` cost a quarter of parsing a file with dashes and quotes.
+fn has_lead(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1]))
 }
 
 /// Tries to decode one mojibake sequence starting at `start`: (the real char, chars used).
@@ -111,6 +121,19 @@ mod tests {
         assert_eq!(repair("donâ€™t"), "don’t");
         assert_eq!(repair("ðŸ“\u{9d} notes"), "📝 notes");
         assert_eq!(repair("ðŸ’¡ tips"), "💡 tips");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_lead_characters() {
+        for c in ('\u{0}'..='\u{3000}').chain(['€', '—', '“', '🎉']) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                super::has_lead(&text),
+                super::lead_len(c).is_some(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
