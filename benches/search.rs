@@ -32,7 +32,11 @@ fn matcher(bencher: Bencher, scope: Scope) {
     let index = SearchIndex::new(&deck.cards);
     let mut m = new_matcher();
     let mut queries = prefixes();
-    bencher.bench_local(|| index.search(queries.next().unwrap(), scope, &mut m).len());
+    bencher.bench_local(|| {
+        index
+            .search(&deck.cards, queries.next().unwrap(), scope, &mut m)
+            .len()
+    });
 }
 
 #[divan::bench]

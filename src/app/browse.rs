@@ -180,9 +180,25 @@ impl App {
             _ => {}
         }
         if requery && let Some(Overlay::Search(state)) = &mut self.overlay {
-            state.hits =
-                self.index
-                    .search(&state.query, state.scope, &mut self.matcher.borrow_mut());
+            // A query that only grew, in the same scope, can only match fewer cards.
+            let previous: Option<Vec<usize>> = match &state.searched {
+                Some((q, scope))
+                    if *scope == state.scope
+                        && !q.is_empty()
+                        && state.query.starts_with(q.as_str()) =>
+                {
+                    Some(state.hits.iter().map(|h| h.card).collect())
+                }
+                _ => None,
+            };
+            state.hits = self.index.search_within(
+                &self.deck.cards,
+                &state.query,
+                state.scope,
+                previous.as_deref(),
+                &mut self.matcher.borrow_mut(),
+            );
+            state.searched = Some((state.query.clone(), state.scope));
             state.selected = 0;
         }
     }

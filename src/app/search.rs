@@ -1,6 +1,9 @@
 //! Fuzzy search over the deck with nucleo-matcher (the matcher helix uses): questions as
-//! you type, or every field of every card. Haystacks are built once, so a keystroke
-//! only scores.
+//! you type, or every field of every card. Question haystacks are built with the deck;
+//! the much larger full-text haystacks on the first full-text search. A query that only
+//! grew scores just the previous hits, since adding characters can only remove matches.
+
+use std::cell::OnceCell;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
@@ -35,7 +38,7 @@ pub struct Hit {
 /// The haystacks of every card, built once when the deck is loaded.
 pub struct SearchIndex {
     questions: Vec<Utf32String>,
-    full: Vec<Utf32String>,
+    full: OnceCell<Vec<Utf32String>>,
 }
 
 impl SearchIndex {
@@ -45,28 +48,56 @@ impl SearchIndex {
                 .iter()
                 .map(|c| Utf32String::from(c.question.as_str()))
                 .collect(),
-            full: cards
-                .iter()
-                .map(|c| Utf32String::from(full_text(c)))
-                .collect(),
+            full: OnceCell::new(),
         }
     }
 
-    /// Results ranked best first (ties keep reading order). An empty query matches
-    /// nothing.
-    pub fn search(&self, query: &str, scope: Scope, matcher: &mut Matcher) -> Vec<Hit> {
+    /// Results over every card, ranked best first (ties keep reading order). An empty
+    /// query matches nothing.
+    pub fn search(
+        &self,
+        cards: &[Card],
+        query: &str,
+        scope: Scope,
+        matcher: &mut Matcher,
+    ) -> Vec<Hit> {
+        self.search_within(cards, query, scope, None, matcher)
+    }
+
+    /// Like `search`, scoring only `within` (card indices) when given.
+    pub fn search_within(
+        &self,
+        cards: &[Card],
+        query: &str,
+        scope: Scope,
+        within: Option<&[usize]>,
+        matcher: &mut Matcher,
+    ) -> Vec<Hit> {
         if query.trim().is_empty() {
             return Vec::new();
         }
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
         let haystacks = match scope {
             Scope::Questions => &self.questions,
-            Scope::AllFields => &self.full,
+            Scope::AllFields => self.full.get_or_init(|| {
+                cards
+                    .iter()
+                    .map(|c| Utf32String::from(full_text(c)))
+                    .collect()
+            }),
         };
-        let mut hits: Vec<Hit> = haystacks
+        let all: Vec<usize>;
+        let candidates = match within {
+            Some(cards) => cards,
+            None => {
+                all = (0..haystacks.len()).collect();
+                &all
+            }
+        };
+        let mut hits: Vec<Hit> = candidates
             .iter()
-            .enumerate()
-            .filter_map(|(card, hay)| {
+            .filter_map(|&card| {
+                let hay = haystacks.get(card)?;
                 pattern.score(hay.slice(..), matcher).map(|score| Hit {
                     card,
                     score,
@@ -139,6 +170,8 @@ pub struct SearchState {
     pub scope: Scope,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    /// The query and scope `hits` were computed for.
+    pub searched: Option<(String, Scope)>,
 }
 
 impl SearchState {
@@ -148,6 +181,7 @@ impl SearchState {
             scope: Scope::Questions,
             hits: Vec::new(),
             selected: 0,
+            searched: None,
         }
     }
 }
@@ -171,13 +205,25 @@ mod tests {
         );
         let index = SearchIndex::new(&deck.cards);
         let mut m = new_matcher();
-        let hits = index.search("sched", Scope::Questions, &mut m);
+        let c = &deck.cards;
+        let hits = index.search(c, "sched", Scope::Questions, &mut m);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].card, 1);
         assert_eq!(hits[0].indices, vec![13, 14, 15, 16, 17]);
-        let full = index.search("places", Scope::AllFields, &mut m);
+        let full = index.search(c, "places", Scope::AllFields, &mut m);
         assert_eq!(full[0].card, 1);
-        assert!(index.search("places", Scope::Questions, &mut m).is_empty());
-        assert!(index.search("  ", Scope::Questions, &mut m).is_empty());
+        assert!(
+            index
+                .search(c, "places", Scope::Questions, &mut m)
+                .is_empty()
+        );
+        assert!(index.search(c, "  ", Scope::Questions, &mut m).is_empty());
+        let narrowed = index.search_within(c, "pods", Scope::AllFields, Some(&[1]), &mut m);
+        assert_eq!(narrowed.len(), 1);
+        assert!(
+            index
+                .search_within(c, "pod", Scope::AllFields, Some(&[]), &mut m)
+                .is_empty()
+        );
     }
 }
