@@ -122,6 +122,16 @@ struct Loader {
 impl Loader {
     fn add_path(&mut self, found: &Found) {
         let bytes = match std::fs::metadata(&found.path) {
+            // A FIFO, socket or device met while walking a folder: reading it could block
+            // forever or never end. One named on the command line is read, so that
+            // `prepdeck check <(curl …)` works.
+            Ok(meta) if found.walked && !meta.is_file() => {
+                self.error(
+                    &found.display,
+                    "not a regular file (a FIFO, socket or device): skipped".to_string(),
+                );
+                return;
+            }
             Ok(meta) if meta.len() > MAX_FILE_BYTES => {
                 self.error(
                     &found.display,
