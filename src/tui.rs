@@ -151,10 +151,17 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 }
 
 /// Takes the terminal back after handing it to the shell or an editor.
+///
+/// The screen is cleared with a plain escape rather than `Terminal::clear`, which asks
+/// the terminal for the cursor position and fails (ending the program) when no answer
+/// comes, as in terminals that do not answer that query.
 fn resume() -> anyhow::Result<DefaultTerminal> {
-    let mut terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableMouseCapture)?;
-    terminal.clear()?;
+    let terminal = ratatui::try_init()?;
+    execute!(
+        stdout(),
+        EnableMouseCapture,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     Ok(terminal)
 }
 

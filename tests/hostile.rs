@@ -370,3 +370,53 @@ fn a_file_that_changes_or_disappears_while_running() {
     let err = load(&[ContentSource::Path(gone.clone())]).unwrap_err();
     assert!(err.to_string().contains(&gone.display().to_string()));
 }
+
+/// Through the real binary: the editor opened from the review screen deletes the card's
+/// file (or rewrites it). The content is reloaded, the session carries on over what is
+/// left, and the program quits normally.
+#[cfg(unix)]
+#[test]
+fn the_file_under_review_is_deleted_by_the_editor() {
+    use common::pty::Pty;
+    for action in [
+        "rm -f \"$2\"",
+        "printf '## Rewritten?\\n\\n### Answer\\nnew\\n' > \"$2\"",
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let content = home.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        std::fs::copy(Path::new(FIXTURES).join("good.md"), content.join("good.md")).unwrap();
+        std::fs::write(content.join("edited.md"), "## Edited?\n\n### Answer\nold\n").unwrap();
+        let editor = home.path().join("editor.sh");
+        std::fs::write(&editor, format!("#!/bin/sh\n{action}\n")).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let dir = content.to_str().unwrap();
+        let mut pty = Pty::spawn_with_env(
+            &["review", "--new", "10", dir],
+            home.path(),
+            100,
+            30,
+            &[("VISUAL", editor.to_str().unwrap())],
+        );
+        pty.wait_for("4 left", 10);
+        // Grade the good cards away until the edited one is on screen, then edit it.
+        for left in [4, 3, 2] {
+            if pty.screen().contains("Edited?") {
+                break;
+            }
+            pty.send("4");
+            pty.wait_for(&format!("{} left", left - 1), 10);
+        }
+        assert!(pty.screen().contains("Edited?"), "{}", pty.screen());
+        pty.send("e");
+        pty.wait_for("content reloaded", 10);
+        pty.send("4");
+        pty.send("q");
+        pty.send("q");
+        pty.send("\x03");
+        let code = pty.wait_exit(10);
+        assert_eq!(code, 0, "{action}: {}", pty.screen());
+        assert!(pty.cooked_mode(), "raw mode off");
+    }
+}
