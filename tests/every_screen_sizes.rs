@@ -83,12 +83,12 @@ impl Rig {
 
     /// One key and its effect performed, as the runtime does.
     fn press(&mut self, action: Action) {
-        if let Some(effect) = self.app.update(action, Instant::now()) {
-            if !matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_)) {
-                self.effects
-                    .perform(&mut self.app, effect, &mut Vec::new())
-                    .unwrap();
-            }
+        if let Some(effect) = self.app.update(action, Instant::now())
+            && !matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_))
+        {
+            self.effects
+                .perform(&mut self.app, effect, &mut Vec::new())
+                .unwrap();
         }
     }
 
