@@ -107,7 +107,7 @@ impl Effects {
     /// Builds today's queue for the request and opens the review screen, or says why
     /// there is nothing to review.
     pub fn start_review(&mut self, app: &mut App, request: &ReviewRequest) -> anyhow::Result<()> {
-        let now = clock::now_unix();
+        let now = (app.wall_clock)();
         let offset = clock::local_offset(now);
         let indices: Vec<usize> = match request.node {
             Some(node) => app.deck.tree.cards_under(node),
