@@ -245,3 +245,59 @@ fn two_processes_grading_at_once_lose_nothing() {
     // Both graded the same first cards, in topic order: each has two rows.
     assert_eq!(store.load_states().unwrap().len(), grades);
 }
+
+/// A data folder that exists, holds a good database, and is read-only: a read-only bind
+/// mount when the test may mount (root ignores file modes), mode 555 otherwise. Every
+/// command says the folder cannot be written and names it; the database is unchanged.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_data_folder_with_a_database_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join(DB_FILE), good_db(5)).unwrap();
+    let before = snapshot(&data);
+    let sh = |script: &str| {
+        Command::new("sh")
+            .args(["-c", script, "sh"])
+            .arg(&data)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let may_mount = std::env::var_os("PREPDECK_TEST_NO_MOUNT").is_none();
+    let mounted = may_mount
+        && sh("mount --bind \"$1\" \"$1\"")
+        && (sh("mount -o remount,ro,bind \"$1\"") || {
+            sh("umount \"$1\"");
+            false
+        });
+    if !mounted {
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if std::fs::write(data.join("probe"), "x").is_ok() {
+            let _ = std::fs::remove_file(data.join("probe"));
+            eprintln!("skipped: running as root without mount, a folder cannot be made read-only");
+            return;
+        }
+    }
+    let mut failures = Vec::new();
+    for args in [&["stats"][..], &[], &["review"], &["backup"]] {
+        let out = prepdeck(&data, args);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        if out.status.code() != Some(1)
+            || !stderr.contains(&data.display().to_string())
+            || !stderr.contains("--data-dir")
+        {
+            failures.push(format!("{args:?}: {:?} {stderr}", out.status.code()));
+        }
+    }
+    let after = snapshot(&data);
+    if mounted {
+        sh("umount \"$1\"");
+    } else {
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(after, before, "the database is unchanged");
+}
