@@ -184,6 +184,22 @@ impl Config {
         Ok(config)
     }
 
+    /// Line and column (1-based) where `key = …` is set in the file, or 1:1 when it is
+    /// not: used to point at a value that is well-formed but names nothing, such as an
+    /// unknown theme.
+    pub fn locate_key(&self, key: &str) -> (usize, usize) {
+        for (i, line) in self.source.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                let column = line.chars().count() - trimmed.chars().count() + 1;
+                return (i + 1, column);
+            }
+        }
+        (1, 1)
+    }
+
     fn value_error(source: &str, path: &Path, key: &str, message: &str) -> ConfigError {
         let (line, column) = source.find(key).map_or((1, 1), |at| locate(source, at));
         ConfigError {

@@ -130,6 +130,10 @@ impl Loader {
                     MAX_FILE_BYTES / (1024 * 1024)
                 ),
             ),
+            Read::NotAFile => self.error(
+                &found.display,
+                "not a regular file (a FIFO, socket or device): skipped".to_string(),
+            ),
             Read::Failed(err) => {
                 self.error(&found.display, format!("cannot read the file: {err}"));
             }
@@ -249,12 +253,18 @@ impl Loader {
 /// One file read and parsed, or why it was not.
 enum Read {
     TooLarge(u64),
+    /// A FIFO, socket or device met while walking a folder.
+    NotAFile,
     Failed(std::io::Error),
     Parsed(ParsedFile),
 }
 
 fn read_one(found: &Found) -> Read {
     match std::fs::metadata(&found.path) {
+        // Reading a FIFO, socket or device met while walking a folder could block forever
+        // or never end. One named on the command line is read, so that
+        // `prepdeck check <(curl …)` works.
+        Ok(meta) if found.walked && !meta.is_file() => return Read::NotAFile,
         Ok(meta) if meta.len() > MAX_FILE_BYTES => return Read::TooLarge(meta.len()),
         _ => {}
     }

@@ -23,6 +23,10 @@ use crate::ui;
 /// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
 pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
 
+/// In debug builds, set to 1 to panic right after the first frame is drawn: the tests
+/// check that the panic hook gives the terminal back.
+pub const TEST_PANIC_ENV: &str = "PREPDECK_TEST_PANIC_AFTER_FIRST_FRAME";
+
 /// Runs the app until the person quits. Returns the lines to print once the terminal
 /// is back to normal (such as where a report was written).
 pub fn run(app: &mut App, effects: &mut Effects) -> anyhow::Result<Vec<String>> {
@@ -69,6 +73,9 @@ fn event_loop(
         terminal.draw(|frame| ui::draw(frame, app))?;
         if bench {
             return Ok(());
+        }
+        if cfg!(debug_assertions) && std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1") {
+            panic!("{TEST_PANIC_ENV} is set");
         }
         let event = match app.next_tick(Instant::now()) {
             Some(wait) if !event::poll(wait)? => None,

@@ -8,7 +8,7 @@ pub mod export;
 pub mod screens;
 pub mod stats;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::App;
@@ -43,7 +43,17 @@ pub fn settings(global: &GlobalArgs) -> Result<Settings, ExitCode> {
     let keymap = Keymap::from_config(&config, &shown_path).map_err(|e| fail(2, e))?;
     let name = global.theme.clone().unwrap_or_else(|| config.theme.clone());
     let theme_dir = config::user_theme_dir(path.as_deref());
-    let mut theme = Theme::load(&name, theme_dir.as_deref()).map_err(|e| fail(2, e))?;
+    let mut theme = Theme::load(&name, theme_dir.as_deref()).map_err(|mut err| {
+        // An unknown name that came from the config file points at its `theme` line.
+        if global.theme.is_none()
+            && err.file == Path::new("--theme")
+            && let Some(file) = &path
+        {
+            (err.line, err.column) = config.locate_key("theme");
+            err.file = file.clone();
+        }
+        fail(2, err)
+    })?;
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
     }

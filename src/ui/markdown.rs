@@ -442,15 +442,45 @@ impl<'t> Renderer<'t> {
         self.need_gap = false;
     }
 
+    /// Nesting is drawn at most half the width deep: deeper levels (a hostile file can
+    /// nest 10,000) sit at that depth, so each line costs time bounded by the width, not
+    /// by the depth, and text always keeps half the width.
+    fn max_prefix(&self) -> usize {
+        self.width / 2
+    }
+
+    /// How many quote bars are drawn.
+    fn quote_bars(&self) -> usize {
+        self.quote.min(self.max_prefix() / 2)
+    }
+
+    /// The list indentation drawn, over all levels or all but the innermost.
+    fn list_indent(&self, all: bool) -> usize {
+        let budget = self.max_prefix().saturating_sub(self.quote_bars() * 2);
+        let levels = if all {
+            &self.lists[..]
+        } else {
+            &self.lists[..self.lists.len().saturating_sub(1)]
+        };
+        let mut sum = 0;
+        for level in levels {
+            sum += level.indent;
+            if sum >= budget {
+                return budget;
+            }
+        }
+        sum
+    }
+
     fn quote_prefix(&self) -> Vec<Span<'static>> {
-        (0..self.quote)
+        (0..self.quote_bars())
             .map(|_| Span::styled("│ ", self.theme.style(Role::Quote)))
             .collect()
     }
 
     fn rest_prefix(&self) -> Vec<Span<'static>> {
         let mut spans = self.quote_prefix();
-        let indent: usize = self.lists.iter().map(|l| l.indent).sum();
+        let indent = self.list_indent(true);
         if indent > 0 {
             spans.push(Span::raw(" ".repeat(indent)));
         }
@@ -458,7 +488,7 @@ impl<'t> Renderer<'t> {
     }
 
     fn prefix_width(&self) -> usize {
-        self.quote * 2 + self.lists.iter().map(|l| l.indent).sum::<usize>()
+        self.quote_bars() * 2 + self.list_indent(true)
     }
 
     /// Wraps the pending inline text as one paragraph.
@@ -477,7 +507,7 @@ impl<'t> Renderer<'t> {
         let rest = self.rest_prefix();
         let mut first = self.quote_prefix();
         if let Some(marker) = self.marker.take() {
-            let outer: usize = self.lists.iter().rev().skip(1).map(|l| l.indent).sum();
+            let outer = self.list_indent(false);
             if outer > 0 {
                 first.push(Span::raw(" ".repeat(outer)));
             }
@@ -522,6 +552,28 @@ fn replace_breaks(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the hostile-input tests: a list 10,000 levels deep holding a quote
+    /// 10,000 levels deep drew one bar per level on every line and took over 30 seconds.
+    #[test]
+    fn deep_nesting_is_drawn_at_most_half_the_width_deep() {
+        let md = format!(
+            "{}bottom\n{}quoted\n",
+            "- ".repeat(10_000),
+            "> ".repeat(10_000)
+        );
+        let started = std::time::Instant::now();
+        let lines = text(&md, 40);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(lines.iter().any(|l| l.contains("quoted")), "{lines:?}");
+        for line in &lines {
+            assert!(wrap::width(line) <= 40, "{line:?}");
+            let prefix = line.chars().take_while(|c| *c == ' ' || *c == '│').count();
+            assert!(prefix <= 22, "{line:?}");
+        }
+        // Shallow nesting is drawn as before.
+        assert!(text("> > a", 40).iter().any(|l| l == "│ │ a"));
+    }
 
     fn text(md: &str, width: usize) -> Vec<String> {
         render(md, width, &Theme::default())
