@@ -360,18 +360,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
         }
     }
     lines.extend(card_view::answer_sections(card, width, theme, true));
-    let height = usize::from(model.height.saturating_sub(2));
-    let scroll = m.scroll.min(lines.len().saturating_sub(height));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    frame.render_widget(
-        Paragraph::new(visible).block(
-            Block::bordered()
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .border_style(theme.border(true))
-                .title(Span::styled(" Model answer ", theme.title(true))),
-        ),
-        model,
-    );
+    super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
     let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());
     let mut spans = vec![Span::styled(" Grade: ", theme.style(Role::Status))];
     for (g, role) in [

@@ -5,6 +5,7 @@ pub mod help;
 pub mod layout;
 pub mod markdown;
 pub mod mock_view;
+pub mod pane;
 pub mod review_view;
 pub mod search_view;
 pub mod stats_view;

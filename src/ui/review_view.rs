@@ -176,18 +176,7 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
     };
     let width = usize::from(model_area.width.saturating_sub(4)).max(8);
     let lines = answer_lines(card, width, theme, r);
-    let height = usize::from(model_area.height.saturating_sub(2));
-    let scroll = r.scroll.min(lines.len().saturating_sub(height));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    frame.render_widget(
-        Paragraph::new(visible).block(
-            Block::bordered()
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .border_style(theme.border(true))
-                .title(Span::styled(" Answer ", theme.title(true))),
-        ),
-        model_area.inner(ratatui::layout::Margin::new(0, 0)),
-    );
+    super::pane::scrolled(frame, model_area, lines, r.scroll, "Answer", theme);
 }
 
 /// The revealed card: the answer, the key points as a checklist, then the rest.

@@ -1,0 +1,32 @@
+//! A bordered, titled pane that shows a scrolled window of pre-laid-out lines.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+use crate::theme::Theme;
+
+/// Draws `lines` from `scroll` (clamped so the last page stays full) in a padded,
+/// bordered pane titled `title`.
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    title: &str,
+    theme: &Theme,
+) {
+    let height = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(height));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .border_style(theme.border(true))
+                .title(Span::styled(format!(" {title} "), theme.title(true))),
+        ),
+        area,
+    );
+}
