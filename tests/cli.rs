@@ -1,18 +1,11 @@
 //! The command line itself: help for every subcommand, version, completions, man page,
 //! and usage errors with suggestions.
 
-use std::process::{Command, Output};
+mod common;
 
-fn prepdeck(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(args)
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap()
-}
+use common::prepdeck;
+
+use std::process::Command;
 
 const SUBCOMMANDS: [&str; 12] = [
     "check",

@@ -1,30 +1,19 @@
 //! `prepdeck check` as a person runs it: output, JSON shape, exit statuses, real corpora.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-/// Runs prepdeck with a private data folder, so no real database is read.
-fn prepdeck(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().expect("temporary folder");
-    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(args)
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.path().join("data"))
-        .output()
-        .expect("run prepdeck")
-}
+use common::{layout_fixture, prepdeck};
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/layouts")
-        .join(name)
-        .display()
-        .to_string()
-}
+use std::path::PathBuf;
+use std::process::Command;
 
 #[test]
 fn human_output_names_layout_topics_and_cards() {
-    let out = prepdeck(&["check", &fixture("canonical.md"), &fixture("numbered.md")]);
+    let out = prepdeck(&[
+        "check",
+        &layout_fixture("canonical.md"),
+        &layout_fixture("numbered.md"),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -43,7 +32,7 @@ fn human_output_names_layout_topics_and_cards() {
 
 #[test]
 fn warnings_pass_unless_strict() {
-    let f = fixture("no_cards.md");
+    let f = layout_fixture("no_cards.md");
     let out = prepdeck(&["check", &f]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -87,8 +76,8 @@ fn json_has_the_documented_shape() {
     let out = prepdeck(&[
         "check",
         "--json",
-        &fixture("canonical.md"),
-        &fixture("no_cards.md"),
+        &layout_fixture("canonical.md"),
+        &layout_fixture("no_cards.md"),
     ]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -207,7 +196,7 @@ fn progress_of_cards_no_longer_in_the_content_is_counted() {
     let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
         .args(["check", "--data-dir"])
         .arg(data.path())
-        .arg(fixture("canonical.md"))
+        .arg(layout_fixture("canonical.md"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -1,28 +1,8 @@
 //! `prepdeck export` as a person runs it: every format, `--out`, and usage errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-/// Runs prepdeck with a private, empty config and data folder, so a progress report
-/// never reads or creates the person's own database.
-fn prepdeck(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().expect("temporary folder");
-    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(args)
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .expect("run prepdeck")
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/layouts")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::{layout_fixture, prepdeck};
 
 #[test]
 fn markdown_to_a_file_checks_clean_with_the_same_ids() {
@@ -34,7 +14,7 @@ fn markdown_to_a_file_checks_clean_with_the_same_ids() {
         "markdown",
         "--out",
         out.to_str().unwrap(),
-        &fixture("hints.md"),
+        &layout_fixture("hints.md"),
     ]);
     assert_eq!(run.status.code(), Some(0), "{run:?}");
     assert!(run.stdout.is_empty());
@@ -48,7 +28,7 @@ fn markdown_to_a_file_checks_clean_with_the_same_ids() {
             .map(|c| c["id"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(ids(&fixture("hints.md")), ids(out.to_str().unwrap()));
+    assert_eq!(ids(&layout_fixture("hints.md")), ids(out.to_str().unwrap()));
     // Hint cards have key points but no short answer, which `check` points out.
     let check = prepdeck(&["check", out.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
@@ -59,18 +39,28 @@ fn markdown_to_a_file_checks_clean_with_the_same_ids() {
 
 #[test]
 fn anki_json_and_report_go_to_stdout() {
-    let anki = prepdeck(&["export", "--format", "anki", &fixture("qa_lines.txt")]);
+    let anki = prepdeck(&[
+        "export",
+        "--format",
+        "anki",
+        &layout_fixture("qa_lines.txt"),
+    ]);
     assert_eq!(anki.status.code(), Some(0));
     let text = String::from_utf8(anki.stdout).unwrap();
     assert!(text.starts_with("#separator:tab\n#html:true\n#tags column:3\n"));
     assert_eq!(text.lines().count(), 3 + 4);
 
-    let json = prepdeck(&["export", "--format", "json", &fixture("design.md")]);
+    let json = prepdeck(&["export", "--format", "json", &layout_fixture("design.md")]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["files"][0]["layout"], "design");
     assert_eq!(v["cards"].as_array().unwrap().len(), 1);
 
-    let report = prepdeck(&["export", "--format", "report", &fixture("qa_lines.txt")]);
+    let report = prepdeck(&[
+        "export",
+        "--format",
+        "report",
+        &layout_fixture("qa_lines.txt"),
+    ]);
     let text = String::from_utf8(report.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(

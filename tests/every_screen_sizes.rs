@@ -7,18 +7,15 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::rig::Rig;
 use common::{CANONICAL, app_with, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prepdeck::action::Action::{self, *};
+use prepdeck::action::Action::*;
 use prepdeck::app::mock::Phase;
 use prepdeck::app::review::Side;
-use prepdeck::app::{App, Effect, ReviewRequest, Screen};
-use prepdeck::effects::{Effects, RunOptions};
+use prepdeck::app::{App, ReviewRequest, Screen};
 use prepdeck::mock::MockSettings;
-use prepdeck::review::QueueOptions;
-use prepdeck::schedule::Scheduler;
 use prepdeck::stats::{StatsInput, compute};
-use prepdeck::store::Store;
 
 /// 1×1 … 40×12, then a very large terminal.
 fn sizes() -> impl Iterator<Item = (u16, u16)> {
@@ -51,58 +48,9 @@ fn type_text(app: &mut App, text: &str, at: Instant) {
     }
 }
 
-struct Rig {
-    app: App,
-    effects: Effects,
-    _dir: tempfile::TempDir,
-}
-
-impl Rig {
-    fn new() -> Rig {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(Some(dir.path())).unwrap();
-        let mut app = app_with("10-caching/01-caching.md", CANONICAL, 100, 30);
-        app.wall_clock = || 1_795_349_100;
-        let effects = Effects {
-            store,
-            scheduler: Scheduler::new(None, 0.9),
-            options: RunOptions {
-                data_dir: Some(dir.path().to_path_buf()),
-                report: None,
-            },
-            queue: QueueOptions::default(),
-            two_button: false,
-            sources: Vec::new(),
-        };
-        Rig {
-            app,
-            effects,
-            _dir: dir,
-        }
-    }
-
-    /// One key and its effect performed, as the runtime does.
-    fn press(&mut self, action: Action) {
-        if let Some(effect) = self.app.update(action, Instant::now())
-            && !matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_))
-        {
-            self.effects
-                .perform(&mut self.app, effect, &mut Vec::new())
-                .unwrap();
-        }
-    }
-
-    fn side(&self) -> Side {
-        match &self.app.screen {
-            Screen::Review(r) => r.side,
-            _ => panic!("not reviewing"),
-        }
-    }
-}
-
 #[test]
 fn review_sides_draw_at_every_size() {
-    let mut r = Rig::new();
+    let mut r = Rig::new(100, 30);
     r.effects
         .start_review(&mut r.app, &ReviewRequest::default())
         .unwrap();

@@ -5,77 +5,16 @@ mod common;
 
 use std::time::Instant;
 
-use common::{CANONICAL, app_with, render, screen_text};
+use common::rig::Rig;
+use common::{render, screen_text};
 use insta::assert_snapshot;
-use prepdeck::action::Action::{self, *};
+use prepdeck::action::Action::*;
 use prepdeck::app::review::Side;
-use prepdeck::app::{App, Effect, ReviewRequest, Screen};
-use prepdeck::effects::{Effects, RunOptions};
-use prepdeck::review::QueueOptions;
-use prepdeck::schedule::Scheduler;
-use prepdeck::store::{ReviewMode, Store};
-
-struct Rig {
-    app: App,
-    effects: Effects,
-    _dir: tempfile::TempDir,
-}
+use prepdeck::app::{Effect, ReviewRequest, Screen};
+use prepdeck::store::ReviewMode;
 
 fn rig(w: u16, h: u16) -> Rig {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
-    app.wall_clock = || 1_795_349_100;
-    let effects = Effects {
-        store,
-        scheduler: Scheduler::new(None, 0.9),
-        options: RunOptions {
-            data_dir: Some(dir.path().to_path_buf()),
-            report: None,
-        },
-        queue: QueueOptions::default(),
-        two_button: false,
-        sources: Vec::new(),
-    };
-    Rig {
-        app,
-        effects,
-        _dir: dir,
-    }
-}
-
-impl Rig {
-    fn start(&mut self) {
-        self.effects
-            .start_review(&mut self.app, &ReviewRequest::default())
-            .unwrap();
-    }
-
-    /// One key, and whatever effect it raises performed at once, as the runtime does.
-    fn press(&mut self, action: Action) -> Option<Effect> {
-        let effect = self.app.update(action, Instant::now())?;
-        let mut notes = Vec::new();
-        match effect {
-            Effect::Quit | Effect::Suspend | Effect::Edit(_) => Some(effect),
-            other => {
-                self.effects
-                    .perform(&mut self.app, other.clone(), &mut notes)
-                    .unwrap();
-                Some(other)
-            }
-        }
-    }
-
-    fn side(&self) -> Side {
-        match &self.app.screen {
-            Screen::Review(r) => r.side,
-            _ => panic!("not reviewing"),
-        }
-    }
-
-    fn logged(&self) -> usize {
-        self.effects.store.log(None).unwrap().len()
-    }
+    Rig::new(w, h)
 }
 
 #[test]

@@ -4,7 +4,9 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod rig;
 
+use std::process::{Command, Output};
 use std::time::Instant;
 
 use prepdeck::action::Action;
@@ -61,4 +63,26 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Runs the real binary with a private, empty config folder and data folder, so no test
+/// reads or creates the person's own files.
+pub fn prepdeck(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temporary folder");
+    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .expect("run prepdeck")
+}
+
+/// The path of a fixture in tests/fixtures/layouts.
+pub fn layout_fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts")
+        .join(name)
+        .display()
+        .to_string()
 }
