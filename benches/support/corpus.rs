@@ -11,16 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Every layout name `Layout::name()` reports for a file that yields cards.
-pub const LAYOUTS: [&str; 8] = [
-    "canonical",
-    "numbered-labels",
-    "answer-points",
-    "details",
-    "hints",
-    "qa-headings",
-    "design",
-    "qa-lines",
-];
+pub const LAYOUTS: [&str; 8] = prepdeck::parse::Layout::READABLE;
 
 /// Cards per file (except `design`, one per file), and per topic inside a file.
 const CARDS_PER_FILE: usize = 50;

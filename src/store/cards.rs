@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
-use super::Store;
 use super::error::{Result, StoreError};
 use super::log::{NewReview, ReviewMode};
+use super::{Store, sqlite_fail};
 use crate::schedule::{CardState, Memory, Phase};
 
 /// What `undo_last` put back.
@@ -141,10 +141,7 @@ impl Store {
     /// transaction committed before returning. Returns the log row's id.
     pub fn record(&mut self, review: &NewReview, next: Option<&CardState>) -> Result<i64> {
         let path = self.path.clone();
-        let fail = |what| {
-            let path = path.clone();
-            move |source| StoreError::Sqlite { path, what, source }
-        };
+        let fail = |what| sqlite_fail(&path, what);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -198,10 +195,7 @@ impl Store {
     /// With two processes grading the same card, this undoes whichever grade was last.
     pub fn undo_last(&mut self, card_id: &str) -> Result<Option<Undone>> {
         let path = self.path.clone();
-        let fail = |what| {
-            let path = path.clone();
-            move |source| StoreError::Sqlite { path, what, source }
-        };
+        let fail = |what| sqlite_fail(&path, what);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -254,10 +248,7 @@ impl Store {
 
     fn update_state(&mut self, card_id: &str, change: impl FnOnce(&mut CardState)) -> Result<()> {
         let path = self.path.clone();
-        let fail = |what| {
-            let path = path.clone();
-            move |source| StoreError::Sqlite { path, what, source }
-        };
+        let fail = |what| sqlite_fail(&path, what);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -311,10 +302,7 @@ impl Store {
     /// states were removed. Only an explicit `prepdeck prune` should call this.
     pub fn prune(&mut self, ids: &[String]) -> Result<usize> {
         let path = self.path.clone();
-        let fail = |what| {
-            let path = path.clone();
-            move |source| StoreError::Sqlite { path, what, source }
-        };
+        let fail = |what| sqlite_fail(&path, what);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

@@ -188,5 +188,16 @@ fn create(path: &Path) -> Result<()> {
     linked
 }
 
+/// Maps an SQLite error to one naming the database and what was being done. It owns a
+/// copy of the path, so it works while a transaction borrows the connection.
+fn sqlite_fail(path: &Path, what: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
+    let path = path.to_path_buf();
+    move |source| StoreError::Sqlite {
+        path: path.clone(),
+        what,
+        source,
+    }
+}
+
 #[cfg(test)]
 mod tests;
