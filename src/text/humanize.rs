@@ -59,6 +59,17 @@ pub fn clean_question(text: &str) -> String {
 /// Drops `Q3:`, `Question 3:`, `3.` or `3)` at the start of a question.
 pub fn strip_question_number(text: &str) -> &str {
     let t = text.trim_start();
+    let stripped = question_number_stripped(t);
+    // A question that is nothing but a number (`## 0`) keeps it: an empty question would
+    // drop the card.
+    if stripped.trim().is_empty() {
+        t
+    } else {
+        stripped
+    }
+}
+
+fn question_number_stripped(t: &str) -> &str {
     let lower = t.to_ascii_lowercase();
     for prefix in ["question ", "q"] {
         if let Some(rest) = lower.strip_prefix(prefix) {
@@ -255,5 +266,7 @@ mod tests {
         );
         assert_eq!(clean_question("Why is 3 < 4?"), "Why is 3 < 4?");
         assert_eq!(clean_question("2024 was a year?"), "2024 was a year?");
+        assert_eq!(clean_question("0"), "0", "a bare number stays the question");
+        assert_eq!(clean_question("Q7:"), "Q7:");
     }
 }
