@@ -10,8 +10,6 @@ use std::sync::{Mutex, OnceLock};
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use prepdeck::ids::IdAssigner;
-use prepdeck::tree::{NodeKind, TopicTree};
 
 fn main() {
     divan::main();
@@ -79,35 +77,21 @@ fn floor_10k(bencher: Bencher, layout: &'static str) {
     floor(bencher, 10_000, layout);
 }
 
-/// Ids and the topic tree for 10,000 parsed cards, as the loader builds them.
+/// Ids, topic paths and the topic tree for 10,000 parsed cards: what loading does after
+/// parsing, on one thread, then the tree view the browser opens with.
 #[divan::bench]
 fn tree_and_ids_10k(bencher: Bencher) {
     let n = corpus::scaled(10_000);
-    let parsed: Vec<(String, Vec<prepdeck::parse::RawCard>)> = files(10_000, "canonical")
+    let parsed: Vec<(String, prepdeck::parse::ParsedFile)> = files(10_000, "canonical")
         .iter()
-        .map(|(name, text)| {
-            (
-                name.clone(),
-                prepdeck::parse::parse_bytes(text.as_bytes()).cards,
-            )
-        })
+        .map(|(name, text)| (name.clone(), prepdeck::parse::parse_bytes(text.as_bytes())))
         .collect();
-    bencher.counter(ItemsCount::new(n)).bench(|| {
-        let mut ids = IdAssigner::default();
-        let mut tree = TopicTree::default();
-        let mut index = 0;
-        for (name, cards) in &parsed {
-            let (folder, file) = name.split_once('/').unwrap_or(("", name));
-            for raw in cards {
-                let mut topic = vec![folder.to_string(), file.to_string()];
-                topic.extend(raw.topics.iter().cloned());
-                black_box(ids.assign(&topic, &raw.question, None, (name, raw.line)));
-                let mut segments = vec![(folder, NodeKind::Folder), (file, NodeKind::File)];
-                segments.extend(raw.topics.iter().map(|t| (t.as_str(), NodeKind::Topic)));
-                tree.insert(&segments, index);
-                index += 1;
-            }
-        }
-        prepdeck::app::tree_view::TreeView::new(&tree)
-    });
+    bencher
+        .counter(ItemsCount::new(n))
+        .with_inputs(|| parsed.clone())
+        .bench_local_values(|parsed| {
+            let deck = prepdeck::load::assemble_parsed(parsed);
+            let view = prepdeck::app::tree_view::TreeView::new(&deck.tree);
+            (deck, view)
+        });
 }

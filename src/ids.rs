@@ -8,44 +8,76 @@
 
 use std::collections::HashMap;
 
-use crate::text::{fnv1a64, normalize_for_id};
+use crate::text::{fnv1a64, push_normalized_for_id};
+
+/// The text a card's id is the hash of: the normalised topic path, then the question.
+/// Keys are built on the threads that parse the files; ids are handed out in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdKey(String);
+
+impl IdKey {
+    pub fn new(topic: &[String], question: &str) -> IdKey {
+        let mut prefix = IdKey::topic_prefix(topic);
+        IdKey::push_question(&mut prefix, question);
+        IdKey(prefix)
+    }
+
+    /// The part of the key every card of one topic shares; reuse it with
+    /// `with_question` when many cards sit in the same topic.
+    pub fn topic_prefix(topic: &[String]) -> String {
+        let mut key = String::new();
+        for part in topic {
+            push_normalized_for_id(part, &mut key);
+            key.push('/');
+        }
+        key.push('\u{1f}');
+        key
+    }
+
+    pub fn with_question(prefix: &str, question: &str) -> IdKey {
+        let mut key = String::with_capacity(prefix.len() + question.len());
+        key.push_str(prefix);
+        IdKey::push_question(&mut key, question);
+        IdKey(key)
+    }
+
+    fn push_question(key: &mut String, question: &str) {
+        push_normalized_for_id(question, key);
+    }
+}
 
 /// Hands out ids and notices duplicates.
 #[derive(Debug, Default)]
 pub struct IdAssigner {
-    /// (normalised topic+question) → first line it was seen on (file, line) and count.
-    seen_questions: HashMap<String, (String, usize, u32)>,
+    /// Normalised topic+question → the caller's tag for where it was first seen, and
+    /// how many times it has been seen.
+    seen_questions: HashMap<String, (usize, u32)>,
     seen_ids: HashMap<String, u32>,
 }
 
-/// An id and, when the question repeated one seen before, where that one was.
+/// An id and, when the question repeated one seen before, the tag that was given with
+/// the first one.
 pub struct Assigned {
     pub id: String,
-    pub duplicate_of: Option<(String, usize)>,
+    pub duplicate_of: Option<usize>,
 }
 
 impl IdAssigner {
-    pub fn assign(
-        &mut self,
-        topic: &[String],
-        question: &str,
-        explicit: Option<&str>,
-        at: (&str, usize),
-    ) -> Assigned {
-        let mut key = String::new();
-        for part in topic {
-            key.push_str(&normalize_for_id(part));
-            key.push('/');
-        }
-        key.push('\u{1f}');
-        key.push_str(&normalize_for_id(question));
-        let entry = self
-            .seen_questions
-            .entry(key.clone())
-            .or_insert_with(|| (at.0.to_string(), at.1, 0));
-        entry.2 += 1;
-        let occurrence = entry.2;
-        let duplicate_of = (occurrence > 1).then(|| (entry.0.clone(), entry.1));
+    /// The id for the card with `key`; `tag` (the loader gives the card's index) comes
+    /// back as `duplicate_of` when a later card repeats this one's topic and question.
+    pub fn assign(&mut self, key: IdKey, explicit: Option<&str>, tag: usize) -> Assigned {
+        let IdKey(mut key) = key;
+        let (first, occurrence) = match self.seen_questions.get_mut(&key) {
+            Some((first, count)) => {
+                *count += 1;
+                (*first, *count)
+            }
+            None => {
+                self.seen_questions.insert(key.clone(), (tag, 1));
+                (tag, 1)
+            }
+        };
+        let duplicate_of = (occurrence > 1).then_some(first);
         let mut id = match explicit {
             Some(explicit) => explicit.to_string(),
             None => {
@@ -55,9 +87,17 @@ impl IdAssigner {
                 format!("{:012x}", fnv1a64(key.as_bytes()) >> 16)
             }
         };
-        let uses = self.seen_ids.entry(id.clone()).or_insert(0);
-        *uses += 1;
-        if *uses > 1 {
+        let uses = match self.seen_ids.get_mut(&id) {
+            Some(uses) => {
+                *uses += 1;
+                *uses
+            }
+            None => {
+                self.seen_ids.insert(id.clone(), 1);
+                1
+            }
+        };
+        if uses > 1 {
             id = format!("{id}-{uses}");
         }
         Assigned { id, duplicate_of }
@@ -68,9 +108,14 @@ impl IdAssigner {
 mod tests {
     use super::*;
 
-    fn id(topic: &[&str], q: &str) -> String {
-        let topic: Vec<String> = topic.iter().map(|s| s.to_string()).collect();
-        IdAssigner::default().assign(&topic, q, None, ("f", 1)).id
+    fn topic(parts: &[&str]) -> Vec<String> {
+        parts.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn id(parts: &[&str], q: &str) -> String {
+        IdAssigner::default()
+            .assign(IdKey::new(&topic(parts), q), None, 0)
+            .id
     }
 
     #[test]
@@ -83,13 +128,34 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_the_published_hash() {
+        // Stored progress is keyed by these ids: they must never change.
+        assert_eq!(
+            id(&["Platform", "Kubernetes"], "What is a Pod?"),
+            format!(
+                "{:012x}",
+                fnv1a64("platform/kubernetes/\u{1f}what is a pod".as_bytes()) >> 16
+            )
+        );
+    }
+
+    #[test]
+    fn a_shared_prefix_gives_the_same_key() {
+        let t = topic(&["A", "B c"]);
+        let prefix = IdKey::topic_prefix(&t);
+        assert_eq!(IdKey::with_question(&prefix, "Q?"), IdKey::new(&t, "Q?"));
+    }
+
+    #[test]
     fn duplicates_are_disambiguated_in_order() {
         let mut ids = IdAssigner::default();
-        let t = vec!["T".to_string()];
-        let first = ids.assign(&t, "Q?", None, ("f", 3));
-        let second = ids.assign(&t, "q", None, ("f", 9));
+        let t = topic(&["T"]);
+        let first = ids.assign(IdKey::new(&t, "Q?"), None, 3);
+        let second = ids.assign(IdKey::new(&t, "q"), None, 9);
         assert!(first.duplicate_of.is_none());
-        assert_eq!(second.duplicate_of, Some(("f".to_string(), 3)));
+        assert_eq!(second.duplicate_of, Some(3));
         assert_ne!(first.id, second.id);
+        let explicit = ids.assign(IdKey::new(&t, "other"), Some(&first.id), 10);
+        assert_eq!(explicit.id, format!("{}-2", first.id));
     }
 }

@@ -49,7 +49,8 @@ impl TopicTree {
     pub const ROOT: usize = 0;
 
     /// Adds card `card` under the path of (name, kind) segments, creating nodes in the
-    /// order they are first seen. Callers insert files in sorted order.
+    /// order they are first seen. Callers insert files in sorted order, so the child
+    /// wanted is nearly always the newest: children are searched from the end.
     pub fn insert(&mut self, path: &[(&str, NodeKind)], card: usize) {
         let mut at = Self::ROOT;
         self.nodes[at].total += 1;
@@ -57,6 +58,7 @@ impl TopicTree {
             at = match self.nodes[at]
                 .children
                 .iter()
+                .rev()
                 .copied()
                 .find(|&c| self.nodes[c].name == *name && self.nodes[c].kind == *kind)
             {

@@ -16,37 +16,82 @@ pub struct Line<'a> {
 /// Splits `text` into lines numbered from `first_no`, tracking fenced code blocks.
 pub fn scan_lines(text: &str, first_no: usize) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
-    let mut fence: Option<(char, usize)> = None;
-    for (i, raw) in text.split('\n').enumerate() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let marker = fence_marker(line);
-        let fenced = match (fence, marker) {
+    let mut fences = FenceTracker::default();
+    for (i, line) in split_lines(text).enumerate() {
+        lines.push(Line {
+            no: first_no + i,
+            text: line,
+            fenced: fences.step(line),
+        });
+    }
+    lines
+}
+
+/// Follows code fences line by line: the state `scan_lines` keeps, for passes that need
+/// to know what is fenced without building the lines.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FenceTracker {
+    open: Option<(char, usize)>,
+}
+
+impl FenceTracker {
+    /// Takes the next line; true when it is a fence delimiter or inside a fence.
+    pub fn step(&mut self, line: &str) -> bool {
+        match (self.open, fence_marker(line)) {
             (None, Some((c, n, _))) => {
-                fence = Some((c, n));
+                self.open = Some((c, n));
                 true
             }
             (Some((c, n)), Some((mc, mn, rest))) if mc == c && mn >= n && rest.is_empty() => {
-                fence = None;
+                self.open = None;
                 true
             }
             (Some(_), _) => true,
             (None, None) => false,
-        };
-        lines.push(Line {
-            no: first_no + i,
-            text: line,
-            fenced,
-        });
+        }
     }
-    if text.ends_with('\n') {
-        lines.pop();
+
+    /// The fence still open after the lines so far, as (character, length).
+    pub fn open(&self) -> Option<(char, usize)> {
+        self.open
     }
-    lines
+}
+
+/// The lines of `text` without their `\n` or `\r\n`; a final newline ends the last line
+/// rather than starting an empty one.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    split_newlines(body).map(|raw| raw.strip_suffix('\r').unwrap_or(raw))
+}
+
+/// `text.split('\n')`, finding each newline with memchr's vectorised search.
+fn split_newlines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match memchr::memchr(b'\n', current.as_bytes()) {
+            Some(at) => {
+                rest = Some(&current[at + 1..]);
+                Some(&current[..at])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 /// A fence delimiter: up to three spaces (or inside a list, any indent), then three or
 /// more backticks or tildes. Returns the character, its count and what follows.
 pub(super) fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+    if let Some(b) = line.as_bytes().first()
+        && b.is_ascii_graphic()
+        && *b != b'`'
+        && *b != b'~'
+    {
+        return None;
+    }
     let t = line.trim_start();
     let c = t.chars().next()?;
     if c != '`' && c != '~' {
@@ -67,6 +112,12 @@ impl<'a> Line<'a> {
     /// An ATX heading outside any fence: (level, text without the hashes).
     pub fn heading(&self) -> Option<(u8, &'a str)> {
         if self.fenced {
+            return None;
+        }
+        if let Some(b) = self.text.as_bytes().first()
+            && *b != b'#'
+            && *b != b' '
+        {
             return None;
         }
         let indent = self.text.len() - self.text.trim_start_matches(' ').len();
@@ -99,6 +150,9 @@ impl<'a> Line<'a> {
         if self.fenced {
             return false;
         }
+        if let Some(rule) = ascii_rule(self.text.as_bytes()) {
+            return rule;
+        }
         let t = self.text.trim();
         let Some(c) = t.chars().next() else {
             return false;
@@ -109,8 +163,33 @@ impl<'a> Line<'a> {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        // Most lines start with a visible ASCII character: answer those without trimming.
+        match self.text.as_bytes().first() {
+            None => true,
+            Some(b) if b.is_ascii_graphic() => false,
+            Some(_) => self.text.trim().is_empty(),
+        }
     }
+}
+
+/// `Line::is_rule` for the common case of a plain ASCII line, byte by byte: `None` when
+/// the line has other whitespace or non-ASCII text and needs the full rule.
+fn ascii_rule(bytes: &[u8]) -> Option<bool> {
+    let mut marker = None;
+    let mut count = 0;
+    for &b in bytes {
+        match b {
+            b' ' | b'\t' => {}
+            b'-' | b'*' | b'_' if marker.is_none_or(|m| m == b) => {
+                marker = Some(b);
+                count += 1;
+            }
+            b'\r' | b'\n' | 0x0b | 0x0c => return None,
+            _ if !b.is_ascii() => return None,
+            _ => return Some(false),
+        }
+    }
+    Some(count >= 3)
 }
 
 /// Joins lines into a markdown string: blank lines trimmed at both ends, the common
@@ -375,6 +454,43 @@ mod tests {
         let l = lines("## Title ##\r\n#nope\r\n");
         assert_eq!(l[0].heading(), Some((2, "Title")));
         assert_eq!(l[1].heading(), None);
+    }
+
+    #[test]
+    fn rules_match_the_unicode_definition() {
+        let reference = |t: &str| {
+            let t = t.trim();
+            t.chars().next().is_some_and(|c| {
+                matches!(c, '-' | '*' | '_')
+                    && t.chars().all(|x| x == c || x == ' ' || x == '\t')
+                    && t.chars().filter(|&x| x == c).count() >= 3
+            })
+        };
+        let samples = [
+            "---",
+            " - - -",
+            "***",
+            "___",
+            "--",
+            "- item",
+            "-*-",
+            "---\r",
+            "\u{3000}---",
+            "\t___\t",
+            "--- x",
+            "",
+            "   ",
+            "----\u{0c}",
+            "* * *  ",
+        ];
+        for text in samples {
+            let line = Line {
+                no: 1,
+                text,
+                fenced: false,
+            };
+            assert_eq!(line.is_rule(), reference(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! step of every layout's reader, and the guard the markdown exporter puts on every
 //! section it writes.
 
-use super::block::{Line, fence_marker, join_lines, scan_lines};
+use super::block::{FenceTracker, Line, join_lines, scan_lines, split_lines};
 
 /// Joins a field's lines like `join_lines`, but keeps the text safe to write back into a
 /// canonical file. The joined text is scanned again on its own, as the canonical parser
@@ -12,6 +12,9 @@ use super::block::{Line, fence_marker, join_lines, scan_lines};
 /// a fence left open is closed so it cannot swallow what follows.
 pub fn field_text(lines: &[Line]) -> Option<String> {
     let joined = join_lines(lines)?;
+    if is_canonical_safe(&joined) {
+        return Some(joined);
+    }
     let rescanned = scan_lines(&joined, 1);
     let mut owned: Vec<(String, bool)> = Vec::with_capacity(rescanned.len());
     let mut after_blank = false;
@@ -45,6 +48,30 @@ pub fn field_text(lines: &[Line]) -> Option<String> {
     join_lines(&view)
 }
 
+/// True when `field_text` would leave the text as it is: no rule, no heading above
+/// level 4, no run of blank lines outside a fence and no fence left open. Most fields
+/// are like this, and are returned without being copied line by line.
+fn is_canonical_safe(text: &str) -> bool {
+    let mut fences = FenceTracker::default();
+    let mut after_blank = false;
+    for text in split_lines(text) {
+        let line = Line {
+            no: 0,
+            text,
+            fenced: fences.step(text),
+        };
+        let blank = line.is_blank() && !line.fenced;
+        if (blank && after_blank)
+            || line.is_rule()
+            || matches!(line.heading(), Some((level, _)) if level < 4)
+        {
+            return false;
+        }
+        after_blank = blank;
+    }
+    fences.open().is_none()
+}
+
 /// `text` as the canonical parser would read it inside a section, made unable to change
 /// the file's structure: headings above level 4 outside fences are demoted and a fence
 /// left open is closed. Text that came through `field_text` is returned unchanged.
@@ -75,17 +102,11 @@ pub fn canonical_safe(text: &str) -> String {
 
 /// The fence still open after the last of `lines`, as (character, length).
 fn unclosed_fence(lines: &[Line]) -> Option<(char, usize)> {
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = FenceTracker::default();
     for line in lines {
-        match (fence, fence_marker(line.text)) {
-            (None, Some((c, n, _))) => fence = Some((c, n)),
-            (Some((c, n)), Some((mc, mn, rest))) if mc == c && mn >= n && rest.is_empty() => {
-                fence = None;
-            }
-            _ => {}
-        }
+        fences.step(line.text);
     }
-    fence
+    fences.open()
 }
 
 /// Splits off the first block of `lines` (up to the first blank line outside a fence,

@@ -27,30 +27,18 @@ impl Field {
         // Normalise (lowercase, no `*`/`_`, single spaces) into a small buffer: every
         // known name is short, so a longer label is no field, and nothing is allocated
         // for the many headings and lines that are not labels.
-        let mut buf = [0u8; 32];
-        let mut len = 0;
-        let mut space = false;
-        let base = label.trim().trim_end_matches(':').trim();
-        for c in base.chars().flat_map(char::to_lowercase) {
-            if c == '*' || c == '_' {
-                continue;
-            }
-            if c.is_whitespace() {
-                space = len > 0;
-                continue;
-            }
-            let need = c.len_utf8() + usize::from(space);
-            if len + need > buf.len() {
+        let mut name = LabelName::default();
+        for c in label.trim().trim_end_matches(':').trim().chars() {
+            let fits = if c.is_ascii() {
+                name.push(c.to_ascii_lowercase())
+            } else {
+                c.to_lowercase().all(|l| name.push(l))
+            };
+            if !fits {
                 return None;
             }
-            if space {
-                buf[len] = b' ';
-                len += 1;
-                space = false;
-            }
-            len += c.encode_utf8(&mut buf[len..]).len();
         }
-        Field::named(std::str::from_utf8(&buf[..len]).ok()?)
+        Field::named(name.as_str()?)
     }
 
     /// The field for an already normalised name.
@@ -73,6 +61,43 @@ impl Field {
             _ => return None,
         };
         Some(field)
+    }
+}
+
+/// A label being normalised for `Field::from_label`: lower case, no `*`/`_`, single
+/// spaces, in a small buffer (every known name is short, so a longer label is no field).
+#[derive(Default)]
+struct LabelName {
+    buf: [u8; 32],
+    len: usize,
+    space: bool,
+}
+
+impl LabelName {
+    /// Adds a lowercased character; false when the name no longer fits.
+    fn push(&mut self, c: char) -> bool {
+        if c == '*' || c == '_' {
+            return true;
+        }
+        if c.is_whitespace() {
+            self.space = self.len > 0;
+            return true;
+        }
+        let need = c.len_utf8() + usize::from(self.space);
+        if self.len + need > self.buf.len() {
+            return false;
+        }
+        if self.space {
+            self.buf[self.len] = b' ';
+            self.len += 1;
+            self.space = false;
+        }
+        self.len += c.encode_utf8(&mut self.buf[self.len..]).len();
+        true
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(&self.buf[..self.len]).ok()
     }
 }
 
@@ -117,7 +142,10 @@ impl<'a> CardBuilder<'a> {
 
     /// Starts a section; `first` is text that followed the label on its own line.
     pub fn start(&mut self, field: Field, first: Option<Line<'a>>) {
-        self.sections.push((field, first.into_iter().collect()));
+        // Sections run to a dozen lines or so: start with room for that many.
+        let mut lines = Vec::with_capacity(16);
+        lines.extend(first);
+        self.sections.push((field, lines));
     }
 
     /// The section lines go to now, if one has started.

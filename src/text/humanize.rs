@@ -70,10 +70,14 @@ pub fn strip_question_number(text: &str) -> &str {
 }
 
 fn question_number_stripped(t: &str) -> &str {
-    let lower = t.to_ascii_lowercase();
     for prefix in ["question ", "q"] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let starts = t
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()));
+        if starts {
+            let rest = &t[prefix.len()..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 {
                 let after = &t[prefix.len() + digits..];
                 if let Some(body) = after.strip_prefix([':', '.', ')']) {
@@ -197,6 +201,17 @@ fn capitalize(word: &str) -> String {
 }
 
 fn collapse_spaces(text: &str) -> String {
+    // Most text is already collapsed: plain ASCII with single spaces between words.
+    let bytes = text.as_bytes();
+    let collapsed = bytes.first().is_none_or(|b| *b != b' ')
+        && bytes.last().is_none_or(|b| *b != b' ')
+        && !text.contains("  ")
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii() && (*b == b' ' || !b.is_ascii_whitespace()) && *b != 0x0b);
+    if collapsed {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -8,21 +8,36 @@ pub mod sanitize;
 /// emphasis, single spaces. Re-wrapping, re-casing or re-punctuating leaves it unchanged.
 pub fn normalize_for_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_normalized_for_id(text, &mut out);
+    out
+}
+
+/// `normalize_for_id`, appended to `out`.
+pub fn push_normalized_for_id(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
+            if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c.is_whitespace() {
             pending_space = true;
         }
         // Punctuation and symbols are dropped without separating words, so that
         // "blue-green" and "bluegreen" differ only when the author wrote a space.
     }
-    out
 }
 
 /// 64-bit FNV-1a: a tiny hash whose output never changes between Rust versions or
@@ -67,6 +82,9 @@ mod tests {
         assert_eq!(a, "what is a pod");
         assert_eq!(a, b);
         assert_eq!(a, c);
+        let mut out = "kept/".to_string();
+        push_normalized_for_id("  Ärger -- über  ", &mut out);
+        assert_eq!(out, "kept/ärger über");
     }
 
     #[test]

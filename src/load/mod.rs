@@ -1,0 +1,256 @@
+//! Loads question files — the bundled bank or a person's files and folders — into a
+//! `Deck`: cards with their full topic paths and ids, the topic tree, and every problem
+//! found, each naming its file and line.
+
+mod assemble;
+mod discover;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use crate::model::{Card, Diagnostic};
+use crate::parse::{self, ParsedFile};
+use crate::tree::TopicTree;
+use assemble::{Assembler, PreparedFile, prepare};
+use discover::{Found, discover, split_rel};
+
+/// Files larger than this are skipped with an error rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The prefix shown for files of the embedded question bank.
+pub const BUNDLED_PREFIX: &str = "<bundled>";
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The embedded question files: (path under `content/`, bytes).
+pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
+    bundled::BUNDLED
+}
+
+/// Where to read questions from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentSource {
+    /// The question bank embedded in the binary.
+    Bundled,
+    /// A file or a folder (read recursively).
+    Path(PathBuf),
+}
+
+/// One file's line in `prepdeck check`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    pub layout: &'static str,
+    pub topics: usize,
+    pub cards: usize,
+}
+
+/// Everything loaded: cards, the tree over them and the diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct Deck {
+    pub cards: Vec<Card>,
+    pub files: Vec<FileSummary>,
+    pub tree: TopicTree,
+    pub warnings: Vec<Diagnostic>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// A path that does not exist: a usage error, reported before anything is read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: no such file or folder", .0.display())]
+pub struct MissingPath(pub PathBuf);
+
+/// Where a file's cards go and how messages name it.
+struct FilePlace {
+    display: String,
+    /// The folders above the file, relative to the root given.
+    folders: Vec<String>,
+    stem: String,
+    /// Found by walking a folder, not named by the person: a README without cards is
+    /// documentation and is skipped quietly.
+    walked: bool,
+}
+
+/// Loads every source in order. Fails only when a path does not exist.
+pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
+    for source in sources {
+        if let ContentSource::Path(p) = source
+            && std::fs::metadata(p).is_err()
+            && std::fs::symlink_metadata(p).is_err()
+        {
+            return Err(MissingPath(p.clone()));
+        }
+    }
+    let mut assembler = Assembler::default();
+    for source in sources {
+        match source {
+            ContentSource::Bundled => {
+                let places: Vec<(FilePlace, &[u8])> = bundled_files()
+                    .iter()
+                    .map(|(rel, bytes)| {
+                        let (folders, stem) = split_rel(rel);
+                        let place = FilePlace {
+                            display: format!("{BUNDLED_PREFIX}/{rel}"),
+                            folders,
+                            stem,
+                            walked: false,
+                        };
+                        (place, *bytes)
+                    })
+                    .collect();
+                in_order_on_every_core(
+                    &places,
+                    |(place, bytes)| Read::Parsed(prepare(place, parse::parse_bytes(bytes))),
+                    |(place, _), read| add_read(&mut assembler, place, read),
+                );
+            }
+            ContentSource::Path(path) => {
+                let mut found = Vec::new();
+                let mut errors = Vec::new();
+                discover(path, &mut found, &mut errors);
+                assembler.deck.errors.extend(errors);
+                in_order_on_every_core(&found, read_one, |f, read| {
+                    add_read(&mut assembler, &f.place, read);
+                });
+            }
+        }
+    }
+    Ok(assembler.deck)
+}
+
+/// Parses content given as text, as if it were one file called `name`. Used by tests and
+/// benchmarks, and by anything that already holds the bytes.
+pub fn load_text(name: &str, text: &str) -> Deck {
+    assemble_parsed(vec![(
+        name.to_string(),
+        parse::parse_bytes(text.as_bytes()),
+    )])
+}
+
+/// Builds a deck from files already parsed, each named by its path relative to the
+/// content root (`10-delivery/01-ci.md`): what loading does after parsing.
+pub fn assemble_parsed(files: Vec<(String, ParsedFile)>) -> Deck {
+    let mut assembler = Assembler::default();
+    for (name, parsed) in files {
+        let (folders, stem) = split_rel(&name);
+        let place = FilePlace {
+            display: name,
+            folders,
+            stem,
+            walked: false,
+        };
+        add_read(
+            &mut assembler,
+            &place,
+            Read::Parsed(prepare(&place, parsed)),
+        );
+    }
+    assembler.deck
+}
+
+fn add_read(assembler: &mut Assembler, place: &FilePlace, read: Read) {
+    match read {
+        Read::TooLarge(len) => assembler.error(
+            &place.display,
+            format!(
+                "file is {} MB, larger than the {} MB prepdeck reads: skipped",
+                len / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ),
+        Read::NotAFile => assembler.error(
+            &place.display,
+            "not a regular file (a FIFO, socket or device): skipped".to_string(),
+        ),
+        Read::Failed(err) => {
+            assembler.error(&place.display, format!("cannot read the file: {err}"));
+        }
+        Read::Skipped => {}
+        Read::Parsed(file) => assembler.add(file),
+    }
+}
+
+/// One file read and parsed, or why it was not.
+enum Read {
+    TooLarge(u64),
+    /// A FIFO, socket or device met while walking a folder.
+    NotAFile,
+    Failed(std::io::Error),
+    /// A README without cards, met while walking a folder.
+    Skipped,
+    Parsed(PreparedFile),
+}
+
+fn read_one(found: &Found) -> Read {
+    match std::fs::metadata(&found.path) {
+        // Reading a FIFO, socket or device met while walking a folder could block forever
+        // or never end. One named on the command line is read, so that
+        // `prepdeck check <(curl …)` works.
+        Ok(meta) if found.place.walked && !meta.is_file() => return Read::NotAFile,
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => return Read::TooLarge(meta.len()),
+        _ => {}
+    }
+    match std::fs::read(&found.path) {
+        Ok(bytes) => {
+            let parsed = parse::parse_bytes(&bytes);
+            let place = &found.place;
+            if place.walked && parsed.cards.is_empty() && place.stem.eq_ignore_ascii_case("readme")
+            {
+                return Read::Skipped;
+            }
+            Read::Parsed(prepare(place, parsed))
+        }
+        Err(err) => Read::Failed(err),
+    }
+}
+
+/// Runs `work` over `items` on every core and hands each result to `done` on this
+/// thread, in the order of `items`, as soon as it and all before it are ready: ids and
+/// messages come out exactly as a single pass would make them, and adding the files to
+/// the deck overlaps with parsing the ones after them.
+fn in_order_on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut done: impl FnMut(&T, R),
+) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len() / 4);
+    if workers <= 1 {
+        for item in items {
+            done(item, work(item));
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if send.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut expected = 0;
+        for (i, result) in receive {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&expected) {
+                done(&items[expected], result);
+                expected += 1;
+            }
+        }
+    });
+}
