@@ -49,9 +49,10 @@ impl IdKey {
 /// Hands out ids and notices duplicates.
 #[derive(Debug, Default)]
 pub struct IdAssigner {
-    /// Normalised topic+question → the caller's tag for where it was first seen, and
-    /// how many times it has been seen.
-    seen_questions: HashMap<String, (usize, u32)>,
+    /// The 64-bit hash of each normalised topic+question → the caller's tag for where
+    /// it was first seen, and how many times it has been seen. (Two different questions
+    /// sharing a 64-bit hash would only be reported as a duplicate and numbered apart.)
+    seen_questions: HashMap<u64, (usize, u32)>,
     seen_ids: HashMap<String, u32>,
 }
 
@@ -67,25 +68,18 @@ impl IdAssigner {
     /// back as `duplicate_of` when a later card repeats this one's topic and question.
     pub fn assign(&mut self, key: IdKey, explicit: Option<&str>, tag: usize) -> Assigned {
         let IdKey(mut key) = key;
-        let (first, occurrence) = match self.seen_questions.get_mut(&key) {
-            Some((first, count)) => {
-                *count += 1;
-                (*first, *count)
-            }
-            None => {
-                self.seen_questions.insert(key.clone(), (tag, 1));
-                (tag, 1)
-            }
-        };
+        let hash = fnv1a64(key.as_bytes());
+        let (first, occurrence) = self.seen_questions.entry(hash).or_insert((tag, 0));
+        *occurrence += 1;
+        let (first, occurrence) = (*first, *occurrence);
         let duplicate_of = (occurrence > 1).then_some(first);
         let mut id = match explicit {
             Some(explicit) => explicit.to_string(),
-            None => {
-                if occurrence > 1 {
-                    key.push_str(&format!("\u{1f}{occurrence}"));
-                }
-                format!("{:012x}", fnv1a64(key.as_bytes()) >> 16)
+            None if occurrence > 1 => {
+                key.push_str(&format!("\u{1f}{occurrence}"));
+                hex12(fnv1a64(key.as_bytes()) >> 16)
             }
+            None => hex12(hash >> 16),
         };
         let uses = match self.seen_ids.get_mut(&id) {
             Some(uses) => {
@@ -102,6 +96,15 @@ impl IdAssigner {
         }
         Assigned { id, duplicate_of }
     }
+}
+
+/// `format!("{:012x}", value)` for a value below 2^48, without the formatting machinery.
+fn hex12(value: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..12)
+        .rev()
+        .map(|i| char::from(DIGITS[((value >> (i * 4)) & 0xf) as usize]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -137,6 +140,13 @@ mod tests {
                 fnv1a64("platform/kubernetes/\u{1f}what is a pod".as_bytes()) >> 16
             )
         );
+    }
+
+    #[test]
+    fn hex_matches_the_formatter() {
+        for value in [0, 1, 0xabc, 0xffff_ffff_ffff, 0x1234_5678_9abc] {
+            assert_eq!(hex12(value), format!("{value:012x}"));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod export;
 pub mod screens;
 pub mod stats;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,7 +20,7 @@ use crate::keymap::Keymap;
 use crate::load::{self, ContentSource, Deck};
 use crate::mock::MockSettings;
 use crate::review::{NewOrder, QueueOptions};
-use crate::schedule::Scheduler;
+use crate::schedule::{CardState, Scheduler};
 use crate::store::Store;
 use crate::theme::Theme;
 
@@ -128,21 +129,40 @@ pub fn queue_options(config: &Config) -> QueueOptions {
 
 /// Opens the progress database, loads every card's state into the app and returns the
 /// runtime's effects performer.
+/// The progress database and what the screens read from it before the first frame.
+pub struct Progress {
+    store: Store,
+    states: HashMap<String, CardState>,
+    params: Option<Vec<f32>>,
+}
+
+/// Opens the database and reads the saved progress. The error is returned rather than
+/// printed, so this can run while the content is parsed and a content error still wins.
+pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
+    let store = Store::open(global.data_dir.as_deref())?;
+    let states = store.load_states()?;
+    let params = store.fsrs_params()?;
+    Ok(Progress {
+        store,
+        states,
+        params,
+    })
+}
+
+/// Puts the saved progress into the App and builds the effects the screens run with.
 pub fn open_progress(
     app: &mut App,
+    progress: Progress,
     settings: &Settings,
     global: &GlobalArgs,
     sources: Vec<ContentSource>,
     report: Option<PathBuf>,
-) -> Result<Effects, ExitCode> {
-    let store = open_store(global)?;
-    let states = store.load_states().map_err(|e| fail(1, e))?;
-    let params = store.fsrs_params().map_err(|e| fail(1, e))?;
+) -> Effects {
     let now = crate::clock::now_unix();
-    app.set_states(states, now, crate::clock::local_offset(now));
-    Ok(Effects {
-        store,
-        scheduler: Scheduler::new(params, settings.config.review.desired_retention),
+    app.set_states(progress.states, now, crate::clock::local_offset(now));
+    Effects {
+        store: progress.store,
+        scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
         options: RunOptions {
             data_dir: global.data_dir.clone(),
             report,
@@ -150,7 +170,7 @@ pub fn open_progress(
         queue: queue_options(&settings.config),
         two_button: settings.config.review.two_button,
         sources,
-    })
+    }
 }
 
 /// Runs the screens and prints what the person should know afterwards.

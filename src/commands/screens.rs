@@ -5,51 +5,88 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{
-    Settings, build_app, fail, load_deck, open_progress, run_screens, settings, sources,
-    topic_nodes,
+    Progress, Settings, build_app, fail, load_deck, open_progress, read_progress, run_screens,
+    settings, sources, topic_nodes,
 };
 use crate::app::{App, ReviewRequest};
 use crate::cli::{GlobalArgs, MockArgs, ReviewArgs, StatsArgs};
+use crate::effects::Effects;
 use crate::load::ContentSource;
 use crate::mock::MockSettings;
 
-/// Settings, the content's sources and an App over the content: what every screen
-/// command starts from.
-fn prepare(
-    paths: &[PathBuf],
-    global: &GlobalArgs,
-) -> Result<(Settings, Vec<ContentSource>, App), ExitCode> {
+/// What every screen command starts from: the settings, the content's sources, an App
+/// over the content, and the saved progress (or why it could not be read).
+struct Prepared {
+    settings: Settings,
+    sources: Vec<ContentSource>,
+    app: App,
+    progress: crate::store::Result<Progress>,
+}
+
+/// Reads the settings, then parses the content while another thread opens the progress
+/// database, so the first frame waits for the longer of the two, not for both.
+fn prepare(paths: &[PathBuf], global: &GlobalArgs) -> Result<Prepared, ExitCode> {
     let settings = settings(global)?;
     let sources = sources(paths, &settings.config);
-    let deck = load_deck(&sources)?;
-    let app = build_app(deck, &settings);
-    Ok((settings, sources, app))
+    let (deck, progress) = std::thread::scope(|scope| {
+        let progress = scope.spawn(|| read_progress(global));
+        let deck = load_deck(&sources);
+        let progress = progress
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (deck, progress)
+    });
+    let app = build_app(deck?, &settings);
+    Ok(Prepared {
+        settings,
+        sources,
+        app,
+        progress,
+    })
+}
+
+impl Prepared {
+    /// The App with its progress and the effects to run it with; a database that cannot
+    /// be opened is reported here (exit 1).
+    fn open(
+        self,
+        global: &GlobalArgs,
+        report: Option<PathBuf>,
+    ) -> Result<(App, Effects), ExitCode> {
+        let progress = self.progress.map_err(|e| fail(1, e))?;
+        let mut app = self.app;
+        let effects = open_progress(
+            &mut app,
+            progress,
+            &self.settings,
+            global,
+            self.sources,
+            report,
+        );
+        Ok((app, effects))
+    }
 }
 
 /// `prepdeck [PATH...]`: the browser.
 pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    let (settings, sources, mut app) = match prepare(paths, global) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
-    };
-    match open_progress(&mut app, &settings, global, sources, None) {
-        Ok(mut effects) => run_screens(&mut app, &mut effects),
+    match prepare(paths, global).and_then(|p| p.open(global, None)) {
+        Ok((mut app, mut effects)) => run_screens(&mut app, &mut effects),
         Err(code) => code,
     }
 }
 
 /// `prepdeck review`: today's queue, straight into the review screen.
 pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
-    let (settings, sources, mut app) = match prepare(&args.paths, global) {
+    let prepared = match prepare(&args.paths, global) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let nodes = match topic_nodes(&app, &args.topics) {
+    let nodes = match topic_nodes(&prepared.app, &args.topics) {
         Ok(nodes) => nodes,
         Err(code) => return code,
     };
-    let mut effects = match open_progress(&mut app, &settings, global, sources, None) {
-        Ok(effects) => effects,
+    let (mut app, mut effects) = match prepared.open(global, None) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     effects.queue.limit = args.limit;
@@ -90,17 +127,16 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
     if args.history {
         return super::data::mock_history(global);
     }
-    let (settings, sources, mut app) = match prepare(&args.paths, global) {
+    let prepared = match prepare(&args.paths, global) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let checked = match topic_nodes(&app, &args.topics) {
+    let checked = match topic_nodes(&prepared.app, &args.topics) {
         Ok(nodes) => nodes,
         Err(code) => return code,
     };
-    let mut effects = match open_progress(&mut app, &settings, global, sources, args.report.clone())
-    {
-        Ok(effects) => effects,
+    let (mut app, mut effects) = match prepared.open(global, args.report.clone()) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     let now = Instant::now();
@@ -126,14 +162,11 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
 
 /// `prepdeck stats --tui`.
 pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
-    let (settings, sources, mut app) = match prepare(&args.paths, global) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
-    };
-    let mut effects = match open_progress(&mut app, &settings, global, sources, None) {
-        Ok(effects) => effects,
-        Err(code) => return code,
-    };
+    let (mut app, mut effects) =
+        match prepare(&args.paths, global).and_then(|p| p.open(global, None)) {
+            Ok(opened) => opened,
+            Err(code) => return code,
+        };
     let mut notes = Vec::new();
     if let Err(err) = effects.perform(&mut app, crate::app::Effect::OpenStats, &mut notes) {
         return fail(1, format!("{err:#}"));

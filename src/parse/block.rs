@@ -251,38 +251,28 @@ pub fn list_items(lines: &[Line]) -> Vec<String> {
         .map(|l| indent_of(l.text))
         .min()
         .unwrap_or(0);
-    let mut items: Vec<Vec<Line>> = Vec::new();
-    let mut in_item = false;
-    for line in lines {
+    // Each item is a run of lines: where it starts and the text of its first line (the
+    // list marker dropped). Every line up to the next item's start belongs to it.
+    let mut starts: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            if let Some(item) = items.last_mut()
-                && in_item
-            {
-                item.push(*line);
-            }
             continue;
         }
         let top_level = !line.fenced && indent_of(line.text) <= base + 1;
         if top_level && let Some(body) = list_item_body(line.text) {
-            items.push(vec![Line {
-                text: body,
-                ..*line
-            }]);
-            in_item = true;
-        } else if in_item && (line.fenced || !top_level || !ends_paragraph(items.last())) {
-            if let Some(item) = items.last_mut() {
-                item.push(*line);
-            }
-        } else {
-            items.push(vec![*line]);
-            in_item = true;
+            starts.push((i, body));
+        } else if starts.is_empty() || (top_level && !line.fenced && lines[i - 1].is_blank()) {
+            // Text outside any list, or an unindented paragraph after a blank line.
+            starts.push((i, line.text));
         }
     }
-    items
+    starts
         .iter()
-        .filter_map(|item| {
-            let (first, rest) = item.split_first()?;
-            let mut text = first.text.trim().to_string();
+        .enumerate()
+        .filter_map(|(k, &(start, first))| {
+            let end = starts.get(k + 1).map_or(lines.len(), |next| next.0);
+            let rest = &lines[start + 1..end];
+            let mut text = first.trim().to_string();
             if let Some(tail) = join_lines(rest) {
                 // A paragraph continued on the next lines joins with a space; nested
                 // lists, code and later paragraphs keep their line breaks.
@@ -299,13 +289,6 @@ pub fn list_items(lines: &[Line]) -> Vec<String> {
             (!text.is_empty()).then_some(text)
         })
         .collect()
-}
-
-/// True when the last line of the item so far is blank, so an unindented line starts a
-/// new paragraph instead of continuing the item.
-fn ends_paragraph(item: Option<&Vec<Line>>) -> bool {
-    item.and_then(|lines| lines.last())
-        .is_some_and(Line::is_blank)
 }
 
 fn indent_of(text: &str) -> usize {
@@ -401,24 +384,34 @@ pub fn split_row(text: &str) -> Vec<String> {
     } else {
         t
     };
+    // Every character that matters is ASCII: walk the bytes and copy the text between.
+    let bytes = t.as_bytes();
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut in_code = false;
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                cell.push_str(&t[from..i]);
                 cell.push('|');
-                chars.next();
+                i += 2;
+                from = i;
+                continue;
             }
-            '`' => {
-                in_code = !in_code;
-                cell.push(c);
+            b'`' => in_code = !in_code,
+            b'|' if !in_code => {
+                cell.push_str(&t[from..i]);
+                cells.push(cell.trim().to_string());
+                cell.clear();
+                from = i + 1;
             }
-            '|' if !in_code => cells.push(std::mem::take(&mut cell).trim().to_string()),
-            _ => cell.push(c),
+            _ => {}
         }
+        i += 1;
     }
+    cell.push_str(&t[from..]);
     cells.push(cell.trim().to_string());
     cells
 }
@@ -490,6 +483,78 @@ mod tests {
                 fenced: false,
             };
             assert_eq!(line.is_rule(), reference(text), "{text:?}");
+        }
+    }
+
+    /// The list reader as first written, one vector of lines per item: the reference
+    /// the run-based reader must agree with.
+    fn reference_items(lines: &[Line]) -> Vec<String> {
+        let base = lines
+            .iter()
+            .filter(|l| !l.is_blank() && !l.fenced)
+            .map(|l| indent_of(l.text))
+            .min()
+            .unwrap_or(0);
+        let mut items: Vec<Vec<Line>> = Vec::new();
+        for line in lines {
+            if line.is_blank() {
+                if let Some(item) = items.last_mut() {
+                    item.push(*line);
+                }
+                continue;
+            }
+            let top_level = !line.fenced && indent_of(line.text) <= base + 1;
+            let after_blank = items
+                .last()
+                .and_then(|item| item.last())
+                .is_some_and(Line::is_blank);
+            if top_level && let Some(body) = list_item_body(line.text) {
+                items.push(vec![Line {
+                    text: body,
+                    ..*line
+                }]);
+            } else if !items.is_empty() && (line.fenced || !top_level || !after_blank) {
+                items.last_mut().unwrap().push(*line);
+            } else {
+                items.push(vec![*line]);
+            }
+        }
+        items
+            .iter()
+            .filter_map(|item| {
+                let (first, rest) = item.split_first()?;
+                let mut text = first.text.trim().to_string();
+                if let Some(tail) = join_lines(rest) {
+                    let end = rest
+                        .iter()
+                        .rposition(|l| !l.is_blank())
+                        .map_or(0, |i| i + 1);
+                    let lazy = rest[..end]
+                        .iter()
+                        .all(|l| !l.is_blank() && !l.fenced && list_item_body(l.text).is_none());
+                    text.push(if lazy { ' ' } else { '\n' });
+                    text.push_str(&tail);
+                }
+                (!text.is_empty()).then_some(text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn list_items_agree_with_the_reference() {
+        let samples = [
+            "- one\n  - nested\n- two\n  continued\n\nloose paragraph\n",
+            "\n\nintro line\nmore intro\n\n- a\n\n- b\n\n  para in b\nlazy\n",
+            "1. first\n   ```\n   code\n\n   ```\n2) second\n\n\n",
+            "  - indented\n    - deeper\n  - again\n\nafter\n",
+            "- a\n```\n- not an item\n```\n- b",
+            "",
+            "\n\n",
+            "plain\n\nplain two\n- item\ncontinues",
+        ];
+        for text in samples {
+            let l = lines(text);
+            assert_eq!(list_items(&l), reference_items(&l), "{text:?}");
         }
     }
 

@@ -16,22 +16,39 @@ pub fn normalize_for_id(text: &str) -> String {
 pub fn push_normalized_for_id(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
-    for c in text.chars() {
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alphanumeric {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            // A run already in normal form is copied whole.
+            let run = bytes[i..]
+                .iter()
+                .position(|x| !x.is_ascii_lowercase() && !x.is_ascii_digit())
+                .map_or(bytes.len(), |n| i + n);
             if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            out.push_str(&text[i..run]);
+            i = run;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            if pending_space && out.len() > start {
+                out.push(' ');
             }
+            pending_space = false;
+            out.extend(c.to_lowercase());
         } else if c.is_whitespace() {
             pending_space = true;
         }
@@ -85,6 +102,38 @@ mod tests {
         let mut out = "kept/".to_string();
         push_normalized_for_id("  Ärger -- über  ", &mut out);
         assert_eq!(out, "kept/ärger über");
+    }
+
+    #[test]
+    fn normalisation_agrees_with_the_char_by_char_rule() {
+        let reference = |text: &str| {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.extend(c.to_lowercase());
+                } else if c.is_whitespace() {
+                    pending_space = true;
+                }
+            }
+            out
+        };
+        for text in [
+            "What is a **Pod**?",
+            "  leading and trailing  ",
+            "Blue-green vs. CANARY: 3 ways\u{0b}x",
+            "Ärger über İstanbul ΣΑΣ",
+            "tabs\tand\nnewlines\u{00a0}nbsp\u{3000}ideographic",
+            "k8s v1.35 — what's new?",
+            "",
+            "🚀 emoji 🚀",
+        ] {
+            assert_eq!(normalize_for_id(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]
