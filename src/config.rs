@@ -7,15 +7,27 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-/// A problem in a config or theme file, pointing at the place to fix.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{column}: {message}", file.display())]
+/// A problem in a config or theme file, pointing at the place to fix. Line 0 means the
+/// problem has no place in a file (a `--theme` name given on the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:", self.file.display())?;
+        if self.line > 0 {
+            write!(f, "{}:{}:", self.line, self.column)?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 impl ConfigError {
     pub fn from_toml(file: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
@@ -148,7 +160,15 @@ impl Config {
         };
         match std::fs::read_to_string(&path) {
             Ok(source) => Config::parse(&source, &path).map(|c| (c, Some(path))),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+            // No config file where the platform keeps them (even when a folder on the way
+            // is a file): the defaults.
+            Err(err)
+                if !must_exist
+                    && matches!(
+                        err.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                    ) =>
+            {
                 Ok((Config::default(), Some(path)))
             }
             Err(err) => Err(ConfigError {

@@ -113,8 +113,8 @@ fn an_unknown_theme_name_on_the_command_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("--theme") && stderr.contains("unknown theme `solarised`"),
-        "{stderr}"
+        stderr.contains("prepdeck: --theme: unknown theme `solarised`"),
+        "names the flag, with no line or column to point at: {stderr}"
     );
     assert!(
         stderr.contains("light"),
@@ -141,4 +141,22 @@ fn a_broken_theme_file() {
         });
         assert_config_error(&out, "mine.toml", line, column, words);
     }
+}
+
+#[test]
+fn a_config_folder_below_a_file_means_the_defaults() {
+    let home = tempfile::tempdir().unwrap();
+    let not_a_folder = home.path().join("plain-file");
+    std::fs::write(&not_a_folder, "not a folder").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["stats", "--json"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", &not_a_folder)
+        .env("PREPDECK_DATA_DIR", home.path().join("data"))
+        .env_remove("PREPDECK_CONFIG")
+        .output()
+        .expect("run prepdeck");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"cards\""));
 }

@@ -28,6 +28,8 @@ struct Prepared {
 fn prepare(paths: &[PathBuf], global: &GlobalArgs) -> Result<Prepared, ExitCode> {
     let settings = settings(global)?;
     let sources = sources(paths, &settings.config);
+    // A path that is not there is a usage error: say so before a database is made.
+    crate::load::check_paths(&sources).map_err(|err| fail(2, err))?;
     let (deck, progress) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| read_progress(global));
         let deck = load_deck(&sources);

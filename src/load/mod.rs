@@ -75,8 +75,8 @@ struct FilePlace {
     walked: bool,
 }
 
-/// Loads every source in order. Fails only when a path does not exist.
-pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
+/// Fails on the first path that does not exist (a dangling symlink counts as there).
+pub fn check_paths(sources: &[ContentSource]) -> Result<(), MissingPath> {
     for source in sources {
         if let ContentSource::Path(p) = source
             && std::fs::metadata(p).is_err()
@@ -85,6 +85,12 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
             return Err(MissingPath(p.clone()));
         }
     }
+    Ok(())
+}
+
+/// Loads every source in order. Fails only when a path does not exist.
+pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
+    check_paths(sources)?;
     let mut assembler = Assembler::default();
     for source in sources {
         match source {
