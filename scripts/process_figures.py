@@ -3,7 +3,8 @@
 
 Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N]
 
-- `prepdeck check DIR`: wall time and peak RSS from `/usr/bin/time -v` (median of runs).
+- `prepdeck check DIR`: wall time (spawn to exit), CPU time and peak RSS from the
+  child's rusage (median of runs).
 - Time to first frame: the browser on DIR in a pseudo-terminal (120x40) with
   PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME=1, from spawn to exit (median of runs).
 - Idle CPU: utime+stime from /proc/PID/stat over 10 seconds, for the browser left alone
@@ -44,23 +45,22 @@ def private_env(home):
 
 
 def check_figures(binary, corpus, runs, env):
+    """`prepdeck check`: wall time to the microsecond (perf_counter around spawn and
+    wait4), and CPU and peak RSS from the child's rusage."""
     walls, rss, cpu = [], [], []
-    for _ in range(runs):
-        out = subprocess.run(
-            ["/usr/bin/time", "-v", binary, "check", corpus],
-            env=env, capture_output=True, text=True,
-        )
-        if out.returncode != 0:
-            sys.exit(f"check failed: {out.stderr[-2000:]}")
-        text = out.stderr
-        m = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", text)
-        h, mnt, s = m.group(1), m.group(2), m.group(3)
-        walls.append((int(h or 0) * 3600 + int(mnt) * 60 + float(s)) * 1000)
-        cpu.append(
-            sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", text).group(1)) for k in ("User", "System"))
-            * 1000
-        )
-        rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)))
+    with open(os.devnull, "wb") as devnull:
+        for _ in range(runs):
+            start = time.perf_counter()
+            pid = os.posix_spawn(
+                binary, [binary, "check", corpus], env,
+                file_actions=[(os.POSIX_SPAWN_DUP2, devnull.fileno(), 1)],
+            )
+            _, status, usage = os.wait4(pid, 0)
+            walls.append((time.perf_counter() - start) * 1000)
+            if status != 0:
+                sys.exit(f"check exited with {status}")
+            cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
+            rss.append(usage.ru_maxrss)
     return statistics.median(walls), min(walls), statistics.median(rss) / 1024, statistics.median(cpu)
 
 

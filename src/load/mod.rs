@@ -4,17 +4,16 @@
 
 mod assemble;
 mod discover;
+mod parallel;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use crate::model::{Card, Diagnostic};
 use crate::parse::{self, ParsedFile};
 use crate::tree::TopicTree;
 use assemble::{Assembler, PreparedFile, prepare};
 use discover::{Found, discover, split_rel};
+use parallel::in_order_on_every_core;
 
 /// Files larger than this are skipped with an error rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -212,51 +211,4 @@ fn read_one(found: &Found) -> Read {
         }
         Err(err) => Read::Failed(err),
     }
-}
-
-/// Runs `work` over `items` on every core and hands each result to `done` on this
-/// thread, in the order of `items`, as soon as it and all before it are ready: ids and
-/// messages come out exactly as a single pass would make them, and adding the files to
-/// the deck overlaps with parsing the ones after them.
-fn in_order_on_every_core<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    mut done: impl FnMut(&T, R),
-) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len() / 4);
-    if workers <= 1 {
-        for item in items {
-            done(item, work(item));
-        }
-        return;
-    }
-    let next = AtomicUsize::new(0);
-    let (send, receive) = mpsc::channel::<(usize, R)>();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let send = send.clone();
-            let (next, work) = (&next, &work);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if send.send((i, work(item))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(send);
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-        let mut expected = 0;
-        for (i, result) in receive {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&expected) {
-                done(&items[expected], result);
-                expected += 1;
-            }
-        }
-    });
 }
