@@ -154,6 +154,8 @@ impl App {
                     Scope::Questions => Scope::AllFields,
                     Scope::AllFields => Scope::Questions,
                 };
+                // Widening the scope builds the full-text index, not the next keystroke.
+                self.index.prepare(&self.deck.cards, state.scope);
                 requery = true;
             }
             Action::SearchNext | Action::Scroll(_, _, 1..) => {
