@@ -59,13 +59,14 @@ impl FullTextIndex {
         }
         match within {
             Some(cards) => {
-                let mut found: Vec<WordMatch> = cards
-                    .iter()
-                    .filter_map(|&card| self.match_card(card, &words, None))
-                    .collect();
-                found.sort_unstable_by_key(|m| m.card);
-                found.dedup_by_key(|m| m.card);
-                found
+                // In reading order, so the text is walked forwards rather than at random.
+                let mut candidates = cards.to_vec();
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates
+                    .into_iter()
+                    .filter_map(|card| self.match_card(card, &words, None))
+                    .collect()
             }
             None => self.scan(&words),
         }

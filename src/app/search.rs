@@ -166,7 +166,7 @@ impl SearchIndex {
 
 /// Best score first; ties keep reading order.
 fn rank(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.card.cmp(&b.card)));
+    hits.sort_unstable_by_key(|hit| (std::cmp::Reverse(hit.score), hit.card));
 }
 
 /// A matcher configured for prose rather than file paths.
