@@ -1,11 +1,15 @@
 //! Word search over every field of every card: each whitespace-separated word of the
 //! query must occur, case-insensitively, somewhere in the card. One lowercased text holds
 //! all cards back to back; the longest word is found with a SIMD substring search over
-//! it, and the other words are checked only inside the cards it hits.
+//! it, and the other words are checked only inside the cards it hits. A large deck's text
+//! is lowercased on two threads, half each.
 
 use memchr::memmem::Finder;
 
 use crate::model::Card;
+
+/// Below this many cards the index is built on one thread.
+const PARALLEL_FROM: usize = 1000;
 
 /// Every card's text, lowercased and concatenated, with where each card starts.
 pub struct FullTextIndex {
@@ -24,11 +28,33 @@ pub struct WordMatch {
 }
 
 impl FullTextIndex {
+    /// Builds the index, the second half of a large deck on another thread.
     pub fn new(cards: &[Card]) -> FullTextIndex {
+        if cards.len() < PARALLEL_FROM {
+            return FullTextIndex::build(cards, 0);
+        }
+        let (first, second) = cards.split_at(cards.len() / 2);
+        std::thread::scope(|scope| {
+            let later = std::thread::Builder::new()
+                .name("full-text index".to_string())
+                .spawn_scoped(scope, || FullTextIndex::build(second, 0));
+            let mut index = FullTextIndex::build(first, first.len() / 2);
+            let rest = match later.map(|thread| thread.join()) {
+                Ok(Ok(rest)) => rest,
+                _ => FullTextIndex::build(second, 0),
+            };
+            index.append(rest);
+            index
+        })
+    }
+
+    /// The index of `cards` alone, with room for `more_cards` of about the same size.
+    fn build(cards: &[Card], more_cards: usize) -> FullTextIndex {
         let size: usize = cards.iter().map(estimated_len).sum();
-        let mut text = String::with_capacity(size);
-        let mut starts = Vec::with_capacity(cards.len() + 1);
-        let mut question_ends = Vec::with_capacity(cards.len());
+        let room = size + size / cards.len().max(1) * more_cards;
+        let mut text = String::with_capacity(room);
+        let mut starts = Vec::with_capacity(cards.len() + more_cards + 1);
+        let mut question_ends = Vec::with_capacity(cards.len() + more_cards);
         for card in cards {
             starts.push(text.len());
             let mut first = true;
@@ -48,6 +74,17 @@ impl FullTextIndex {
             starts,
             question_ends,
         }
+    }
+
+    /// Adds the cards of `rest` after these.
+    fn append(&mut self, rest: FullTextIndex) {
+        let shift = self.text.len();
+        self.text.push_str(&rest.text);
+        self.starts.pop();
+        self.starts
+            .extend(rest.starts.iter().map(|start| start + shift));
+        self.question_ends
+            .extend(rest.question_ends.iter().map(|end| end + shift));
     }
 
     /// The cards holding every word of `query` (all of them, or only those in `within`),
@@ -277,6 +314,23 @@ mod tests {
             push_lowercase(&mut out, text);
             assert_eq!(out, format!("kept {}", reference_lowercase(text)));
         }
+    }
+
+    #[test]
+    fn building_in_two_halves_equals_building_in_one() {
+        let text: String = (0..PARALLEL_FROM + 7)
+            .map(|i| format!("## Question {i}?\n### Answer\nÄnswer {i}.\n"))
+            .collect();
+        let deck = crate::load::load_text("t.md", &text);
+        assert_eq!(deck.cards.len(), PARALLEL_FROM + 7);
+        let halves = FullTextIndex::new(&deck.cards);
+        let whole = FullTextIndex::build(&deck.cards, 0);
+        assert!(halves.text == whole.text);
+        assert_eq!(halves.starts, whole.starts);
+        assert_eq!(halves.question_ends, whole.question_ends);
+        let last = deck.cards.len() - 1;
+        let found = halves.matches(&format!("QUESTION {last}? änswer"), None);
+        assert_eq!(found.iter().map(|m| m.card).collect::<Vec<_>>(), vec![last]);
     }
 
     #[test]
