@@ -90,10 +90,9 @@ impl FullTextIndex {
     /// The cards holding every word of `query` (all of them, or only those in `within`),
     /// in card order. A query without words matches nothing.
     pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<WordMatch> {
-        let words = QueryWords::new(query);
-        if words.is_empty() {
+        let Some(words) = QueryWords::new(query) else {
             return Vec::new();
-        }
+        };
         match within {
             Some(cards) => {
                 // In reading order, so the text is walked forwards rather than at random.
@@ -115,9 +114,15 @@ impl FullTextIndex {
         let mut found = Vec::new();
         let haystack = self.text.as_bytes();
         let mut from = 0;
-        while let Some(offset) = words.leading().find(&haystack[from..]) {
+        while let Some(offset) = words.leading.find(&haystack[from..]) {
             let at = from + offset;
-            let card = self.starts.partition_point(|&start| start <= at) - 1;
+            let Some(card) = self
+                .starts
+                .partition_point(|&start| start <= at)
+                .checked_sub(1)
+            else {
+                break;
+            };
             if let Some(hit) = self.match_card(card, words, Some(at)) {
                 found.push(hit);
             }
@@ -143,11 +148,11 @@ impl FullTextIndex {
         let body = self.text.as_bytes().get(start..end)?;
         let leading = match leading_at {
             Some(at) => at.saturating_sub(start),
-            None => words.leading().find(body)?,
+            None => words.leading.find(body)?,
         };
         let mut in_question = u32::from(leading < question_end);
         let mut reach = leading;
-        for finder in words.others() {
+        for finder in &words.others {
             let first = finder.find(body)?;
             in_question += u32::from(first < question_end);
             reach = reach.max(first);
@@ -169,11 +174,14 @@ fn score(words_in_question: u32, reach: usize) -> u32 {
 
 /// The query's words, lowercased, with a substring searcher each; the longest leads.
 struct QueryWords {
-    finders: Vec<Finder<'static>>,
+    /// The longest word: it occurs in the fewest places, most likely.
+    leading: Finder<'static>,
+    others: Vec<Finder<'static>>,
 }
 
 impl QueryWords {
-    fn new(query: &str) -> QueryWords {
+    /// None when the query has no words.
+    fn new(query: &str) -> Option<QueryWords> {
         let mut words: Vec<String> = query
             .split_whitespace()
             .map(|word| {
@@ -184,25 +192,13 @@ impl QueryWords {
             .collect();
         words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         words.dedup();
-        QueryWords {
-            finders: words
-                .iter()
-                .map(|word| Finder::new(word.as_bytes()).into_owned())
-                .collect(),
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.finders.is_empty()
-    }
-
-    /// The longest word: it occurs in the fewest places, most likely.
-    fn leading(&self) -> &Finder<'static> {
-        &self.finders[0]
-    }
-
-    fn others(&self) -> &[Finder<'static>] {
-        &self.finders[1..]
+        let mut finders = words
+            .iter()
+            .map(|word| Finder::new(word.as_bytes()).into_owned());
+        Some(QueryWords {
+            leading: finders.next()?,
+            others: finders.collect(),
+        })
     }
 }
 

@@ -319,6 +319,32 @@ Slow rollout, with a canary stage.
         assert_eq!(previous, Some(vec![2]));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Typing any query character by character, narrowing each time, ends where a
+        /// search from scratch does.
+        #[test]
+        fn narrowing_any_typed_query_equals_a_full_search(query in "[a-zA-Z ÄäßΣς?|-]{0,14}") {
+            let deck = load_text("t.md", DECK);
+            let index = SearchIndex::new(&deck.cards);
+            let mut m = new_matcher();
+            let c = &deck.cards;
+            let mut previous: Option<Vec<usize>> = None;
+            for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+                let typed = &query[..end];
+                let narrowed =
+                    index.search_within(c, typed, Scope::AllFields, previous.as_deref(), &mut m);
+                let full = index.search(c, typed, Scope::AllFields, &mut m);
+                proptest::prop_assert_eq!(&narrowed, &full);
+                previous = if typed.trim().is_empty() { None } else { Some(cards(&full)) };
+            }
+        }
+    }
+
     #[test]
     fn any_query_is_safe() {
         for query in ["\u{0}", "ǅ", "İ", "  x  y ", "\n", "Σ", "🙂", "||", "#"] {
