@@ -116,6 +116,22 @@ fn search_as_you_type_and_jump() {
 }
 
 #[test]
+fn a_leading_space_does_not_end_the_search() {
+    for scope in [vec![], vec![SearchScope]] {
+        let mut app = canonical(100, 30);
+        press(&mut app, &[Search]);
+        press(&mut app, &scope);
+        for c in " stampede".chars() {
+            press(&mut app, &[Input(c)]);
+        }
+        let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay else {
+            panic!("the search overlay closed");
+        };
+        assert!(!state.hits.is_empty(), "no hits in {:?}", state.scope);
+    }
+}
+
+#[test]
 fn navigation_flow() {
     let mut app = canonical(120, 40);
     // Folder and file start expanded; the topics Caching and Queues start closed.

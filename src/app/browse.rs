@@ -154,6 +154,8 @@ impl App {
                     Scope::Questions => Scope::AllFields,
                     Scope::AllFields => Scope::Questions,
                 };
+                // Widening the scope builds the full-text index, not the next keystroke.
+                self.index.prepare(&self.deck.cards, state.scope);
                 requery = true;
             }
             Action::SearchNext | Action::Scroll(_, _, 1..) => {
@@ -180,11 +182,12 @@ impl App {
             _ => {}
         }
         if requery && let Some(Overlay::Search(state)) = &mut self.overlay {
-            // A query that only grew, in the same scope, can only match fewer cards.
+            // A query that only grew, in the same scope, can only match fewer cards. A
+            // query of only spaces was not searched, so its (empty) hits say nothing.
             let previous: Option<Vec<usize>> = match &state.searched {
                 Some((q, scope))
                     if *scope == state.scope
-                        && !q.is_empty()
+                        && !q.trim().is_empty()
                         && state.query.starts_with(q.as_str()) =>
                 {
                     Some(state.hits.iter().map(|h| h.card).collect())

@@ -4,6 +4,7 @@
 //! `Effect` for the runtime to perform. Drawing (`ui::draw`) only borrows the App.
 
 mod browse;
+mod full_text;
 pub mod mock;
 pub mod review;
 mod screens;

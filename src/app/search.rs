@@ -1,19 +1,23 @@
-//! Fuzzy search over the deck with nucleo-matcher (the matcher helix uses): questions as
-//! you type, or every field of every card. Question haystacks are built with the deck;
-//! the much larger full-text haystacks on the first full-text search. A query that only
-//! grew scores just the previous hits, since adding characters can only remove matches.
+//! Search over the deck: questions fuzzily as you type with nucleo-matcher (the matcher
+//! helix uses), or every field of every card by words (see `full_text`). Question
+//! haystacks are built with the deck; the much larger full-text index when the scope is
+//! first widened. A query that only grew checks just the previous hits, since adding
+//! characters can only remove matches.
 
 use std::cell::OnceCell;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
+use super::full_text::{FullTextIndex, question_positions};
 use crate::model::Card;
 
 /// What the query is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// The question, fuzzily.
     Questions,
+    /// Every field: each word of the query must occur in the card, in any case.
     AllFields,
 }
 
@@ -35,10 +39,15 @@ pub struct Hit {
     pub indices: Vec<u32>,
 }
 
-/// The haystacks of every card, built once when the deck is loaded.
+/// How many of the best hits get their question highlights computed: more than fit on
+/// any screen.
+const HIGHLIGHTED: usize = 200;
+
+/// The haystacks of every card: questions built when the deck is loaded, the full text
+/// on demand.
 pub struct SearchIndex {
     questions: Vec<Utf32String>,
-    full: OnceCell<Vec<Utf32String>>,
+    full: OnceCell<FullTextIndex>,
 }
 
 impl SearchIndex {
@@ -50,6 +59,18 @@ impl SearchIndex {
                 .collect(),
             full: OnceCell::new(),
         }
+    }
+
+    /// Builds the all-fields index now unless it exists, so that the first all-fields
+    /// keystroke does not pay for it.
+    pub fn prepare(&self, cards: &[Card], scope: Scope) {
+        if scope == Scope::AllFields {
+            self.full_text(cards);
+        }
+    }
+
+    fn full_text(&self, cards: &[Card]) -> &FullTextIndex {
+        self.full.get_or_init(|| FullTextIndex::new(cards))
     }
 
     /// Results over every card, ranked best first (ties keep reading order). An empty
@@ -64,7 +85,7 @@ impl SearchIndex {
         self.search_within(cards, query, scope, None, matcher)
     }
 
-    /// Like `search`, scoring only `within` (card indices) when given.
+    /// Like `search`, checking only `within` (card indices) when given.
     pub fn search_within(
         &self,
         cards: &[Card],
@@ -76,16 +97,38 @@ impl SearchIndex {
         if query.trim().is_empty() {
             return Vec::new();
         }
+        match scope {
+            Scope::Questions => self.fuzzy_questions(query, within, matcher),
+            Scope::AllFields => {
+                let mut hits: Vec<Hit> = self
+                    .full_text(cards)
+                    .matches(query, within)
+                    .into_iter()
+                    .map(|m| Hit {
+                        card: m.card,
+                        score: m.score,
+                        indices: Vec::new(),
+                    })
+                    .collect();
+                rank(&mut hits);
+                for hit in hits.iter_mut().take(HIGHLIGHTED) {
+                    if let Some(card) = cards.get(hit.card) {
+                        hit.indices = question_positions(&card.question, query);
+                    }
+                }
+                hits
+            }
+        }
+    }
+
+    fn fuzzy_questions(
+        &self,
+        query: &str,
+        within: Option<&[usize]>,
+        matcher: &mut Matcher,
+    ) -> Vec<Hit> {
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-        let haystacks = match scope {
-            Scope::Questions => &self.questions,
-            Scope::AllFields => self.full.get_or_init(|| {
-                cards
-                    .iter()
-                    .map(|c| Utf32String::from(full_text(c)))
-                    .collect()
-            }),
-        };
+        let haystacks = &self.questions;
         let all: Vec<usize>;
         let candidates = match within {
             Some(cards) => cards,
@@ -105,11 +148,11 @@ impl SearchIndex {
                 })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.card.cmp(&b.card)));
-        for hit in hits.iter_mut().take(200) {
+        rank(&mut hits);
+        for hit in hits.iter_mut().take(HIGHLIGHTED) {
             let mut indices = Vec::new();
             if pattern
-                .indices(self.questions[hit.card].slice(..), matcher, &mut indices)
+                .indices(haystacks[hit.card].slice(..), matcher, &mut indices)
                 .is_some()
             {
                 indices.sort_unstable();
@@ -121,46 +164,14 @@ impl SearchIndex {
     }
 }
 
+/// Best score first; ties keep reading order.
+fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by_key(|hit| (std::cmp::Reverse(hit.score), hit.card));
+}
+
 /// A matcher configured for prose rather than file paths.
 pub fn new_matcher() -> Matcher {
     Matcher::new(Config::DEFAULT)
-}
-
-fn full_text(card: &Card) -> String {
-    let mut text = String::with_capacity(card.question.len() * 8);
-    let mut add = |s: &str| {
-        text.push_str(s);
-        text.push(' ');
-    };
-    add(&card.question);
-    add(&card.topic.join(" "));
-    for field in [
-        &card.why,
-        &card.answer,
-        &card.detail,
-        &card.takeaway,
-        &card.example,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        add(field);
-    }
-    for item in card
-        .key_points
-        .iter()
-        .chain(&card.follow_ups)
-        .chain(&card.tags)
-    {
-        add(item);
-    }
-    for table in &card.tables {
-        add(&table.header.join(" "));
-        for row in &table.rows {
-            add(&row.join(" "));
-        }
-    }
-    text
 }
 
 /// The live search overlay: the query, the scope and the current results.
@@ -225,5 +236,134 @@ mod tests {
                 .search_within(c, "pod", Scope::AllFields, Some(&[]), &mut m)
                 .is_empty()
         );
+    }
+
+    const DECK: &str = "\
+## How does a canary rollout work?
+### Answer
+Send a little traffic to the new version first.
+### Key points
+- Watch the error budget during the ROLLOUT.
+## What is a blue-green deployment?
+### Answer
+Two environments; switch the router.
+| Strategy | Risk |
+|---|---|
+| Canary | Größere Vorsicht |
+## Rollout pacing?
+### Answer
+Slow rollout, with a canary stage.
+";
+
+    fn all_fields(query: &str) -> Vec<Hit> {
+        let deck = load_text("t.md", DECK);
+        let index = SearchIndex::new(&deck.cards);
+        index.search(&deck.cards, query, Scope::AllFields, &mut new_matcher())
+    }
+
+    fn cards(hits: &[Hit]) -> Vec<usize> {
+        hits.iter().map(|h| h.card).collect()
+    }
+
+    #[test]
+    fn every_word_must_occur_somewhere_in_the_card() {
+        assert_eq!(cards(&all_fields("budget rollout")), vec![0]);
+        assert_eq!(cards(&all_fields("router canary")), vec![1]);
+        assert!(all_fields("router budget").is_empty());
+        assert!(all_fields("canaryrollout").is_empty());
+    }
+
+    #[test]
+    fn all_fields_ignores_case_including_non_ascii() {
+        assert_eq!(cards(&all_fields("GRÖSSERE")), Vec::<usize>::new());
+        assert_eq!(cards(&all_fields("GRÖßERE vorsicht")), vec![1]);
+        assert_eq!(cards(&all_fields("ERROR Budget")), vec![0]);
+    }
+
+    #[test]
+    fn words_in_table_cells_and_key_points_are_found() {
+        assert_eq!(cards(&all_fields("strategy")), vec![1]);
+        assert_eq!(cards(&all_fields("budget")), vec![0]);
+    }
+
+    #[test]
+    fn hits_in_the_question_rank_first_and_are_highlighted() {
+        // Card 0 has "canary" in the question, card 2 in the answer, card 1 only in a
+        // table further into the card.
+        let hits = all_fields("canary");
+        assert_eq!(cards(&hits), vec![0, 2, 1]);
+        assert_eq!(hits[0].indices, (11..17).collect::<Vec<u32>>());
+        assert!(hits[2].indices.is_empty());
+        // Both words in the question beat one.
+        assert_eq!(cards(&all_fields("rollout canary")), vec![0, 2]);
+        assert_eq!(cards(&all_fields("rollout pacing")), vec![2]);
+        assert_eq!(cards(&all_fields("slow canary")), vec![2]);
+    }
+
+    #[test]
+    fn narrowing_the_previous_hits_equals_a_full_search() {
+        let deck = load_text("t.md", DECK);
+        let index = SearchIndex::new(&deck.cards);
+        let mut m = new_matcher();
+        let c = &deck.cards;
+        let query = "rollout canary stage";
+        let mut previous: Option<Vec<usize>> = None;
+        for end in 1..=query.len() {
+            let typed = &query[..end];
+            let narrowed =
+                index.search_within(c, typed, Scope::AllFields, previous.as_deref(), &mut m);
+            let full = index.search(c, typed, Scope::AllFields, &mut m);
+            assert_eq!(narrowed, full, "after typing {typed:?}");
+            previous = Some(cards(&full));
+        }
+        assert_eq!(previous, Some(vec![2]));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Typing any query character by character, narrowing each time, ends where a
+        /// search from scratch does.
+        #[test]
+        fn narrowing_any_typed_query_equals_a_full_search(query in "[a-zA-Z ÄäßΣς?|-]{0,14}") {
+            let deck = load_text("t.md", DECK);
+            let index = SearchIndex::new(&deck.cards);
+            let mut m = new_matcher();
+            let c = &deck.cards;
+            let mut previous: Option<Vec<usize>> = None;
+            for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+                let typed = &query[..end];
+                let narrowed =
+                    index.search_within(c, typed, Scope::AllFields, previous.as_deref(), &mut m);
+                let full = index.search(c, typed, Scope::AllFields, &mut m);
+                proptest::prop_assert_eq!(&narrowed, &full);
+                previous = if typed.trim().is_empty() { None } else { Some(cards(&full)) };
+            }
+        }
+    }
+
+    #[test]
+    fn any_query_is_safe() {
+        for query in ["\u{0}", "ǅ", "İ", "  x  y ", "\n", "Σ", "🙂", "||", "#"] {
+            all_fields(query);
+        }
+        let deck = load_text("t.md", "");
+        let index = SearchIndex::new(&deck.cards);
+        assert!(
+            index
+                .search(&deck.cards, "a", Scope::AllFields, &mut new_matcher())
+                .is_empty()
+        );
+        let within = index.search_within(
+            &deck.cards,
+            "a",
+            Scope::AllFields,
+            Some(&[7, usize::MAX]),
+            &mut new_matcher(),
+        );
+        assert!(within.is_empty());
     }
 }
