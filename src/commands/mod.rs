@@ -174,8 +174,8 @@ pub fn open_progress(
 }
 
 /// Runs the screens and prints what the person should know afterwards.
-pub fn run_screens(app: &mut App, effects: &mut Effects) -> ExitCode {
-    match crate::tui::run(app, effects) {
+pub fn run_screens(mut app: App, mut effects: Effects) -> ExitCode {
+    let status = match crate::tui::run(&mut app, &mut effects) {
         Ok(notes) => {
             for note in notes {
                 println!("{note}");
@@ -183,7 +183,13 @@ pub fn run_screens(app: &mut App, effects: &mut Effects) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => fail(1, format!("{err:#}")),
-    }
+    };
+    // The progress database is closed properly; the App is pure state, and freeing
+    // its tens of thousands of small strings one by one would take longer than the
+    // system needs to reclaim them at exit.
+    drop(effects);
+    std::mem::forget(app);
+    status
 }
 
 /// Tree nodes for `--topic` names; an unknown name is a usage error naming it.

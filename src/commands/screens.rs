@@ -72,7 +72,7 @@ impl Prepared {
 /// `prepdeck [PATH...]`: the browser.
 pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
     match prepare(paths, global).and_then(|p| p.open(global, None)) {
-        Ok((mut app, mut effects)) => run_screens(&mut app, &mut effects),
+        Ok((app, effects)) => run_screens(app, effects),
         Err(code) => code,
     }
 }
@@ -116,7 +116,7 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
             return fail(1, format!("{err:#}"));
         }
         if matches!(app.screen, crate::app::Screen::Review(_)) {
-            return run_screens(&mut app, &mut effects);
+            return run_screens(app, effects);
         }
     }
     println!("{}", app.message.as_deref().unwrap_or("nothing to review"));
@@ -137,7 +137,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
         Ok(nodes) => nodes,
         Err(code) => return code,
     };
-    let (mut app, mut effects) = match prepared.open(global, args.report.clone()) {
+    let (mut app, effects) = match prepared.open(global, args.report.clone()) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -159,7 +159,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
         app.mock_defaults.seed = time_seed();
         app.open_mock(now);
     }
-    run_screens(&mut app, &mut effects)
+    run_screens(app, effects)
 }
 
 /// `prepdeck stats --tui`.
@@ -173,7 +173,7 @@ pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
     if let Err(err) = effects.perform(&mut app, crate::app::Effect::OpenStats, &mut notes) {
         return fail(1, format!("{err:#}"));
     }
-    run_screens(&mut app, &mut effects)
+    run_screens(app, effects)
 }
 
 /// A seed from the clock, for interviews that need not be repeatable.
