@@ -6,6 +6,13 @@ use clap::Parser;
 use prepdeck::cli::{Cli, Command};
 use prepdeck::commands::{check, data, export, screens, stats};
 
+/// Loading allocates hundreds of thousands of small strings on two threads at once.
+/// mimalloc serves them from per-thread pages in large, rarely faulted segments; with
+/// the system allocator the same work took a third longer, much of it in page faults
+/// and heap growth (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     restore_sigpipe();
     let cli = Cli::parse();
