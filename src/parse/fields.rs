@@ -1,6 +1,8 @@
 //! The card's named sections, the labels that introduce them in every layout, and the
 //! builder that collects a card's lines section by section.
 
+use std::borrow::Cow;
+
 use super::RawCard;
 use super::block::{Line, join_lines, list_items, split_tables};
 use super::field_text::field_text;
@@ -123,8 +125,12 @@ pub struct CardBuilder<'a> {
     pub topics: Vec<String>,
     pub explicit_id: Option<String>,
     pub tags: Vec<String>,
-    sections: Vec<(Field, Vec<Line<'a>>)>,
-    preamble: Vec<Line<'a>>,
+    /// Every line of the card below its question, in order: the text before the first
+    /// section (the preamble), then each section's lines.
+    lines: Vec<Line<'a>>,
+    /// Each section's field and where its lines start in `lines`; a section runs to
+    /// the start of the next.
+    sections: Vec<(Field, usize)>,
 }
 
 impl<'a> CardBuilder<'a> {
@@ -135,17 +141,16 @@ impl<'a> CardBuilder<'a> {
             topics,
             explicit_id: None,
             tags: Vec::new(),
+            // A card runs to fifty lines or so: start with room for that many.
+            lines: Vec::with_capacity(64),
             sections: Vec::new(),
-            preamble: Vec::new(),
         }
     }
 
     /// Starts a section; `first` is text that followed the label on its own line.
     pub fn start(&mut self, field: Field, first: Option<Line<'a>>) {
-        // Sections run to a dozen lines or so: start with room for that many.
-        let mut lines = Vec::with_capacity(16);
-        lines.extend(first);
-        self.sections.push((field, lines));
+        self.sections.push((field, self.lines.len()));
+        self.lines.extend(first);
     }
 
     /// The section lines go to now, if one has started.
@@ -155,57 +160,77 @@ impl<'a> CardBuilder<'a> {
 
     /// Adds a line to the current section, or to the text before any section.
     pub fn push(&mut self, line: Line<'a>) {
-        match self.sections.last_mut() {
-            Some((_, lines)) => lines.push(line),
-            None => self.preamble.push(line),
-        }
+        self.lines.push(line);
     }
 
     /// True when no line of content has been seen yet.
     pub fn is_empty(&self) -> bool {
-        self.sections.is_empty() && self.preamble.iter().all(Line::is_blank)
+        self.sections.is_empty() && self.lines.iter().all(Line::is_blank)
+    }
+
+    /// The lines before the first section.
+    fn preamble(&self) -> &[Line<'a>] {
+        let end = self
+            .sections
+            .first()
+            .map_or(self.lines.len(), |&(_, at)| at);
+        &self.lines[..end]
+    }
+
+    /// The lines of every section named `field`, a blank line between two of them.
+    /// Borrowed when there is at most one, as there nearly always is.
+    fn gather(&self, field: Field) -> Cow<'_, [Line<'a>]> {
+        let ends = self.sections.iter().skip(1).map(|&(_, at)| at);
+        let mut found = self
+            .sections
+            .iter()
+            .zip(ends.chain([self.lines.len()]))
+            .filter(|((f, _), _)| *f == field)
+            .map(|(&(_, start), end)| &self.lines[start..end]);
+        let Some(first) = found.next() else {
+            return Cow::Borrowed(&[]);
+        };
+        let Some(second) = found.next() else {
+            return Cow::Borrowed(first);
+        };
+        let mut out = first.to_vec();
+        for more in [second].into_iter().chain(found) {
+            out.push(Line {
+                no: 0,
+                text: "",
+                fenced: false,
+            });
+            out.extend_from_slice(more);
+        }
+        Cow::Owned(out)
     }
 
     /// Turns the collected lines into fields. Text before the first section becomes the
     /// answer when there is no answer section, or opens the detail otherwise. Prose fields
     /// go through `field_text`, so they can be written back into a canonical file as is.
-    pub fn finish(self) -> RawCard {
+    pub fn finish(mut self) -> RawCard {
         let mut card = RawCard {
-            question: self.question,
+            question: std::mem::take(&mut self.question),
             line: self.line,
-            topics: self.topics,
-            explicit_id: self.explicit_id,
-            tags: self.tags,
+            topics: std::mem::take(&mut self.topics),
+            explicit_id: self.explicit_id.take(),
+            tags: std::mem::take(&mut self.tags),
             ..RawCard::default()
         };
-        let gather = |field: Field| -> Vec<Line<'a>> {
-            let mut out = Vec::new();
-            for (f, lines) in &self.sections {
-                if *f == field {
-                    if !out.is_empty() {
-                        out.push(Line {
-                            no: 0,
-                            text: "",
-                            fenced: false,
-                        });
-                    }
-                    out.extend_from_slice(lines);
-                }
-            }
-            out
-        };
-        card.why = field_text(&gather(Field::Why));
-        card.answer = field_text(&gather(Field::Answer));
-        card.key_points = list_items(&gather(Field::KeyPoints));
-        card.takeaway = field_text(&gather(Field::Takeaway));
-        card.example = field_text(&gather(Field::Example)).map(|e| strip_quotes(&e));
-        card.follow_ups = list_items(&gather(Field::FollowUps));
-        let (tables, leftover) = split_tables(&gather(Field::Tables));
+        card.why = field_text(&self.gather(Field::Why));
+        card.answer = field_text(&self.gather(Field::Answer));
+        card.key_points = list_items(&self.gather(Field::KeyPoints));
+        card.takeaway = field_text(&self.gather(Field::Takeaway));
+        card.example = field_text(&self.gather(Field::Example)).map(|e| strip_quotes(&e));
+        card.follow_ups = list_items(&self.gather(Field::FollowUps));
+        let (tables, leftover) = split_tables(&self.gather(Field::Tables));
         card.tables = tables;
-        let mut detail = gather(Field::Detail);
-        detail.extend(leftover);
-        let preamble = field_text(&self.preamble);
-        if let Some(q) = join_lines(&gather(Field::Question)) {
+        let mut detail = self.gather(Field::Detail);
+        if !leftover.is_empty() {
+            detail.to_mut().extend(leftover);
+        }
+        let preamble = field_text(self.preamble());
+        if let Some(q) = join_lines(&self.gather(Field::Question)) {
             card.title = Some(std::mem::replace(&mut card.question, q));
         }
         card.detail = match (preamble, card.answer.is_some()) {
