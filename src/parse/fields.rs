@@ -30,15 +30,16 @@ impl Field {
         // known name is short, so a longer label is no field, and nothing is allocated
         // for the many headings and lines that are not labels.
         let mut name = LabelName::default();
-        for c in label.trim().trim_end_matches(':').trim().chars() {
-            let fits = if c.is_ascii() {
-                name.push(c.to_ascii_lowercase())
-            } else {
-                c.to_lowercase().all(|l| name.push(l))
-            };
-            if !fits {
-                return None;
-            }
+        let label = label.trim().trim_end_matches(':').trim();
+        let fits = if label.is_ascii() {
+            label.bytes().all(|b| name.push_ascii(b))
+        } else {
+            label
+                .chars()
+                .all(|c| c.to_lowercase().all(|l| name.push(l)))
+        };
+        if !fits {
+            return None;
         }
         Field::named(name.as_str()?)
     }
@@ -96,6 +97,32 @@ impl LabelName {
         }
         self.len += c.encode_utf8(&mut self.buf[self.len..]).len();
         true
+    }
+
+    /// `push` for an ASCII byte, lowercased, without decoding a character.
+    fn push_ascii(&mut self, b: u8) -> bool {
+        match b {
+            b'*' | b'_' => true,
+            // The ASCII characters `char::is_whitespace` accepts.
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
+                self.space = self.len > 0;
+                true
+            }
+            _ => {
+                let need = 1 + usize::from(self.space);
+                if self.len + need > self.buf.len() {
+                    return false;
+                }
+                if self.space {
+                    self.buf[self.len] = b' ';
+                    self.len += 1;
+                    self.space = false;
+                }
+                self.buf[self.len] = b.to_ascii_lowercase();
+                self.len += 1;
+                true
+            }
+        }
     }
 
     fn as_str(&self) -> Option<&str> {
@@ -290,6 +317,8 @@ mod tests {
             "**Answer:**",
             "Hints / Key Points",
             "EXPECTED\tanswer  points",
+            "Key\u{b}points",
+            "Key\u{1c}points",
             "Question",
             "Summary table:",
             "Déjà vu",

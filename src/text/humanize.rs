@@ -1,5 +1,7 @@
 //! Turns file names and headings into the names a person reads in the topic tree.
 
+use std::borrow::Cow;
+
 /// `10-kubernetes` → "Kubernetes", `02_ci-cd` → "Ci Cd". The numeric prefix that orders
 /// siblings is dropped; a name that is only a number is kept as it is.
 pub fn humanize_file_name(stem: &str) -> String {
@@ -108,9 +110,9 @@ pub fn strip_number_prefix(text: &str) -> &str {
 }
 
 /// Removes `<tag ...>` and `</tag>` while keeping the text between them.
-pub fn strip_html_tags(text: &str) -> String {
+pub fn strip_html_tags(text: &str) -> Cow<'_, str> {
     if !text.contains('<') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -130,13 +132,13 @@ pub fn strip_html_tags(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn strip_inline_markup(text: &str) -> String {
     let no_tags = strip_html_tags(text);
     let mut out = String::with_capacity(no_tags.len());
-    let mut rest = no_tags.as_str();
+    let mut rest = &*no_tags;
     // Links and images: keep the text, drop the target.
     while let Some(open) = rest.find('[') {
         let Some(close) = rest[open..].find("](") else {
