@@ -5,6 +5,10 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
+/// Allocate as the shipped binary does (`src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 

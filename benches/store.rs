@@ -3,6 +3,10 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
+/// Allocate as the shipped binary does (`src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::Bencher;
 use prepdeck::schedule::{CardState, Grade, Scheduler};
 use prepdeck::store::{NewReview, ReviewMode, Store};

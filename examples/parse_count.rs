@@ -5,6 +5,10 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
+/// Allocate as the shipped binary does (`src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [layout, n, mode] = args.as_slice() else {
