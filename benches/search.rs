@@ -101,24 +101,26 @@ fn app_searching(scope: Scope) -> (App, Terminal<TestBackend>) {
     (app, terminal)
 }
 
-/// A character typed into the open search overlay at 240×70, then the frame drawn;
-/// the query grows to "rollout canary" and is cleared again.
+/// One keystroke in the open search overlay at 240×70, then the frame drawn: "rollout
+/// canary" typed, then deleted one character at a time, each keystroke its own sample.
 #[divan::bench]
 fn app_keystroke_10k(bencher: Bencher) {
     let (mut app, mut terminal) = app_searching(Scope::Questions);
-    let mut typed = 0;
+    let mut keys = typed_then_deleted();
     bencher.bench_local(|| {
-        if typed == QUERY.len() {
-            for _ in 0..typed {
-                press(&mut app, key(KeyCode::Backspace));
-            }
-            typed = 0;
-        }
-        let c = QUERY.as_bytes()[typed] as char;
-        typed += 1;
-        press(&mut app, key(KeyCode::Char(c)));
+        press(&mut app, key(keys.next().unwrap()));
         terminal.draw(|f| prepdeck::ui::draw(f, &app)).unwrap();
     });
+}
+
+/// The keys of typing `QUERY` and deleting it again, repeated for ever.
+fn typed_then_deleted() -> impl Iterator<Item = KeyCode> {
+    let keys: Vec<KeyCode> = QUERY
+        .chars()
+        .map(KeyCode::Char)
+        .chain(QUERY.chars().map(|_| KeyCode::Backspace))
+        .collect();
+    keys.into_iter().cycle()
 }
 
 /// One keystroke in the all-fields search overlay at 240×70, then the frame drawn:
@@ -127,12 +129,7 @@ fn app_keystroke_10k(bencher: Bencher) {
 #[divan::bench]
 fn app_keystroke_all_fields_10k(bencher: Bencher) {
     let (mut app, mut terminal) = app_searching(Scope::AllFields);
-    let keys: Vec<KeyCode> = QUERY
-        .chars()
-        .map(KeyCode::Char)
-        .chain(QUERY.chars().map(|_| KeyCode::Backspace))
-        .collect();
-    let mut keys = keys.into_iter().cycle();
+    let mut keys = typed_then_deleted();
     bencher.bench_local(|| {
         press(&mut app, key(keys.next().unwrap()));
         terminal.draw(|f| prepdeck::ui::draw(f, &app)).unwrap();

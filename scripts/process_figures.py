@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Whole-process figures for BENCHMARKS.md.
 
-Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N]
+Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N] [--data-dir DIR]
 
 - `prepdeck check DIR`: wall time (spawn to exit), CPU time and peak RSS from the
   child's rusage (median of runs).
 - Time to first frame: the browser on DIR in a pseudo-terminal (120x40) with
-  PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME=1, from spawn to exit (median of runs).
+  PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME=1, from spawn to exit (median of runs); with
+  --data-dir, also with a copy of that progress folder (from `examples/seed_progress.rs`).
 - Idle CPU: utime+stime from /proc/PID/stat over 10 seconds, for the browser left alone
   and for `prepdeck mock` with its timer running.
 
@@ -156,6 +157,12 @@ def main():
         )
         ff, ff_min = first_frame(binary, corpus, runs, env)
         print(f"first frame: median {ff:.1f} ms (min {ff_min:.1f} ms)")
+        if "--data-dir" in sys.argv:
+            seeded = sys.argv[sys.argv.index("--data-dir") + 1]
+            data = os.path.join(home, "seeded-data")
+            shutil.copytree(seeded, data)
+            ff, ff_min = first_frame(binary, corpus, runs, dict(env, PREPDECK_DATA_DIR=data))
+            print(f"first frame with saved progress: median {ff:.1f} ms (min {ff_min:.1f} ms)")
         idle = idle_cpu([binary, corpus], env)
         print(f"idle browser: {idle[0]:.0f} ms utime+stime ({idle[1]:.2f} ms schedstat) over 10 s")
         mock = idle_cpu(
