@@ -82,6 +82,14 @@ fn split_newlines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// True when `text` starts with a visible ASCII character other than `marker`: such a
+/// line cannot start with `marker` once trimmed, and need not be trimmed to know it.
+pub fn starts_with_other_visible(text: &str, marker: u8) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_graphic() && *b != marker)
+}
+
 /// A fence delimiter: up to three spaces (or inside a list, any indent), then three or
 /// more backticks or tildes. Returns the character, its count and what follows.
 pub(super) fn fence_marker(line: &str) -> Option<(char, usize, &str)> {

@@ -19,6 +19,7 @@ use super::canonical::single_title_heading;
 use super::field_text::{field_text, split_first_block};
 use super::html::block_to_markdown;
 use super::{ParsedFile, RawCard};
+use crate::text::find_ignore_ascii_case;
 use crate::text::humanize::{clean_question, clean_topic_heading};
 
 /// Answers that only say the answer is still to be written.
@@ -116,12 +117,12 @@ fn read_item(lines: &[Line], start: usize) -> (Option<Item>, usize) {
     // Find the summary: it may start on the details line or a later one and span lines.
     let mut no = lines[start].no;
     loop {
-        if let Some(open) = find_ci(&pending, "<summary") {
+        if let Some(open) = find_ignore_ascii_case(&pending, "<summary") {
             let after = &pending[open..];
             let body_start = after.find('>').map_or(after.len(), |e| e + 1);
             let mut text = after[body_start..].to_string();
             loop {
-                if let Some(close) = find_ci(&text, "</summary>") {
+                if let Some(close) = find_ignore_ascii_case(&text, "</summary>") {
                     pending = text[close + "</summary>".len()..].to_string();
                     text.truncate(close);
                     summary = Some((text, no));
@@ -142,7 +143,7 @@ fn read_item(lines: &[Line], start: usize) -> (Option<Item>, usize) {
             break;
         }
         let next = lines[i];
-        if !next.is_blank() && find_ci(next.text, "<summary").is_none() {
+        if !next.is_blank() && find_ignore_ascii_case(next.text, "<summary").is_none() {
             break;
         }
         pending = next.text.to_string();
@@ -167,7 +168,7 @@ fn read_item(lines: &[Line], start: usize) -> (Option<Item>, usize) {
             if starts_tag(&text, "details") {
                 depth += 1;
             }
-            if let Some(close) = find_ci(&text, "</details>") {
+            if let Some(close) = find_ignore_ascii_case(&text, "</details>") {
                 if depth == 0 {
                     body.push((text[..close].to_string(), false));
                     break;
@@ -178,15 +179,6 @@ fn read_item(lines: &[Line], start: usize) -> (Option<Item>, usize) {
         body.push((text, fenced));
     }
     (summary.map(|(q, no)| (q, no, body)), i)
-}
-
-/// `haystack.to_ascii_lowercase().find(needle)` for a lowercase ASCII `needle`, without
-/// lowercasing a copy of every line of every answer.
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The question in a summary: `<code>` becomes backticks, every other tag and a trailing
@@ -267,19 +259,6 @@ fn unwrap_bold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn find_ci_agrees_with_lowercasing() {
-        for text in ["<SUMMARY>x", "ab </Details>", "é<summary>", "", "<summar"] {
-            for needle in ["<summary", "</summary>", "</details>"] {
-                assert_eq!(
-                    find_ci(text, needle),
-                    text.to_ascii_lowercase().find(needle),
-                    "{text}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn summaries() {

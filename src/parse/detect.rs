@@ -10,6 +10,7 @@ use super::fields::{Field, bold_label};
 use super::hints::{hints_summary, paren_numbered_heading, question_label};
 use super::labelled::{numbered_heading, q_prefixed_heading};
 use super::{design, qa_headings, qa_lines};
+use crate::text::find_ignore_ascii_case;
 
 /// The shapes of question file prepdeck reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,7 +71,6 @@ pub fn detect(lines: &[Line]) -> Layout {
     let mut labels = 0;
     let mut numbered = 0;
     let mut summaries = 0;
-    let mut hint_summaries = 0;
     let mut question_labels = 0;
     let mut paren_headings = 0;
     let mut question_headings = 0;
@@ -98,11 +98,8 @@ pub fn detect(lines: &[Line]) -> Layout {
             continue;
         }
         let trimmed = line.text.trim_start();
-        if contains_ignore_ascii_case(trimmed, "<summary") {
+        if find_ignore_ascii_case(trimmed, "<summary").is_some() {
             summaries += 1;
-            if hints_summary(line.text).is_some() {
-                hint_summaries += 1;
-            }
         }
         if question_label(line.text).is_some() {
             question_labels += 1;
@@ -121,7 +118,14 @@ pub fn detect(lines: &[Line]) -> Layout {
             }
         }
     }
-    if hint_summaries > 0 && paren_headings > 0 && question_labels > 0 {
+    // Which summaries name hints matters only when the other two hints signals are
+    // there, so those lines are read again only then.
+    let hint_summaries = || {
+        lines
+            .iter()
+            .any(|l| !l.fenced && l.heading().is_none() && hints_summary(l.text).is_some())
+    };
+    if paren_headings > 0 && question_labels > 0 && hint_summaries() {
         Layout::Hints
     } else if summaries > 0 && summaries >= answer_points.max(numbered) {
         // A labelled layout may fold an example into one `<details>` block; a details
@@ -142,17 +146,6 @@ pub fn detect(lines: &[Line]) -> Layout {
     }
 }
 
-/// `text.to_ascii_lowercase().contains(needle)` for a lowercase ASCII `needle`, without
-/// allocating a lowercased copy of every line.
-fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    let first = needle.as_bytes()[0];
-    text.contains(|c: char| c.to_ascii_lowercase() == first as char)
-        && text
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// `text.to_ascii_lowercase().starts_with(needle)` for a lowercase ASCII `needle`.
 fn starts_with_ignore_ascii_case(text: &str, needle: &str) -> bool {
     text.as_bytes()
@@ -165,7 +158,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_case_helpers_agree_with_lowercasing() {
+    fn starts_with_ignore_ascii_case_agrees_with_lowercasing() {
         for text in [
             "<SUMMARY>x",
             "a <Summary>",
@@ -173,14 +166,12 @@ mod tests {
             "",
             "é<summary",
             "**Expected Answer Points**:",
+            "<<summary",
+            "x <sUmMaRy> y <summary",
+            "<summary",
         ] {
             for needle in ["<summary", "**expected answer points"] {
                 let lower = text.to_ascii_lowercase();
-                assert_eq!(
-                    contains_ignore_ascii_case(text, needle),
-                    lower.contains(needle),
-                    "{text}"
-                );
                 assert_eq!(
                     starts_with_ignore_ascii_case(text, needle),
                     lower.starts_with(needle),

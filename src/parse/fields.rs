@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::RawCard;
-use super::block::{Line, join_lines, list_items, split_tables};
+use super::block::{Line, join_lines, list_items, split_tables, starts_with_other_visible};
 use super::field_text::field_text;
 
 /// A section of a card, whatever a layout calls it.
@@ -133,6 +133,9 @@ impl LabelName {
 /// A bold label at the start of a line: `**Answer** — text`, `**Answer:** text`,
 /// `**Key takeaway**: text`. Returns the field and the text after the label.
 pub fn bold_label(text: &str) -> Option<(Field, &str)> {
+    if starts_with_other_visible(text, b'*') {
+        return None;
+    }
     let t = text.trim_start();
     let inner = t.strip_prefix("**")?;
     let close = inner.find("**")?;

@@ -6,7 +6,7 @@
 //! heading) never becomes one. The heading is kept as the card's title; the question is
 //! the labelled paragraph with its sub-bullets joined into one line.
 
-use super::block::{Line, list_items};
+use super::block::{Line, list_items, starts_with_other_visible};
 use super::canonical::single_title_heading;
 use super::fields::{CardBuilder, Field};
 use super::{ParsedFile, RawCard};
@@ -21,6 +21,9 @@ pub fn paren_numbered_heading(text: &str) -> bool {
 
 /// `**Question:**` or `**Question (Scenario):**`: the text after the label.
 pub fn question_label(text: &str) -> Option<&str> {
+    if starts_with_other_visible(text, b'*') {
+        return None;
+    }
     let t = text.trim_start();
     let inner = t.strip_prefix("**")?;
     let close = inner.find("**")?;

@@ -152,10 +152,7 @@ pub fn block_to_markdown(lines: &[(String, bool)]) -> Vec<(String, bool)> {
         if let Some(t) = &mut table {
             t.push_str(text);
             t.push('\n');
-            if trimmed
-                .windows(8)
-                .any(|w| w.eq_ignore_ascii_case(b"</table>"))
-            {
+            if crate::text::find_ignore_ascii_case(text, "</table>").is_some() {
                 let block = std::mem::take(t);
                 table = None;
                 out.extend(table_to_markdown(&block).into_iter().map(|l| (l, false)));

@@ -13,6 +13,13 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     if line.fenced {
         return None;
     }
+    // Most lines start with some other visible character: no need to trim them.
+    if let Some(b) = line.text.as_bytes().first()
+        && b.is_ascii_graphic()
+        && !char::from(*b).eq_ignore_ascii_case(&letter)
+    {
+        return None;
+    }
     let t = line.text.trim_start();
     let mut chars = t.chars();
     let first = chars.next()?;

@@ -87,9 +87,54 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// `haystack.to_ascii_lowercase().find(needle)` for a lowercase ASCII `needle`, without
+/// a lowercased copy: memchr finds each place the needle's first letter occurs, in either
+/// case, and only those places are compared.
+pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).find(|&at| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_ignore_ascii_case_agrees_with_lowercasing() {
+        let texts = [
+            "<SUMMARY>x",
+            "ab </Details>",
+            "é<summary>",
+            "",
+            "<summar",
+            "<<summary",
+            "x <sUmMaRy> y <summary",
+            "**Expected Answer Points**:",
+            "<TABLE><tr></Table>",
+        ];
+        let needles = [
+            "<summary",
+            "</summary>",
+            "</details>",
+            "</table>",
+            "**expected answer points",
+            "e",
+        ];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(
+                    find_ignore_ascii_case(text, needle),
+                    text.to_ascii_lowercase().find(needle),
+                    "{text} / {needle}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn normalisation_ignores_case_wrapping_and_punctuation() {
