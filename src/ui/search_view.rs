@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -71,15 +72,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
             let topic = sanitize(card.topic.last().map_or("", String::as_str), false).into_owned();
             let room = width.saturating_sub(wrap::width(&topic) + 3);
             let shown = truncate(&question, room);
-            let mut spans: Vec<Span> = Vec::new();
-            for (k, ch) in shown.chars().enumerate() {
-                let style = if hit.indices.binary_search(&(k as u32)).is_ok() {
-                    theme.style(Role::Match)
-                } else {
-                    theme.style(Role::Text)
-                };
-                spans.push(Span::styled(ch.to_string(), style));
-            }
+            let mut spans = highlighted(
+                &shown,
+                &hit.indices,
+                theme.style(Role::Text),
+                theme.style(Role::Match),
+            );
             let pad = width.saturating_sub(wrap::width(&shown) + wrap::width(&topic) + 1);
             spans.push(Span::raw(" ".repeat(pad)));
             spans.push(Span::styled(topic, theme.style(Role::Dim)));
@@ -98,5 +96,48 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+/// `text` as spans, the characters at `indices` (sorted character positions) in
+/// `matched` and the rest in `plain`: one span per run of either, not per character.
+fn highlighted(text: &str, indices: &[u32], plain: Style, matched: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (k, ch) in text.chars().enumerate() {
+        let is_match = indices.binary_search(&(k as u32)).is_ok();
+        if is_match != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { plain };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = is_match;
+        run.push(ch);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { matched } else { plain }));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    #[test]
+    fn highlights_runs_of_matched_characters() {
+        let (plain, matched) = (Style::new(), Style::new().fg(Color::Red));
+        let spans = highlighted("canary", &[0, 1, 4], plain, matched);
+        let parts: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == matched))
+            .collect();
+        assert_eq!(
+            parts,
+            [("ca", true), ("na", false), ("r", true), ("y", false)]
+        );
+        assert!(highlighted("", &[], plain, matched).is_empty());
+        assert_eq!(highlighted("ab", &[], plain, matched).len(), 1);
     }
 }
