@@ -36,7 +36,7 @@ fn prefixes() -> impl Iterator<Item = &'static str> {
 /// the first keystroke or of a deleted character. Indexes are built beforehand.
 fn matcher(bencher: Bencher, scope: Scope) {
     let deck = corpus::deck(corpus::scaled(10_000), "canonical");
-    let index = SearchIndex::new(&deck.cards);
+    let mut index = SearchIndex::new(&deck.cards);
     index.prepare(&deck.cards, scope);
     let mut m = new_matcher();
     let mut queries = prefixes();
@@ -57,15 +57,28 @@ fn all_fields_10k(bencher: Bencher) {
     matcher(bencher, Scope::AllFields);
 }
 
-/// Building the all-fields index (every card's text lowercased into one string), which
-/// happens when the search scope is first widened to all fields.
+/// Building the all-fields index (every card's text lowercased into one string) at
+/// once, as widening the search scope does when idle moments have not built it yet.
 #[divan::bench]
 fn all_fields_index_build_10k(bencher: Bencher) {
     let deck = corpus::deck(corpus::scaled(10_000), "canonical");
     bencher
         .with_inputs(|| SearchIndex::new(&deck.cards))
-        .bench_local_values(|index| {
+        .bench_local_values(|mut index| {
             index.prepare(&deck.cards, Scope::AllFields);
+            index
+        });
+}
+
+/// The first and longest idle step of building that index (it also sizes the whole
+/// text): the most a key pressed during the build can wait.
+#[divan::bench]
+fn all_fields_idle_step_10k(bencher: Bencher) {
+    let deck = corpus::deck(corpus::scaled(10_000), "canonical");
+    bencher
+        .with_inputs(|| SearchIndex::new(&deck.cards))
+        .bench_local_values(|mut index| {
+            index.idle_step(&deck.cards);
             index
         });
 }

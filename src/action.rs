@@ -65,6 +65,10 @@ pub enum Action {
     /// Time passed while a timer runs.
     #[serde(skip)]
     Tick,
+    /// No key is waiting: a moment for work the person has not asked for yet (building
+    /// the all-fields search index a slice at a time).
+    #[serde(skip)]
+    Idle,
     /// A typed character, in a text field.
     #[serde(skip)]
     Input(char),
@@ -137,7 +141,7 @@ impl Action {
             Action::Grade3 => "grade Good",
             Action::Grade4 => "grade Easy",
             Action::Accept => "take the suggested grade",
-            Action::TextKey(_) | Action::Tick => "",
+            Action::TextKey(_) | Action::Tick | Action::Idle => "",
             Action::Input(_) => "type",
             Action::Backspace => "delete a character",
             Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => "",

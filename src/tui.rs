@@ -2,10 +2,10 @@
 //! performs effects, and keeps the terminal sane on exit, panic, signals and Ctrl-Z.
 //!
 //! The loop blocks on input and redraws only after an event, so an idle browser uses no
-//! CPU.
+//! CPU once the work left for idle moments (the all-fields search index) is done.
 
 use std::io::{IsTerminal, Write, stdout};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
@@ -76,6 +76,10 @@ fn event_loop(
         }
         if cfg!(debug_assertions) && std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1") {
             panic!("{TEST_PANIC_ENV} is set");
+        }
+        // Background work runs a slice at a time while no key is waiting.
+        while app.has_idle_work() && !event::poll(Duration::ZERO)? {
+            app.update(Action::Idle, Instant::now());
         }
         let event = match app.next_tick(Instant::now()) {
             Some(wait) if !event::poll(wait)? => None,

@@ -131,6 +131,73 @@ fn a_leading_space_does_not_end_the_search() {
     }
 }
 
+/// A deck large enough that the all-fields index takes several idle steps.
+fn many_cards() -> prepdeck::app::App {
+    let text: String = (0..1000)
+        .map(|i| format!("## Question number {i}?\n### Answer\nThe answer mentions zebra{i}.\n"))
+        .collect();
+    app_with("many.md", &text, 100, 30)
+}
+
+fn all_fields_hits(app: &mut prepdeck::app::App, query: &str) -> Vec<String> {
+    press(app, &[Search]);
+    if let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay
+        && state.scope == prepdeck::app::search::Scope::Questions
+    {
+        press(app, &[SearchScope]);
+    }
+    for c in query.chars() {
+        press(app, &[Input(c)]);
+    }
+    let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay else {
+        panic!("the search overlay closed");
+    };
+    let hits = state
+        .hits
+        .iter()
+        .map(|h| app.deck.cards[h.card].question.clone())
+        .collect();
+    press(app, &[SearchCancel]);
+    assert!(app.overlay.is_none());
+    hits
+}
+
+#[test]
+fn idle_moments_build_the_all_fields_index() {
+    let mut app = many_cards();
+    app.message = Some("kept".to_string());
+    let mut steps = 0;
+    while app.has_idle_work() {
+        press(&mut app, &[Idle]);
+        steps += 1;
+        assert!(steps < 100, "idle work never ends");
+    }
+    assert!(steps > 1, "built in one step: {steps}");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("kept"),
+        "idle work cleared the status"
+    );
+    assert_eq!(
+        all_fields_hits(&mut app, "zebra999"),
+        ["Question number 999?"]
+    );
+    assert!(!app.has_idle_work());
+}
+
+#[test]
+fn widening_the_scope_finishes_a_half_built_index() {
+    let mut app = many_cards();
+    press(&mut app, &[Idle]);
+    assert!(app.has_idle_work());
+    assert_eq!(
+        all_fields_hits(&mut app, "zebra999"),
+        ["Question number 999?"]
+    );
+    assert_eq!(all_fields_hits(&mut app, "zebra0."), ["Question number 0?"]);
+    assert!(!app.has_idle_work());
+}
+
 #[test]
 fn navigation_flow() {
     let mut app = canonical(120, 40);

@@ -52,28 +52,45 @@ impl FullTextIndex {
     fn build(cards: &[Card], more_cards: usize) -> FullTextIndex {
         let size: usize = cards.iter().map(estimated_len).sum();
         let room = size + size / cards.len().max(1) * more_cards;
-        let mut text = String::with_capacity(room);
-        let mut starts = Vec::with_capacity(cards.len() + more_cards + 1);
-        let mut question_ends = Vec::with_capacity(cards.len() + more_cards);
+        let mut index = FullTextIndex::with_room(room, cards.len() + more_cards);
+        index.push_cards(cards);
+        index
+    }
+
+    /// An index of no cards, with room for `bytes` of text and `cards` cards.
+    pub fn with_room(bytes: usize, cards: usize) -> FullTextIndex {
+        let mut starts = Vec::with_capacity(cards + 1);
+        starts.push(0);
+        FullTextIndex {
+            text: String::with_capacity(bytes),
+            starts,
+            question_ends: Vec::with_capacity(cards),
+        }
+    }
+
+    /// Adds `cards` after the ones already indexed.
+    pub fn push_cards(&mut self, cards: &[Card]) {
+        // The end marker is put back after the new cards.
+        self.starts.pop();
         for card in cards {
-            starts.push(text.len());
+            self.starts.push(self.text.len());
             let mut first = true;
             for_each_field(card, |field| {
-                push_lowercase(&mut text, field);
+                push_lowercase(&mut self.text, field);
                 if first {
-                    question_ends.push(text.len());
+                    self.question_ends.push(self.text.len());
                     first = false;
                 }
                 // Whitespace between fields and cards: no query word can span them.
-                text.push('\n');
+                self.text.push('\n');
             });
         }
-        starts.push(text.len());
-        FullTextIndex {
-            text,
-            starts,
-            question_ends,
-        }
+        self.starts.push(self.text.len());
+    }
+
+    /// How many cards are indexed.
+    pub fn len(&self) -> usize {
+        self.question_ends.len()
     }
 
     /// Adds the cards of `rest` after these.
@@ -282,7 +299,7 @@ pub fn for_each_field(card: &Card, mut visit: impl FnMut(&str)) {
     }
 }
 
-fn estimated_len(card: &Card) -> usize {
+pub fn estimated_len(card: &Card) -> usize {
     let mut len = 0;
     for_each_field(card, |field| len += field.len() + 1);
     len
@@ -327,6 +344,25 @@ mod tests {
         let last = deck.cards.len() - 1;
         let found = halves.matches(&format!("QUESTION {last}? änswer"), None);
         assert_eq!(found.iter().map(|m| m.card).collect::<Vec<_>>(), vec![last]);
+    }
+
+    #[test]
+    fn building_a_slice_at_a_time_equals_building_at_once() {
+        let text: String = (0..25)
+            .map(|i| format!("## Question {i}?\n### Answer\nAnswer {i}.\n"))
+            .collect();
+        let deck = crate::load::load_text("t.md", &text);
+        let mut sliced = FullTextIndex::with_room(0, 0);
+        assert_eq!(sliced.len(), 0);
+        assert!(sliced.matches("question", None).is_empty());
+        for chunk in deck.cards.chunks(7) {
+            sliced.push_cards(chunk);
+        }
+        let whole = FullTextIndex::build(&deck.cards, 0);
+        assert!(sliced.text == whole.text);
+        assert_eq!(sliced.starts, whole.starts);
+        assert_eq!(sliced.question_ends, whole.question_ends);
+        assert_eq!(sliced.len(), 25);
     }
 
     #[test]

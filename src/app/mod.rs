@@ -186,6 +186,11 @@ impl App {
         app
     }
 
+    /// True while there is work for `Action::Idle`.
+    pub fn has_idle_work(&self) -> bool {
+        self.index.has_idle_work(&self.deck.cards)
+    }
+
     fn index_ids(&mut self) {
         self.id_index = self
             .deck
@@ -303,6 +308,10 @@ impl App {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.tree.keep_visible(self.tree_height());
+            return None;
+        }
+        if let Action::Idle = action {
+            self.index.idle_step(&self.deck.cards);
             return None;
         }
         self.message = None;

@@ -1,15 +1,16 @@
 //! Search over the deck: questions fuzzily as you type with nucleo-matcher (the matcher
 //! helix uses), or every field of every card by words (see `full_text`). Question
-//! haystacks are built with the deck; the much larger full-text index when the scope is
-//! first widened. A query that only grew checks just the previous hits, since adding
-//! characters can only remove matches.
+//! haystacks are built with the deck; the much larger full-text index a slice at a time
+//! while the app waits for keys, or at once if the scope is widened before that. A query
+//! that only grew checks just the previous hits, since adding characters can only remove
+//! matches.
 
 use std::cell::OnceCell;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
-use super::full_text::{FullTextIndex, question_positions};
+use super::full_text::{FullTextIndex, estimated_len, question_positions};
 use crate::model::Card;
 
 /// What the query is matched against.
@@ -48,7 +49,13 @@ const HIGHLIGHTED: usize = 200;
 pub struct SearchIndex {
     questions: Vec<Utf32String>,
     full: OnceCell<FullTextIndex>,
+    /// The all-fields index while it is built a slice at a time in idle moments.
+    building: Option<FullTextIndex>,
 }
+
+/// Cards indexed per idle step: well under a millisecond, so a key pressed meanwhile
+/// waits no longer than that.
+const IDLE_STEP: usize = 400;
 
 impl SearchIndex {
     pub fn new(cards: &[Card]) -> SearchIndex {
@@ -58,14 +65,48 @@ impl SearchIndex {
                 .map(|c| Utf32String::from(c.question.as_str()))
                 .collect(),
             full: OnceCell::new(),
+            building: None,
         }
     }
 
     /// Builds the all-fields index now unless it exists, so that the first all-fields
-    /// keystroke does not pay for it.
-    pub fn prepare(&self, cards: &[Card], scope: Scope) {
-        if scope == Scope::AllFields {
-            self.full_text(cards);
+    /// keystroke does not pay for it. What idle steps built is kept.
+    pub fn prepare(&mut self, cards: &[Card], scope: Scope) {
+        if scope != Scope::AllFields || self.full.get().is_some() {
+            return;
+        }
+        let index = match self.building.take() {
+            Some(mut partial) => {
+                partial.push_cards(&cards[partial.len()..]);
+                partial
+            }
+            None => FullTextIndex::new(cards),
+        };
+        let _ = self.full.set(index);
+    }
+
+    /// True while the all-fields index is not built, or a partial one is left over from
+    /// before it was built at once.
+    pub fn has_idle_work(&self, cards: &[Card]) -> bool {
+        (self.full.get().is_none() && !cards.is_empty()) || self.building.is_some()
+    }
+
+    /// Indexes the next slice of cards for all-fields search, so that the index is
+    /// ready before the person first widens the scope.
+    pub fn idle_step(&mut self, cards: &[Card]) {
+        if self.full.get().is_some() {
+            self.building = None;
+            return;
+        }
+        let partial = self.building.get_or_insert_with(|| {
+            FullTextIndex::with_room(cards.iter().map(estimated_len).sum(), cards.len())
+        });
+        let done = partial.len();
+        partial.push_cards(&cards[done..(done + IDLE_STEP).min(cards.len())]);
+        if partial.len() == cards.len()
+            && let Some(index) = self.building.take()
+        {
+            let _ = self.full.set(index);
         }
     }
 
