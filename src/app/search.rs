@@ -45,7 +45,7 @@ pub struct Hit {
 const HIGHLIGHTED: usize = 200;
 
 /// The haystacks of every card: questions built when the deck is loaded, the full text
-/// on demand.
+/// in idle moments or on demand.
 pub struct SearchIndex {
     questions: Vec<Utf32String>,
     full: OnceCell<FullTextIndex>,
