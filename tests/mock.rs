@@ -141,6 +141,42 @@ fn pause_stops_the_clock_and_hides_the_question() {
 }
 
 #[test]
+fn quitting_during_the_interview_asks_first() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(60, None), t0);
+    type_text(&mut app, "my answer", at(t0, 1.0));
+    // The first quit pauses the clock and warns; the typed answer is still there.
+    assert_eq!(app.update(Quit, at(t0, 2.0)), None);
+    assert!(matches!(phase(&app), Phase::Paused { .. }));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(prepdeck::app::mock::QUIT_WARNING)
+    );
+    // Any other key disarms it: the next quit warns again.
+    app.update(Resume, at(t0, 3.0));
+    assert_eq!(phase(&app), Phase::Asking);
+    assert_eq!(app.update(Quit, at(t0, 4.0)), None);
+    assert_eq!(app.update(Quit, at(t0, 4.5)), Some(Effect::Quit));
+}
+
+#[test]
+fn quitting_the_debrief_asks_first_and_the_setup_quits_at_once() {
+    let t0 = Instant::now();
+    let mut app = started(100, 30, settings(5, None), t0);
+    // Both questions time out: the debrief opens.
+    app.update(Tick, at(t0, 6.0));
+    app.update(Tick, at(t0, 12.0));
+    assert_eq!(phase(&app), Phase::Debrief);
+    assert_eq!(app.update(Quit, at(t0, 13.0)), None);
+    assert_eq!(phase(&app), Phase::Debrief);
+    assert_eq!(app.update(Quit, at(t0, 14.0)), Some(Effect::Quit));
+
+    let mut setup = app_with("10-caching/01-caching.md", CANONICAL, 100, 30);
+    setup.open_mock(t0);
+    assert_eq!(setup.update(Quit, t0), Some(Effect::Quit));
+}
+
+#[test]
 fn suspend_pauses_first() {
     let t0 = Instant::now();
     let mut app = started(100, 30, settings(10, None), t0);

@@ -104,7 +104,12 @@ pub struct MockScreen {
     pub point: usize,
     pub scroll: usize,
     pub message: Option<String>,
+    /// Quit was pressed once while the interview was under way: a second press quits.
+    pub quit_armed: bool,
 }
+
+/// Shown when quit is pressed during an interview, which it would throw away.
+pub const QUIT_WARNING: &str = "Quit again to lose this interview; any other key stays";
 
 impl MockScreen {
     /// A setup screen with `checked` topics (tree nodes) ticked.
@@ -147,6 +152,7 @@ impl MockScreen {
             point: 0,
             scroll: 0,
             message: None,
+            quit_armed: false,
         }
     }
 
@@ -207,8 +213,9 @@ impl MockScreen {
     pub fn update(&mut self, deck: &Deck, action: Action, now: Instant) -> Option<MockOutcome> {
         self.message = None;
         if action == Action::Quit {
-            return Some(MockOutcome::Quit);
+            return self.quit(now);
         }
+        self.quit_armed = false;
         match self.phase.clone() {
             Phase::Setup => self.update_setup(action),
             Phase::Asking => self.update_asking(deck, action, now),
@@ -226,6 +233,25 @@ impl MockScreen {
                 None
             }
         }
+    }
+
+    /// Quits at once from the setup and the result; during the interview (answering,
+    /// paused or in the debrief) the first press pauses the clock and warns, and only a
+    /// second press in a row quits.
+    fn quit(&mut self, now: Instant) -> Option<MockOutcome> {
+        let under_way = matches!(
+            self.phase,
+            Phase::Asking | Phase::Paused { .. } | Phase::Debrief
+        );
+        if !under_way || self.quit_armed {
+            return Some(MockOutcome::Quit);
+        }
+        if self.phase == Phase::Asking {
+            self.pause(now);
+        }
+        self.quit_armed = true;
+        self.message = Some(QUIT_WARNING.to_string());
+        None
     }
 
     fn update_setup(&mut self, action: Action) -> Option<MockOutcome> {

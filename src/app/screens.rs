@@ -116,7 +116,12 @@ impl App {
         let Screen::Mock(screen) = &mut self.screen else {
             return None;
         };
-        let outcome = screen.update(&self.deck, action, now)?;
+        let Some(outcome) = screen.update(&self.deck, action, now) else {
+            if screen.quit_armed {
+                self.message = screen.message.clone();
+            }
+            return None;
+        };
         match outcome {
             MockOutcome::Start => {
                 let standing = &self.standing;
