@@ -14,15 +14,17 @@ use std::time::{Duration, Instant};
 
 use divan::Bencher;
 use prepdeck::action::Action;
-use prepdeck::app::review::{ReviewScreen, Side};
-use prepdeck::app::{App, Focus, Screen};
+use prepdeck::app::review::Side;
+use prepdeck::app::{App, Msg, Screen};
 use prepdeck::keymap::Keymap;
 use prepdeck::mock::MockSettings;
+use prepdeck::mock::select::{self, Standing};
 use prepdeck::review::{EntryKind, QueueEntry, Session, SessionMode};
 use prepdeck::schedule::{CardState, Grade, Scheduler};
 use prepdeck::stats::{StatsInput, compute};
 use prepdeck::store::{LoggedReview, ReviewMode};
 use prepdeck::theme::Theme;
+use prepdeck::ui::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -37,19 +39,19 @@ const NOW: i64 = 1_795_348_800;
 fn app(w: u16, h: u16) -> (App, usize) {
     let deck = corpus::deck(corpus::scaled(10_000), "canonical");
     let largest = corpus::largest(&deck);
-    let mut app = App::new(deck, Theme::default(), Keymap::default());
-    app.wall_clock = || NOW;
+    let mut app = App::new(deck, Theme::default(), Keymap::default()).with_clock(|| NOW);
     app.update(Action::Resize(w, h), Instant::now());
     app.jump_to_card(largest);
     (app, largest)
 }
 
 fn draw(bencher: Bencher, app: &App) {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut view = View::default();
     bencher.bench_local(|| {
         terminal
-            .draw(|f| prepdeck::ui::draw(f, app))
+            .draw(|f| prepdeck::ui::draw(f, app, &mut view))
             .map(|c| c.area)
             .unwrap()
     });
@@ -67,8 +69,14 @@ fn browser(bencher: Bencher, size: &str) {
 fn card(bencher: Bencher, size: &str) {
     let (w, h) = parse(size);
     let (mut app, _) = app(w, h);
-    app.focus = Focus::Card;
-    app.card_scroll = 3;
+    for action in [
+        Action::FocusNext,
+        Action::MoveDown,
+        Action::MoveDown,
+        Action::MoveDown,
+    ] {
+        app.update(action, Instant::now());
+    }
     draw(bencher, &app);
 }
 
@@ -78,6 +86,7 @@ fn browser_keystroke(bencher: Bencher, size: &str) {
     let (w, h) = parse(size);
     let (mut app, _) = app(w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut view = View::default();
     let mut down = true;
     bencher.bench_local(|| {
         let action = if down {
@@ -87,7 +96,10 @@ fn browser_keystroke(bencher: Bencher, size: &str) {
         };
         down = !down;
         app.update(action, Instant::now());
-        terminal.draw(|f| prepdeck::ui::draw(f, &app)).unwrap();
+        terminal
+            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+            .unwrap();
+        app.update(Msg::Drawn(view.measures()), Instant::now());
     });
 }
 
@@ -98,21 +110,25 @@ fn review(bencher: Bencher, size: &str) {
     let (mut app, largest) = app(w, h);
     let entry = QueueEntry {
         index: largest,
-        card_id: app.deck.cards[largest].id.clone(),
+        card_id: app.deck().cards[largest].id.clone(),
         state: CardState::default(),
         kind: EntryKind::New,
     };
     let scheduler = Scheduler::new(None, 0.9);
     let session = Session::new(
         vec![entry],
-        &app.deck.cards,
+        &app.deck().cards,
         scheduler,
         SessionMode::Review,
         NOW,
     );
-    let mut screen = ReviewScreen::new(session, false, Instant::now(), NOW);
-    screen.side = Side::Answer;
-    app.open_review(screen);
+    let ready = Msg::ReviewReady {
+        session: Box::new(session),
+        two_button: false,
+    };
+    app.update(ready, Instant::now());
+    app.update(Action::Reveal, Instant::now());
+    assert!(matches!(app.screen(), Some(Screen::Review(r)) if r.side == Side::Answer));
     draw(bencher, &app);
 }
 
@@ -121,26 +137,27 @@ fn review(bencher: Bencher, size: &str) {
 fn mock(bencher: Bencher, size: &str) {
     let (w, h) = parse(size);
     let (mut app, largest) = app(w, h);
-    let node = app.card_node[largest];
-    let asks_largest = |app: &App| match &app.screen {
-        Screen::Mock(m) => m.questions.get(m.current) == Some(&largest),
-        _ => false,
+    let node = app.card_node(largest);
+    let candidates: Vec<usize> = app
+        .deck()
+        .tree
+        .cards_under(node)
+        .into_iter()
+        .filter(|&c| !app.deck().cards[c].is_unanswered())
+        .collect();
+    let seed = (0..200)
+        .find(|&seed| select::choose(&candidates, |_| Standing::default(), 1, seed) == [largest])
+        .expect("a seed that asks the largest card");
+    let settings = MockSettings {
+        questions: 1,
+        per_question: Some(Duration::from_secs(300)),
+        total: None,
+        spoken: false,
+        seed,
+        topics: Vec::new(),
     };
-    for seed in 0..200 {
-        let settings = MockSettings {
-            questions: 1,
-            per_question: Some(Duration::from_secs(300)),
-            total: None,
-            spoken: false,
-            seed,
-            topics: Vec::new(),
-        };
-        app.screen = Screen::Browse;
-        if app.start_mock(settings, vec![node], Instant::now()) && asks_largest(&app) {
-            break;
-        }
-    }
-    assert!(matches!(app.screen, Screen::Mock(_)), "the mock started");
+    assert!(app.start_mock(settings, vec![node], Instant::now()));
+    assert!(matches!(app.screen(), Some(Screen::Mock(m)) if m.questions == [largest]));
     draw(bencher, &app);
 }
 
@@ -152,7 +169,7 @@ fn stats(bencher: Bencher, size: &str) {
     let scheduler = Scheduler::new(None, 0.9);
     let mut states = HashMap::new();
     let mut log = Vec::new();
-    for (i, c) in app.deck.cards.iter().enumerate() {
+    for (i, c) in app.deck().cards.iter().enumerate() {
         let at = NOW - (i as i64 % 60) * 86_400;
         let grade = [Grade::Good, Grade::Again, Grade::Easy, Grade::Hard][i % 4];
         states.insert(
@@ -162,8 +179,8 @@ fn stats(bencher: Bencher, size: &str) {
         log.push(logged(i as i64, &c.id, at, grade));
     }
     let stats = compute(&StatsInput {
-        cards: &app.deck.cards,
-        tree: &app.deck.tree,
+        cards: &app.deck().cards,
+        tree: &app.deck().tree,
         states: &states,
         log: &log,
         mocks: &[],
@@ -171,7 +188,7 @@ fn stats(bencher: Bencher, size: &str) {
         offset: 0,
         desired_retention: 0.9,
     });
-    app.open_stats(stats);
+    app.update(Msg::StatsReady(Box::new(stats)), Instant::now());
     draw(bencher, &app);
 }
 

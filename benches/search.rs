@@ -14,10 +14,11 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use divan::Bencher;
 use prepdeck::action::Action;
-use prepdeck::app::search::{Scope, SearchIndex, new_matcher};
-use prepdeck::app::{App, Overlay};
+use prepdeck::app::App;
 use prepdeck::keymap::Keymap;
+use prepdeck::search::{Scope, SearchIndex, new_matcher};
 use prepdeck::theme::Theme;
+use prepdeck::ui::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -105,9 +106,9 @@ fn app_searching(scope: Scope) -> (App, Terminal<TestBackend>) {
     }
     // The keys must reach the overlay, or the benchmark measures an empty search.
     press(&mut app, key(KeyCode::Char('x')));
-    match &app.overlay {
-        Some(Overlay::Search(state)) => assert!(state.query == "x" && state.scope == scope),
-        _ => panic!("the search overlay is not open"),
+    match app.browse().and_then(|b| b.search.as_ref()) {
+        Some(state) => assert!(state.query == "x" && state.scope == scope),
+        None => panic!("the search overlay is not open"),
     }
     press(&mut app, key(KeyCode::Backspace));
     let terminal = Terminal::new(TestBackend::new(240, 70)).unwrap();
@@ -120,9 +121,12 @@ fn app_searching(scope: Scope) -> (App, Terminal<TestBackend>) {
 fn app_keystroke_10k(bencher: Bencher) {
     let (mut app, mut terminal) = app_searching(Scope::Questions);
     let mut keys = typed_then_deleted();
+    let mut view = View::default();
     bencher.bench_local(|| {
         press(&mut app, key(keys.next().unwrap()));
-        terminal.draw(|f| prepdeck::ui::draw(f, &app)).unwrap();
+        terminal
+            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+            .unwrap();
     });
 }
 
@@ -143,8 +147,11 @@ fn typed_then_deleted() -> impl Iterator<Item = KeyCode> {
 fn app_keystroke_all_fields_10k(bencher: Bencher) {
     let (mut app, mut terminal) = app_searching(Scope::AllFields);
     let mut keys = typed_then_deleted();
+    let mut view = View::default();
     bencher.bench_local(|| {
         press(&mut app, key(keys.next().unwrap()));
-        terminal.draw(|f| prepdeck::ui::draw(f, &app)).unwrap();
+        terminal
+            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+            .unwrap();
     });
 }

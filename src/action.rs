@@ -1,5 +1,6 @@
 //! The whole vocabulary of the app: every key binding names one of these actions, and
-//! `App::update` is the only place that interprets them.
+//! `App::update` is the only place that interprets them. What an action does on each
+//! screen, in words, is `keymap::describe`.
 
 use serde::{Deserialize, Serialize};
 
@@ -84,67 +85,4 @@ pub enum Action {
     /// The wheel turned at (column, row): negative is up.
     #[serde(skip)]
     Scroll(u16, u16, i8),
-}
-
-impl Action {
-    /// What the action does, for the help overlay.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Action::MoveDown => "move down",
-            Action::MoveUp => "move up",
-            Action::Collapse => "collapse, or go to the parent / the tree",
-            Action::Expand => "expand, or go into the card",
-            Action::Open => "open the card, or expand the topic",
-            Action::FocusNext => "switch between tree and card",
-            Action::Top => "go to the top",
-            Action::Bottom => "go to the bottom",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::HalfPageUp => "half a page up",
-            Action::HalfPageDown => "half a page down",
-            Action::Search => "search questions",
-            Action::NextMatch => "next search match",
-            Action::PrevMatch => "previous search match",
-            Action::ToggleHideAnswers => "hide answers to quiz yourself",
-            Action::Reveal => "reveal the hidden answer",
-            Action::ToggleExtras => "show example answer and follow-ups",
-            Action::Help => "this help",
-            Action::Back => "back, or quit",
-            Action::Quit => "quit at once",
-            Action::Suspend => "suspend to the shell (fg resumes)",
-            Action::SearchAccept => "jump to the selected result",
-            Action::SearchCancel => "close the search",
-            Action::SearchScope => "questions only / all fields",
-            Action::SearchNext => "next result",
-            Action::SearchPrev => "previous result",
-            Action::OpenMock => "mock interview on the selected topic",
-            Action::ReviewTopic => "review the selected topic",
-            Action::ReviewAll => "review everything due",
-            Action::OpenStats => "progress and statistics",
-            Action::TypeAnswer => "type your answer first",
-            Action::Undo => "undo the last grade",
-            Action::Bury => "bury the card until tomorrow",
-            Action::Flag => "flag / unflag the card",
-            Action::Edit => "edit the card in $VISUAL / $EDITOR",
-            Action::FinishQuestion => "finish this question now",
-            Action::Pause => "pause (the question is hidden)",
-            Action::Resume => "resume",
-            Action::Abort => "abort the interview",
-            Action::Confirm => "yes",
-            Action::Cancel => "no",
-            Action::Toggle => "tick / untick",
-            Action::Decrease => "less",
-            Action::Increase => "more",
-            Action::Start => "start",
-            Action::Grade1 => "grade Again",
-            Action::Grade2 => "grade Hard",
-            Action::Grade3 => "grade Good",
-            Action::Grade4 => "grade Easy",
-            Action::Accept => "take the suggested grade",
-            Action::TextKey(_) | Action::Tick | Action::Idle => "",
-            Action::Input(_) => "type",
-            Action::Backspace => "delete a character",
-            Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => "",
-        }
-    }
 }

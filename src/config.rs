@@ -231,40 +231,11 @@ impl Config {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(source: &str) -> Result<Config, ConfigError> {
-        Config::parse(source, Path::new("config.toml"))
-    }
-
-    #[test]
-    fn empty_is_default() {
-        assert_eq!(parse("").unwrap(), Config::default());
-        assert_eq!(parse("theme = \"light\"").unwrap().theme, "light");
-    }
-
-    #[test]
-    fn errors_point_at_the_place() {
-        let err = parse("theme = \"light\"\nbogus = 1\n").unwrap_err();
-        assert_eq!((err.line, err.column), (2, 1));
-        assert!(err.message.contains("bogus"), "{}", err.message);
-        let err = parse("show_bundled = \"yes\"\n").unwrap_err();
-        assert_eq!(err.line, 1);
-        let err = parse("theme = \n").unwrap_err();
-        assert_eq!(err.line, 1);
-        let err = parse("[review]\ndesired_retention = 2.0\n").unwrap_err();
-        assert_eq!(err.line, 2);
-        assert!(err.to_string().starts_with("config.toml:2:1: "));
-    }
-}
-
-/// A complete, commented config with every default, for `prepdeck config --default`.
+/// The settings part of `prepdeck config --default`: every key but the key bindings
+/// (`keymap::default_config_section` writes those), commented, with its default.
 pub fn default_text() -> String {
-    use crate::keymap::{Context, Keymap, action_name, display_key};
     let d = Config::default();
-    let mut out = format!(
+    format!(
         r#"# prepdeck configuration. Every key is optional; the values below are the defaults.
 # Location: {}
 # (or pass --config FILE, or set PREPDECK_CONFIG).
@@ -314,69 +285,7 @@ per_question = "{}"
         d.review.include_unanswered,
         d.mock.questions,
         d.mock.per_question,
-    );
-    let keymap = Keymap::default();
-    for context in Context::ALL {
-        out.push_str(&format!("\n[keys.{}]\n", context.name()));
-        for (action, keys) in keymap.bindings(context) {
-            let keys: Vec<String> = keys
-                .iter()
-                .map(|k| format!("{:?}", key_config_name(&display_key(*k))))
-                .collect();
-            out.push_str(&format!(
-                "# {}\n{} = [{}]\n",
-                action.describe(),
-                action_name(*action),
-                keys.join(", ")
-            ));
-        }
-    }
-    out
-}
-
-/// Turns a displayed key ("Ctrl-d", "↓", "PgDn") back into its config name.
-fn key_config_name(shown: &str) -> String {
-    let (prefix, base) = match shown.strip_prefix("Ctrl-") {
-        Some(rest) => ("ctrl-", rest),
-        None => match shown.strip_prefix("Alt-") {
-            Some(rest) => ("alt-", rest),
-            None => ("", shown),
-        },
-    };
-    let base = match base {
-        "↑" => "up",
-        "↓" => "down",
-        "←" => "left",
-        "→" => "right",
-        "PgUp" => "pageup",
-        "PgDn" => "pagedown",
-        "Del" => "delete",
-        "Shift-Tab" => "backtab",
-        b if b.chars().count() > 1 => return format!("{prefix}{}", b.to_ascii_lowercase()),
-        b => b,
-    };
-    format!("{prefix}{base}")
-}
-
-#[cfg(test)]
-mod default_text_tests {
-    use super::*;
-
-    #[test]
-    fn the_default_text_parses_to_the_defaults() {
-        let text = default_text();
-        let parsed = Config::parse(&text, Path::new("default.toml")).unwrap();
-        let keymap =
-            crate::keymap::Keymap::from_config(&parsed, Path::new("default.toml")).unwrap();
-        assert_eq!(parsed.theme, Config::default().theme);
-        assert_eq!(parsed.review, ReviewConfig::default());
-        for context in crate::keymap::Context::ALL {
-            assert_eq!(
-                keymap.bindings(context),
-                crate::keymap::Keymap::default().bindings(context)
-            );
-        }
-    }
+    )
 }
 
 /// Expands a leading `~/` to the home folder, as a shell would.
@@ -384,5 +293,34 @@ pub fn expand_home(path: &Path) -> PathBuf {
     match (path.strip_prefix("~"), directories::BaseDirs::new()) {
         (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
         _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<Config, ConfigError> {
+        Config::parse(source, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn empty_is_default() {
+        assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(parse("theme = \"light\"").unwrap().theme, "light");
+    }
+
+    #[test]
+    fn errors_point_at_the_place() {
+        let err = parse("theme = \"light\"\nbogus = 1\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        assert!(err.message.contains("bogus"), "{}", err.message);
+        let err = parse("show_bundled = \"yes\"\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = parse("theme = \n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = parse("[review]\ndesired_retention = 2.0\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().starts_with("config.toml:2:1: "));
     }
 }

@@ -1,17 +1,19 @@
 //! Effects the runtime performs for the app: the I/O that `App::update` never does.
+//! Each reads the App, does its work and returns the outcome as a `Msg` for `update`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::app::review::ReviewScreen;
-use crate::app::{App, Effect, ReviewRequest};
+use crate::app::{App, Effect, Msg, ReviewRequest};
 use crate::clock;
+use crate::ids::CardId;
 use crate::load::{self, ContentSource};
+use crate::mock::record::{graded_reviews, mock_record};
 use crate::mock::{MockResult, report};
-use crate::review::{QueueOptions, Session, SessionMode, Today, build_queue, next_due};
-use crate::schedule::{CardState, Grade, Scheduler};
-use crate::store::{self, Coverage, MockRecord, NewReview, ReviewMode, Store};
+use crate::review::{NothingToReview, QueueOptions, Today, start_session};
+use crate::schedule::Scheduler;
+use crate::store::Store;
 
 /// Where the runtime keeps what the app produces.
 #[derive(Debug, Clone, Default)]
@@ -36,132 +38,156 @@ pub struct Effects {
 }
 
 impl Effects {
-    /// Performs one effect that needs no terminal of its own. Errors are for the
-    /// status line; the app goes on.
-    pub fn perform(
-        &mut self,
-        app: &mut App,
-        effect: Effect,
-        notes: &mut Vec<String>,
-    ) -> anyhow::Result<()> {
-        let now = (app.wall_clock)();
-        let offset = clock::local_offset(now);
-        match effect {
-            Effect::MockFinished(result) => {
-                let path = self.mock_finished(app, &result)?;
-                app.message = Some(format!("report written to {}", path.display()));
-                notes.push(format!("Mock interview report: {}", path.display()));
-            }
-            Effect::StartReview(request) => self.start_review(app, &request)?,
-            Effect::Persist(persist) => {
-                self.store
-                    .record(&persist.review, persist.state.as_ref())
-                    .context("the grade was NOT saved")?;
-                if let Some(state) = persist.state {
-                    app.states.insert(persist.review.card_id.clone(), state);
+    /// Performs one effect that needs no terminal of its own and says how it went, as
+    /// the message for `App::update`. It reads the App and never writes it.
+    pub fn perform(&mut self, app: &App, effect: Effect, notes: &mut Vec<String>) -> Msg {
+        let result = match effect {
+            Effect::MockFinished(result) => self.mock_finished(app, &result).inspect(|msg| {
+                if let Msg::MockSaved { report, .. } = msg {
+                    notes.push(format!("Mock interview report: {}", report.display()));
                 }
-                app.refresh_progress(now, offset);
-            }
-            Effect::Undo(card_id) => {
-                if let Some(undone) = self.store.undo_last(&card_id)? {
-                    match undone.restored {
-                        Some(state) => app.states.insert(card_id, state),
-                        None => app.states.remove(&card_id),
-                    };
-                    app.refresh_progress(now, offset);
-                }
-            }
-            Effect::Bury(card_id) => {
-                let tomorrow = Today::new(now, offset, 0).day_end();
-                self.store.bury(&card_id, Some(tomorrow))?;
-                if let Some(state) = app.states.get_mut(&card_id) {
-                    state.buried_until = Some(tomorrow);
-                }
-                app.refresh_progress(now, offset);
-                app.message = Some("buried until tomorrow".to_string());
-            }
-            Effect::Flag(card_id, on) => {
-                self.store.set_flag(&card_id, on)?;
-                app.states.entry(card_id).or_default().flagged = on;
-            }
-            Effect::OpenStats => {
-                let log = self.store.log(None)?;
-                let mocks = self.store.mocks()?;
-                let stats = crate::stats::compute(&crate::stats::StatsInput {
-                    cards: &app.deck.cards,
-                    tree: &app.deck.tree,
-                    states: &app.states,
-                    log: &log,
-                    mocks: &mocks,
-                    now,
-                    offset,
-                    desired_retention: self.scheduler.desired_retention(),
-                });
-                app.open_stats(stats);
-            }
-            Effect::Quit | Effect::Suspend | Effect::Edit(_) => {}
-        }
-        Ok(())
+            }),
+            Effect::StartReview(request) => self.start_review(app, &request),
+            Effect::Persist(persist) => self
+                .store
+                .record(&persist.review, persist.state.as_ref())
+                .context("the grade was NOT saved")
+                .map(|_| Msg::Saved {
+                    changes: persist
+                        .state
+                        .map(|s| vec![(CardId::from(persist.review.card_id.as_str()), Some(s))])
+                        .unwrap_or_default(),
+                    note: None,
+                }),
+            Effect::Undo {
+                card,
+                grade,
+                unbury,
+            } => self.undo(app, &card, grade, unbury),
+            Effect::Bury(card) => self.bury(app, card),
+            Effect::Flag(card, on) => self
+                .store
+                .set_flag(card.as_str(), on)
+                .map_err(Into::into)
+                .map(|()| {
+                    let mut state = app.states().get(card.as_str()).cloned().unwrap_or_default();
+                    state.flagged = on;
+                    Msg::Saved {
+                        changes: vec![(card, Some(state))],
+                        note: None,
+                    }
+                }),
+            Effect::OpenStats => self.stats(app),
+            Effect::Quit | Effect::Suspend | Effect::Edit(_) => Ok(Msg::Saved {
+                changes: Vec::new(),
+                note: None,
+            }),
+        };
+        result.unwrap_or_else(|err| Msg::Message(format!("{err:#}")))
     }
 
-    /// Builds today's queue for the request and opens the review screen, or says why
-    /// there is nothing to review.
-    pub fn start_review(&mut self, app: &mut App, request: &ReviewRequest) -> anyhow::Result<()> {
-        let now = (app.wall_clock)();
+    fn undo(&mut self, app: &App, card: &CardId, grade: bool, unbury: bool) -> anyhow::Result<Msg> {
+        let mut state = app.states().get(card.as_str()).cloned();
+        if grade && let Some(undone) = self.store.undo_last(card.as_str())? {
+            state = undone.restored;
+        }
+        if unbury {
+            self.store.bury(card.as_str(), None)?;
+            if let Some(s) = state.as_mut() {
+                s.buried_until = None;
+            }
+        }
+        Ok(Msg::Saved {
+            changes: vec![(card.clone(), state)],
+            note: None,
+        })
+    }
+
+    fn bury(&mut self, app: &App, card: CardId) -> anyhow::Result<Msg> {
+        let now = app.unix_now();
+        let tomorrow = Today::new(now, clock::local_offset(now), 0).day_end();
+        self.store.bury(card.as_str(), Some(tomorrow))?;
+        let state = app.states().get(card.as_str()).cloned().map(|mut s| {
+            s.buried_until = Some(tomorrow);
+            s
+        });
+        Ok(Msg::Saved {
+            changes: state.map(|s| vec![(card, Some(s))]).unwrap_or_default(),
+            note: Some("buried until tomorrow".to_string()),
+        })
+    }
+
+    fn stats(&mut self, app: &App) -> anyhow::Result<Msg> {
+        let now = app.unix_now();
+        let log = self.store.log(None)?;
+        let mocks = self.store.mocks()?;
+        let stats = crate::stats::compute(&crate::stats::StatsInput {
+            cards: &app.deck().cards,
+            tree: &app.deck().tree,
+            states: app.states(),
+            log: &log,
+            mocks: &mocks,
+            now,
+            offset: clock::local_offset(now),
+            desired_retention: self.scheduler.desired_retention(),
+        });
+        Ok(Msg::StatsReady(Box::new(stats)))
+    }
+
+    /// Builds today's queue for the request: the session to open, or why there is
+    /// nothing to review.
+    pub fn start_review(&mut self, app: &App, request: &ReviewRequest) -> anyhow::Result<Msg> {
+        let now = app.unix_now();
         let offset = clock::local_offset(now);
+        let deck = app.deck();
         let indices: Vec<usize> = match request.node {
-            Some(node) => app.deck.tree.cards_under(node),
-            None => (0..app.deck.cards.len()).collect(),
+            Some(node) => deck.tree.cards_under(node),
+            None => (0..deck.cards.len()).collect(),
         };
-        let subset: Vec<crate::model::Card> =
-            indices.iter().map(|&i| app.deck.cards[i].clone()).collect();
         let today = Today::from_store(&self.store, now, offset)?;
         let options = QueueOptions {
             cram: request.cram || self.queue.cram,
             ..self.queue.clone()
         };
-        let mut queue = build_queue(&subset, &app.states, &self.scheduler, &today, &options);
-        for entry in &mut queue {
-            entry.index = indices[entry.index];
-        }
-        let name = request.node.map_or("the deck".to_string(), |n| {
-            app.deck.tree.nodes[n].name.clone()
-        });
-        if queue.is_empty() {
-            let next = next_due(
-                indices
-                    .iter()
-                    .filter_map(|&i| app.states.get(&app.deck.cards[i].id)),
-                now,
-            );
-            app.message = Some(match next {
-                Some(at) => format!(
-                    "nothing to review in {name} now; the next card is due in {}",
-                    crate::schedule::short_interval(at - now)
-                ),
-                None => format!("nothing to review in {name}: no new cards left for today"),
-            });
-            return Ok(());
-        }
-        let mode = if options.cram {
-            SessionMode::Cram
-        } else {
-            SessionMode::Review
-        };
-        let session = Session::new(queue, &app.deck.cards, self.scheduler.clone(), mode, now);
-        app.open_review(ReviewScreen::new(
-            session,
-            self.two_button,
-            std::time::Instant::now(),
+        let started = start_session(
+            &deck.cards,
+            &indices,
+            app.states(),
+            &self.scheduler,
+            &today,
+            &options,
             now,
-        ));
-        Ok(())
+        );
+        let name = request
+            .node
+            .map_or("the deck".to_string(), |n| deck.tree.nodes[n].name.clone());
+        Ok(match started {
+            Ok(session) => Msg::ReviewReady {
+                session: Box::new(session),
+                two_button: self.two_button,
+            },
+            Err(NothingToReview::NextDueAt(at)) => Msg::Message(format!(
+                "nothing to review in {name} now; the next card is due in {}",
+                crate::schedule::short_interval(at - now)
+            )),
+            Err(NothingToReview::NoNewCardsLeft) => Msg::Message(format!(
+                "nothing to review in {name}: no new cards left for today"
+            )),
+        })
     }
 
     /// Opens the card's source in `$VISUAL` / `$EDITOR` at its line (the terminal is
-    /// already handed back), then reloads the content; ids and progress carry over.
-    pub fn edit(&mut self, app: &mut App, card: usize) -> anyhow::Result<()> {
-        let source = &app.deck.cards[card].source;
+    /// already handed back), then reads the content again; ids and progress carry over.
+    pub fn edit(&mut self, app: &App, card: &CardId) -> Msg {
+        self.try_edit(app, card)
+            .unwrap_or_else(|err| Msg::Message(format!("{err:#}")))
+    }
+
+    fn try_edit(&mut self, app: &App, card: &CardId) -> anyhow::Result<Msg> {
+        let Some(index) = app.card_index(card.as_str()) else {
+            anyhow::bail!("the card is no longer in the content");
+        };
+        let source = &app.deck().cards[index].source;
         if source.file.starts_with(load::BUNDLED_PREFIX) {
             anyhow::bail!(
                 "bundled cards are read-only: `prepdeck export --format markdown` makes an editable copy"
@@ -182,78 +208,25 @@ impl Effects {
             anyhow::bail!("the editor `{editor}` exited with {status}");
         }
         let deck = load::load(&self.sources)?;
-        let now = (app.wall_clock)();
-        app.replace_deck(deck, now, clock::local_offset(now));
-        app.message = Some("content reloaded".to_string());
-        Ok(())
+        Ok(Msg::DeckReloaded(Box::new(deck)))
     }
 
     /// Stores a finished mock interview (its grades go to the scheduler and the log with
-    /// mode `mock`) and writes its report. Returns the report's path.
-    pub fn mock_finished(&mut self, app: &mut App, result: &MockResult) -> anyhow::Result<PathBuf> {
+    /// mode `mock`) and writes its report.
+    fn mock_finished(&mut self, app: &App, result: &MockResult) -> anyhow::Result<Msg> {
         let path = save_mock(result, &self.options)?;
-        let now = (app.wall_clock)();
-        let mut answers = Vec::new();
-        for (position, a) in result.answers.iter().enumerate() {
-            let grade = a.grade.and_then(|g| Grade::from_number(i64::from(g)));
-            let coverage = (!a.key_points.is_empty()).then(|| Coverage {
-                covered: a.covered_count() as u32,
-                total: a.key_points.len() as u32,
-            });
-            if let Some(grade) = grade {
-                let state = app
-                    .states
-                    .get(&a.card_id)
-                    .cloned()
-                    .unwrap_or_else(CardState::new_card);
-                let next = self.scheduler.grade(&state, grade, now);
-                self.store.record(
-                    &NewReview {
-                        card_id: a.card_id.clone(),
-                        at: now,
-                        grade,
-                        time_taken_ms: a.time_used.as_millis() as u64,
-                        coverage,
-                        mode: ReviewMode::Mock,
-                        typed_answer: (!a.answer.trim().is_empty()).then(|| a.answer.clone()),
-                    },
-                    Some(&next),
-                )?;
-                app.states.insert(a.card_id.clone(), next);
-            }
-            answers.push(store::MockAnswer {
-                position: position as u32,
-                card_id: a.card_id.clone(),
-                question: a.question.clone(),
-                typed_answer: Some(a.answer.clone()),
-                time_used_ms: a.time_used.as_millis() as u64,
-                time_allowed_ms: a.time_allowed.map_or(0, |t| t.as_millis() as u64),
-                covered: coverage.map(|c| c.covered),
-                total: coverage.map(|c| c.total),
-                grade,
-            });
+        let now = app.unix_now();
+        let mut changes = Vec::new();
+        for (review, state) in graded_reviews(result, app.states(), &self.scheduler, now) {
+            self.store.record(&review, Some(&state))?;
+            changes.push((CardId::from(review.card_id.as_str()), Some(state)));
         }
-        let settings = &result.settings;
-        self.store.save_mock(&MockRecord {
-            id: 0,
-            started_at: result.started_at,
-            finished_at: Some(now),
-            aborted: result.aborted,
-            settings: serde_json::json!({
-                "questions": settings.questions,
-                "per_question_secs": settings.per_question.map(|d| d.as_secs()),
-                "total_secs": settings.total.map(|d| d.as_secs()),
-                "spoken": settings.spoken,
-                "seed": settings.seed,
-                "topics": settings.topics,
-            })
-            .to_string(),
-            score: result.score().map(|s| s as f32),
-            report_path: Some(path.display().to_string()),
-            answers,
-        })?;
-        app.refresh_progress(now, clock::local_offset(now));
-        Ok(path)
+        self.store
+            .save_mock(&mock_record(result, now, &path.display().to_string()))?;
+        Ok(Msg::MockSaved {
+            report: path,
+            changes,
+        })
     }
 }
 

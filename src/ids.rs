@@ -169,3 +169,43 @@ mod tests {
         assert_eq!(explicit.id, format!("{}-2", first.id));
     }
 }
+
+/// A card's stable id, as it travels between the screens, the runtime and the store.
+/// Cards are named by id, never by their position in the deck, which changes when the
+/// content is read again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct CardId(String);
+
+impl CardId {
+    pub fn new(id: impl Into<String>) -> CardId {
+        CardId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for CardId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for CardId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for CardId {
+    fn from(id: &str) -> CardId {
+        CardId(id.to_string())
+    }
+}
+
+impl From<String> for CardId {
+    fn from(id: String) -> CardId {
+        CardId(id)
+    }
+}

@@ -22,6 +22,7 @@ pub mod model;
 pub mod parse;
 pub mod review;
 pub mod schedule;
+pub mod search;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use prepdeck::cli::{Cli, Command};
-use prepdeck::commands::{check, data, export, screens, stats};
+use prepdeck::commands::{self, check, data, export, screens, stats};
+use prepdeck::store::Store;
 
 /// Loading allocates hundreds of thousands of small strings on two threads at once.
 /// mimalloc serves them from per-thread pages in large, rarely faulted segments; with
@@ -15,9 +16,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // The data folder is resolved once, here; everything after uses this one.
+    cli.global.data_dir = cli.global.data_dir.take().or_else(Store::default_dir);
     let global = &cli.global;
-    match &cli.command {
+    commands::finish(match &cli.command {
         None => screens::browse(&cli.paths, global),
         Some(Command::Check(args)) => check::run(args, global),
         Some(Command::Review(args)) => screens::review(args, global),
@@ -31,7 +34,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => export::run(args, global),
         Some(Command::Completions(args)) => data::completions(args.shell),
         Some(Command::Man) => data::man_page(),
-    }
+    })
 }
 
 /// Rust ignores SIGPIPE, so `prepdeck check | head` would panic writing to a closed pipe.

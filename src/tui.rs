@@ -15,10 +15,10 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::action::Action;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Msg};
 use crate::effects::Effects;
 use crate::keymap::Context;
-use crate::ui;
+use crate::ui::{self, View};
 
 /// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
 pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
@@ -69,8 +69,10 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Instant::now());
     let bench = std::env::var(BENCH_EXIT_ENV).is_ok_and(|v| v == "1");
+    let mut view = View::default();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        terminal.draw(|frame| ui::draw(frame, app, &mut view))?;
+        app.update(Msg::Drawn(view.measures()), Instant::now());
         if bench {
             return Ok(());
         }
@@ -92,23 +94,24 @@ fn event_loop(
                 None => continue,
             },
         };
-        match app.update(action, Instant::now()) {
-            None => {}
-            Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Suspend) => suspend(terminal)?,
-            Some(Effect::Edit(card)) => {
-                stop();
-                let edited = effects.edit(app, card);
-                *terminal = resume()?;
-                if let Err(err) = edited {
-                    app.message = Some(format!("{err:#}"));
+        let mut next = app.update(action, Instant::now());
+        // An effect's outcome comes back as a message, which may ask for more.
+        while let Some(effect) = next.take() {
+            let outcome = match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => {
+                    suspend(terminal)?;
+                    continue;
                 }
-            }
-            Some(effect) => {
-                if let Err(err) = effects.perform(app, effect, notes) {
-                    app.message = Some(format!("{err:#}"));
+                Effect::Edit(card) => {
+                    stop();
+                    let outcome = effects.edit(app, &card);
+                    *terminal = resume()?;
+                    outcome
                 }
-            }
+                effect => effects.perform(app, effect, notes),
+            };
+            next = app.update(outcome, Instant::now());
         }
     }
 }
@@ -133,7 +136,7 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
 
 fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let context = app.context();
-    if let Some(action) = app.keymap.action(context, key) {
+    if let Some(action) = app.keymap().action(context, key) {
         return Some(action);
     }
     if matches!(context, Context::Mock | Context::ReviewTyping) {

@@ -8,8 +8,8 @@ use std::path::Path;
 use common::{CANONICAL, HUGE, app_from_deck, app_with, press, render, screen_text};
 use insta::assert_snapshot;
 use prepdeck::action::Action::{self, *};
-use prepdeck::app::Focus;
 use prepdeck::app::tree_view::Row;
+use prepdeck::app::{Focus, Msg};
 use prepdeck::config::Config;
 use prepdeck::keymap::Keymap;
 use prepdeck::load::{Deck, load_text};
@@ -44,11 +44,11 @@ fn narrow_terminal_stacks_tree_and_card() {
     let tree = screen_text(&render(&app));
     assert!(tree.contains("Topics") && !tree.contains(" Card "));
     press(&mut app, &[Open]);
-    assert_eq!(app.focus, Focus::Card);
+    assert_eq!(app.browse().unwrap().focus, Focus::Card);
     let card = screen_text(&render(&app));
     assert_snapshot!("card_narrow_70x30", card);
     press(&mut app, &[Back]);
-    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(app.browse().unwrap().focus, Focus::Tree);
 }
 
 #[test]
@@ -77,7 +77,10 @@ fn hidden_answers_and_reveal() {
     press(&mut app, &[Reveal]);
     assert!(screen_text(&render(&app)).contains("Invalidation decides"));
     press(&mut app, &[MoveDown]);
-    assert!(app.answers_hidden(), "moving on hides the next card again");
+    assert!(
+        app.browse().unwrap().answers_hidden(),
+        "moving on hides the next card again"
+    );
 }
 
 #[test]
@@ -88,7 +91,7 @@ fn help_overlay_lists_live_bindings() {
     assert_snapshot!("help_overlay", text);
     assert!(text.contains("j, ↓"));
     press(&mut app, &[Back]);
-    assert!(app.overlay.is_none());
+    assert!(app.browse().unwrap().search.is_none());
 }
 
 #[test]
@@ -101,18 +104,18 @@ fn search_as_you_type_and_jump() {
     assert_snapshot!("search_overlay", screen_text(&render(&app)));
     press(&mut app, &[SearchAccept]);
     let card = app.selected_card().unwrap();
-    assert_eq!(app.deck.cards[card].question, "What is cache stampede?");
+    assert_eq!(app.deck().cards[card].question, "What is cache stampede?");
     press(
         &mut app,
         &[Search, Input('k'), Input('a'), Input('f'), SearchScope],
     );
     press(&mut app, &[SearchAccept]);
     assert_eq!(
-        app.deck.cards[app.selected_card().unwrap()].question,
+        app.deck().cards[app.selected_card().unwrap()].question,
         "SQS or Kafka?"
     );
     press(&mut app, &[NextMatch]);
-    assert!(app.message.as_deref().unwrap().starts_with("match "));
+    assert!(app.message().unwrap().starts_with("match "));
 }
 
 #[test]
@@ -124,7 +127,7 @@ fn a_leading_space_does_not_end_the_search() {
         for c in " stampede".chars() {
             press(&mut app, &[Input(c)]);
         }
-        let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay else {
+        let Some(state) = &app.browse().unwrap().search else {
             panic!("the search overlay closed");
         };
         assert!(!state.hits.is_empty(), "no hits in {:?}", state.scope);
@@ -141,31 +144,31 @@ fn many_cards() -> prepdeck::app::App {
 
 fn all_fields_hits(app: &mut prepdeck::app::App, query: &str) -> Vec<String> {
     press(app, &[Search]);
-    if let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay
-        && state.scope == prepdeck::app::search::Scope::Questions
+    if let Some(state) = &app.browse().unwrap().search
+        && state.scope == prepdeck::search::Scope::Questions
     {
         press(app, &[SearchScope]);
     }
     for c in query.chars() {
         press(app, &[Input(c)]);
     }
-    let Some(prepdeck::app::Overlay::Search(state)) = &app.overlay else {
+    let Some(state) = &app.browse().unwrap().search else {
         panic!("the search overlay closed");
     };
     let hits = state
         .hits
         .iter()
-        .map(|h| app.deck.cards[h.card].question.clone())
+        .map(|h| app.deck().cards[h.card].question.clone())
         .collect();
     press(app, &[SearchCancel]);
-    assert!(app.overlay.is_none());
+    assert!(app.browse().unwrap().search.is_none());
     hits
 }
 
 #[test]
 fn idle_moments_build_the_all_fields_index() {
     let mut app = many_cards();
-    app.message = Some("kept".to_string());
+    app.update(Msg::Message("kept".to_string()), std::time::Instant::now());
     let mut steps = 0;
     while app.has_idle_work() {
         press(&mut app, &[Idle]);
@@ -173,11 +176,7 @@ fn idle_moments_build_the_all_fields_index() {
         assert!(steps < 100, "idle work never ends");
     }
     assert!(steps > 1, "built in one step: {steps}");
-    assert_eq!(
-        app.message.as_deref(),
-        Some("kept"),
-        "idle work cleared the status"
-    );
+    assert_eq!(app.message(), Some("kept"), "idle work cleared the status");
     assert_eq!(
         all_fields_hits(&mut app, "zebra999"),
         ["Question number 999?"]
@@ -202,17 +201,26 @@ fn widening_the_scope_finishes_a_half_built_index() {
 fn navigation_flow() {
     let mut app = canonical(120, 40);
     // Folder and file start expanded; the topics Caching and Queues start closed.
-    assert_eq!(app.tree.current(), Some(Row::Node(1)));
+    assert_eq!(app.browse().unwrap().tree.current(), Some(Row::Node(1)));
     press(&mut app, &[MoveDown, MoveDown, Expand]);
     press(&mut app, &[MoveDown]);
-    assert!(matches!(app.tree.current(), Some(Row::Card(0))));
+    assert!(matches!(
+        app.browse().unwrap().tree.current(),
+        Some(Row::Card(0))
+    ));
     press(&mut app, &[Collapse]);
-    assert!(matches!(app.tree.current(), Some(Row::Node(_))));
+    assert!(matches!(
+        app.browse().unwrap().tree.current(),
+        Some(Row::Node(_))
+    ));
     press(&mut app, &[Collapse]);
     press(&mut app, &[Bottom]);
-    assert_eq!(app.tree.selected, app.tree.rows.len() - 1);
+    assert_eq!(
+        app.browse().unwrap().tree.selected,
+        app.browse().unwrap().tree.rows.len() - 1
+    );
     press(&mut app, &[Top]);
-    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.browse().unwrap().tree.selected, 0);
     assert_eq!(
         app.update(Back, std::time::Instant::now()),
         Some(prepdeck::app::Effect::Quit)
@@ -223,14 +231,14 @@ fn navigation_flow() {
 fn mouse_selects_and_scrolls() {
     let mut app = canonical(120, 40);
     press(&mut app, &[Click(5, 2)]);
-    assert_eq!(app.tree.selected, 1);
+    assert_eq!(app.browse().unwrap().tree.selected, 1);
     first_card(&mut app);
     press(&mut app, &[Click(80, 10)]);
-    assert_eq!(app.focus, Focus::Card);
+    assert_eq!(app.browse().unwrap().focus, Focus::Card);
     let mut huge = app_with("huge.md", HUGE, 120, 20);
     first_card(&mut huge);
     press(&mut huge, &[Scroll(80, 10, 1)]);
-    assert_eq!(huge.card_scroll, 3);
+    assert_eq!(huge.browse().unwrap().card_scroll, 3);
 }
 
 #[test]
@@ -279,7 +287,7 @@ fn theme_colours_reach_the_cells() {
         buffer[(col, row)].fg,
         theme.style(Role::Takeaway).fg.unwrap()
     );
-    let selected = buffer[(2, 1 + app.tree.selected as u16)].bg;
+    let selected = buffer[(2, 1 + app.browse().unwrap().tree.selected as u16)].bg;
     assert_eq!(selected, theme.style(Role::Selection).bg.unwrap());
 
     let light = Theme::load("light", None).unwrap();
@@ -346,10 +354,11 @@ fn every_size_draws_without_panic() {
 fn layout_is_cached_per_card_and_width() {
     let mut app = canonical(120, 40);
     first_card(&mut app);
-    let a = prepdeck::ui::card_view::document(&app);
-    let b = prepdeck::ui::card_view::document(&app);
+    let mut cache = prepdeck::ui::card_view::LayoutCache::default();
+    let a = prepdeck::ui::card_view::document(&app, &mut cache);
+    let b = prepdeck::ui::card_view::document(&app, &mut cache);
     assert!(std::rc::Rc::ptr_eq(&a, &b));
     press(&mut app, &[Action::Resize(100, 40)]);
-    let c = prepdeck::ui::card_view::document(&app);
+    let c = prepdeck::ui::card_view::document(&app, &mut cache);
     assert!(!std::rc::Rc::ptr_eq(&a, &c));
 }

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prepdeck::action::Action::*;
 use prepdeck::app::mock::Phase;
 use prepdeck::app::review::Side;
-use prepdeck::app::{App, ReviewRequest, Screen};
+use prepdeck::app::{App, Msg, ReviewRequest, Screen};
 use prepdeck::mock::MockSettings;
 use prepdeck::stats::{StatsInput, compute};
 
@@ -26,12 +26,12 @@ fn sizes() -> impl Iterator<Item = (u16, u16)> {
 
 /// Resizes the App to every size and draws it; the screen must stay the same one.
 fn sweep(app: &mut App, label: &str) {
-    let before = std::mem::discriminant(&app.screen);
+    let before = app.screen().map(std::mem::discriminant);
     for (w, h) in sizes() {
         app.update(Resize(w, h), Instant::now());
         render(app);
         assert_eq!(
-            std::mem::discriminant(&app.screen),
+            app.screen().map(std::mem::discriminant),
             before,
             "{label}: a resize to {w}x{h} changed the screen"
         );
@@ -51,9 +51,7 @@ fn type_text(app: &mut App, text: &str, at: Instant) {
 #[test]
 fn review_sides_draw_at_every_size() {
     let mut r = Rig::new(100, 30);
-    r.effects
-        .start_review(&mut r.app, &ReviewRequest::default())
-        .unwrap();
+    r.start_with(&ReviewRequest::default());
     assert_eq!(r.side(), Side::Question);
     sweep(&mut r.app, "review question");
     r.press(TypeAnswer);
@@ -97,8 +95,8 @@ fn review_sides_draw_at_every_size() {
         };
         assert_eq!(!log.is_empty(), with_data);
         let stats = compute(&StatsInput {
-            cards: &r.app.deck.cards,
-            tree: &r.app.deck.tree,
+            cards: &r.app.deck().cards,
+            tree: &r.app.deck().tree,
             states: &states,
             log: &log,
             mocks: &mocks,
@@ -106,7 +104,8 @@ fn review_sides_draw_at_every_size() {
             offset: 0,
             desired_retention: 0.9,
         });
-        r.app.open_stats(stats);
+        r.app
+            .update(Msg::StatsReady(Box::new(stats)), Instant::now());
         sweep(&mut r.app, label);
         r.app.update(Back, Instant::now());
     }
@@ -116,9 +115,9 @@ fn review_sides_draw_at_every_size() {
 fn mock_phases_draw_at_every_size() {
     let t0 = Instant::now();
     let at = |s: u64| t0 + Duration::from_secs(s);
-    let mut app = app_with("10-caching/01-caching.md", CANONICAL, 100, 30);
-    app.wall_clock = || 1_795_349_100;
-    app.open_mock(t0);
+    let mut app =
+        app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);
+    app.update(OpenMock, t0);
     sweep(&mut app, "mock setup");
 
     let settings = MockSettings {
@@ -129,11 +128,11 @@ fn mock_phases_draw_at_every_size() {
         seed: 1,
         topics: Vec::new(),
     };
-    let mut app = app_with("10-caching/01-caching.md", CANONICAL, 100, 30);
-    app.wall_clock = || 1_795_349_100;
+    let mut app =
+        app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);
     assert!(app.start_mock(settings, Vec::new(), t0));
-    let phase = |app: &App| match &app.screen {
-        Screen::Mock(m) => m.phase.clone(),
+    let phase = |app: &App| match app.screen() {
+        Some(Screen::Mock(m)) => m.phase.clone(),
         _ => panic!("not in a mock"),
     };
     type_text(&mut app, "write-through, with a TTL", at(1));

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use common::{app_from_deck, press, render, screen_text};
 use prepdeck::action::Action::*;
-use prepdeck::app::{App, Effect};
+use prepdeck::app::{App, Effect, Msg};
 use prepdeck::load::{ContentSource, Deck, load};
 use prepdeck::text::sanitize::is_safe;
 
@@ -75,8 +75,8 @@ fn assert_screen_safe(app: &App, label: &str) {
             assert!(
                 is_safe(c),
                 "{label}: {c:?} reached the screen at {}x{}",
-                app.size.0,
-                app.size.1
+                app.size().0,
+                app.size().1
             );
         }
     }
@@ -85,7 +85,7 @@ fn assert_screen_safe(app: &App, label: &str) {
 /// Opens the deck, walks every card at a few sizes with extras shown, and quits.
 fn open_render_quit(deck: Deck, label: &str) -> App {
     let mut app = app_from_deck(deck, 100, 30);
-    let cards = app.deck.cards.len().min(40);
+    let cards = app.deck().cards.len().min(40);
     for (w, h) in [(100, 30), (20, 6), (200, 60)] {
         app.update(Resize(w, h), Instant::now());
         assert_screen_safe(&app, label);
@@ -116,7 +116,7 @@ fn open_render_quit(deck: Deck, label: &str) -> App {
 }
 
 fn card_where(app: &App, test: impl Fn(&str) -> bool) -> usize {
-    app.deck
+    app.deck()
         .cards
         .iter()
         .position(|c| test(&c.question))
@@ -350,13 +350,21 @@ fn a_file_that_changes_or_disappears_while_running() {
         "## Second version?\n\n### Answer\ntwo\n\n## Stays?\n\n### Answer\nyes\n",
     )
     .unwrap();
-    app.replace_deck(load(&sources).unwrap(), 1_795_349_100, 0);
-    let questions: Vec<&str> = app.deck.cards.iter().map(|c| c.question.as_str()).collect();
+    app.update(
+        Msg::DeckReloaded(Box::new(load(&sources).unwrap())),
+        Instant::now(),
+    );
+    let questions: Vec<&str> = app
+        .deck()
+        .cards
+        .iter()
+        .map(|c| c.question.as_str())
+        .collect();
     assert!(!questions.contains(&"Doomed?"));
     assert!(questions.contains(&"Second version?"));
     assert!(questions.contains(&"Stays?"));
     assert_eq!(questions.len(), 2 + GOOD_QUESTIONS.len());
-    open_render_quit(app.deck.clone(), "after reload");
+    open_render_quit(app.deck().clone(), "after reload");
     for (w, h) in [(100, 30), (1, 1), (40, 12)] {
         app.update(Resize(w, h), Instant::now());
         render(&app);

@@ -26,15 +26,15 @@ fn settings(per_question: u64, total: Option<u64>) -> MockSettings {
 }
 
 fn started(w: u16, h: u16, s: MockSettings, t0: Instant) -> App {
-    let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
-    app.wall_clock = || 1_795_349_100;
+    let mut app =
+        app_with("10-caching/01-caching.md", CANONICAL, w, h).with_clock(|| 1_795_349_100);
     assert!(app.start_mock(s, Vec::new(), t0));
     app
 }
 
 fn phase(app: &App) -> Phase {
-    match &app.screen {
-        Screen::Mock(m) => m.phase.clone(),
+    match app.screen() {
+        Some(Screen::Mock(m)) => m.phase.clone(),
         _ => panic!("not in a mock"),
     }
 }
@@ -67,7 +67,7 @@ fn early_finish_then_time_out_then_debrief_and_result() {
     assert_eq!(phase(&app), Phase::Asking);
     assert_eq!(app.update(Tick, at(t0, 4.1)), None);
     assert_eq!(phase(&app), Phase::Debrief);
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(m.answers.len(), 2);
@@ -87,7 +87,7 @@ fn early_finish_then_time_out_then_debrief_and_result() {
     assert_eq!(result.started_at, 1_795_349_100);
     assert_eq!(phase(&app), Phase::Result);
     app.update(Back, at(t0, 7.0));
-    assert!(matches!(app.screen, Screen::Browse));
+    assert!(matches!(app.screen(), Some(Screen::Browse(_))));
 }
 
 #[test]
@@ -95,8 +95,8 @@ fn selection_is_deterministic_under_a_seed() {
     let t0 = Instant::now();
     let a = started(100, 30, settings(60, None), t0);
     let b = started(100, 30, settings(60, None), t0);
-    let questions = |app: &App| match &app.screen {
-        Screen::Mock(m) => m.questions.clone(),
+    let questions = |app: &App| match app.screen() {
+        Some(Screen::Mock(m)) => m.questions.clone(),
         _ => Vec::new(),
     };
     assert_eq!(questions(&a), questions(&b));
@@ -115,10 +115,10 @@ fn pause_stops_the_clock_and_hides_the_question() {
         }
     ));
     let question = {
-        let Screen::Mock(m) = &app.screen else {
+        let Some(Screen::Mock(m)) = app.screen() else {
             unreachable!()
         };
-        app.deck.cards[m.questions[0]].question.clone()
+        app.deck().cards[m.questions[0]].question.clone()
     };
     app.update(Tick, at(t0, 500.0));
     assert!(
@@ -130,7 +130,7 @@ fn pause_stops_the_clock_and_hides_the_question() {
     app.update(Tick, at(t0, 607.0));
     assert_eq!(phase(&app), Phase::Asking, "8 of 10 seconds used");
     app.update(Tick, at(t0, 608.5));
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(
@@ -148,10 +148,7 @@ fn quitting_during_the_interview_asks_first() {
     // The first quit pauses the clock and warns; the typed answer is still there.
     assert_eq!(app.update(Quit, at(t0, 2.0)), None);
     assert!(matches!(phase(&app), Phase::Paused { .. }));
-    assert_eq!(
-        app.message.as_deref(),
-        Some(prepdeck::app::mock::QUIT_WARNING)
-    );
+    assert_eq!(app.message(), Some(prepdeck::app::mock::QUIT_WARNING));
     // Any other key disarms it: the next quit warns again.
     app.update(Resume, at(t0, 3.0));
     assert_eq!(phase(&app), Phase::Asking);
@@ -172,7 +169,7 @@ fn quitting_the_debrief_asks_first_and_the_setup_quits_at_once() {
     assert_eq!(app.update(Quit, at(t0, 14.0)), Some(Effect::Quit));
 
     let mut setup = app_with("10-caching/01-caching.md", CANONICAL, 100, 30);
-    setup.open_mock(t0);
+    setup.update(OpenMock, t0);
     assert_eq!(setup.update(Quit, t0), Some(Effect::Quit));
 }
 
@@ -190,7 +187,7 @@ fn total_time_ends_the_interview() {
     let mut app = started(100, 30, settings(60, Some(5)), t0);
     app.update(Tick, at(t0, 5.5));
     assert_eq!(phase(&app), Phase::Debrief);
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(m.answers.len(), 1);
@@ -250,7 +247,7 @@ fn coverage_hint_premarks_points_and_can_be_overridden() {
         );
         app.update(FinishQuestion, at(t0, 2.0 + i as f64));
     }
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     let caching = m
@@ -267,7 +264,7 @@ fn coverage_hint_premarks_points_and_can_be_overridden() {
     assert_eq!(m.hints[caching][1].matched, ["TTL", "invalidation"]);
     // Override the first point on the first question and grade.
     app.update(Toggle, at(t0, 10.0));
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(m.answers[0].covered[0], !m.hints[0][0].covered);
@@ -286,7 +283,7 @@ fn setup_screen_changes_settings_and_starts() {
     app.update(MoveDown, t0);
     app.update(MoveDown, t0);
     app.update(Toggle, t0); // spoken
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(m.setup.settings.questions, 4);
@@ -297,7 +294,7 @@ fn setup_screen_changes_settings_and_starts() {
     assert!(m.setup.settings.spoken);
     app.update(Start, t0);
     assert_eq!(phase(&app), Phase::Asking);
-    let Screen::Mock(m) = &app.screen else {
+    let Some(Screen::Mock(m)) = app.screen() else {
         unreachable!()
     };
     assert_eq!(

@@ -48,7 +48,7 @@ fn a_card_from_question_to_saved_grade_and_undo() {
         r.effects.store.state(&id).unwrap().is_none(),
         "state restored exactly: no row"
     );
-    assert!(!r.app.states.contains_key(&id));
+    assert!(!r.app.states().contains_key(&id));
     assert_eq!(r.side(), Side::Question);
 }
 
@@ -83,18 +83,14 @@ fn number_keys_grade_on_either_side_and_the_session_ends_in_a_summary() {
     assert_eq!(typed, ["SQS deletes"]);
     assert_snapshot!("review_summary", screen_text(&render(&r.app)));
     r.press(Back);
-    assert!(matches!(r.app.screen, Screen::Browse));
+    assert!(matches!(r.app.screen(), Some(Screen::Browse(_))));
     // Everything was graded Easy: nothing is due any more.
     r.start();
-    assert!(matches!(r.app.screen, Screen::Browse));
+    assert!(matches!(r.app.screen(), Some(Screen::Browse(_))));
     assert!(
-        r.app
-            .message
-            .as_deref()
-            .unwrap()
-            .starts_with("nothing to review"),
+        r.app.message().unwrap().starts_with("nothing to review"),
         "{:?}",
-        r.app.message
+        r.app.message()
     );
 }
 
@@ -102,14 +98,14 @@ fn number_keys_grade_on_either_side_and_the_session_ends_in_a_summary() {
 fn again_comes_back_in_the_same_session() {
     let mut r = rig(120, 40);
     r.start();
-    let first = match &r.app.screen {
-        Screen::Review(s) => s.current_id().unwrap().to_string(),
+    let first = match r.app.screen() {
+        Some(Screen::Review(s)) => s.current_id().unwrap().to_string(),
         _ => unreachable!(),
     };
     r.press(Grade1);
     r.press(Grade3);
     r.press(Grade3);
-    let Screen::Review(s) = &r.app.screen else {
+    let Some(Screen::Review(s)) = r.app.screen() else {
         unreachable!()
     };
     assert_eq!(
@@ -123,8 +119,8 @@ fn again_comes_back_in_the_same_session() {
 fn bury_and_flag_reach_the_store() {
     let mut r = rig(120, 40);
     r.start();
-    let id = match &r.app.screen {
-        Screen::Review(s) => s.current_id().unwrap().to_string(),
+    let id = match r.app.screen() {
+        Some(Screen::Review(s)) => s.current_id().unwrap().to_string(),
         _ => unreachable!(),
     };
     r.press(Flag);
@@ -145,15 +141,10 @@ fn bury_and_flag_reach_the_store() {
 #[test]
 fn cram_leaves_schedules_alone() {
     let mut r = rig(120, 40);
-    r.effects
-        .start_review(
-            &mut r.app,
-            &ReviewRequest {
-                node: None,
-                cram: true,
-            },
-        )
-        .unwrap();
+    r.start_with(&ReviewRequest {
+        node: None,
+        cram: true,
+    });
     r.press(Grade3);
     let log = r.effects.store.log(None).unwrap();
     assert_eq!(log[0].mode, ReviewMode::Cram);
@@ -177,22 +168,18 @@ fn snapshots_of_each_side() {
 #[test]
 fn browser_r_reviews_the_selected_topic() {
     let mut r = rig(120, 40);
-    // Select the "Queues" topic: its one card is the whole session.
+    // Select the card of the "Queues" topic: its topic is the whole session.
     let node = r.app.topic_nodes("Queues")[0];
-    r.app.tree.select(
-        r.app
-            .tree
-            .rows
-            .iter()
-            .position(|(row, _)| *row == prepdeck::app::tree_view::Row::Node(node))
-            .unwrap_or(0),
-    );
+    let card = r.app.deck().tree.nodes[node].cards[0];
+    r.app.jump_to_card(card);
     let effect = r.app.update(ReviewTopic, Instant::now());
     let Some(Effect::StartReview(request)) = effect else {
         panic!("{effect:?}")
     };
-    r.effects.start_review(&mut r.app, &request).unwrap();
-    let Screen::Review(s) = &r.app.screen else {
+    assert_eq!(request.node, Some(node));
+    let ready = r.effects.start_review(&r.app, &request).unwrap();
+    r.app.update(ready, Instant::now());
+    let Some(Screen::Review(s)) = r.app.screen() else {
         panic!("no review")
     };
     assert_eq!(s.session.remaining(), 1);

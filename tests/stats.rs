@@ -92,7 +92,10 @@ fn figures(store: Option<&Store>) -> Stats {
 
 fn screen(stats: Stats, w: u16, h: u16) -> String {
     let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
-    app.open_stats(stats);
+    app.update(
+        prepdeck::app::Msg::StatsReady(Box::new(stats)),
+        std::time::Instant::now(),
+    );
     screen_text(&render(&app))
 }
 

@@ -1,75 +1,174 @@
-//! The browser's half of `App::update`: moving in the tree and the card, expanding,
-//! searching, jumping between matches, and the mouse.
+//! The browser: its state (the tree, focus, scroll, quiz mode, the last search) and its
+//! half of `App::update`: moving in the tree and the card, expanding, jumping between
+//! matches, and the mouse.
+
+use std::time::Instant;
 
 use ratatui::layout::Rect;
 
-use super::search::Scope;
-use super::tree_view::Row;
-use super::{App, Effect, Focus, Overlay, ReviewRequest, SearchState};
+use super::layout::Areas;
+use super::tree_view::{Row, TreeView};
+use super::{App, Effect, ReviewRequest, Screen};
 use crate::action::Action;
-use std::time::Instant;
+use crate::keymap::Context;
+use crate::search::SearchState;
+use crate::tree::TopicTree;
 
-impl App {
-    pub(super) fn update_browse(&mut self, action: Action, now: Instant) -> Option<Effect> {
+/// Which pane of the browser has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Card,
+}
+
+/// The browser's state; it stays as it was while other screens are open over it.
+#[derive(Debug, Clone)]
+pub struct BrowseState {
+    pub tree: TreeView,
+    pub focus: Focus,
+    pub card_scroll: usize,
+    /// Quiz mode: answers hidden until revealed card by card.
+    pub hide_answers: bool,
+    pub revealed: bool,
+    /// The example answer and follow-ups are shown.
+    pub show_extras: bool,
+    /// The last accepted search, for n / N.
+    pub last_hits: Vec<usize>,
+    /// The search panel, while it is open.
+    pub search: Option<SearchState>,
+}
+
+impl BrowseState {
+    pub fn new(tree: &TopicTree) -> BrowseState {
+        BrowseState {
+            tree: TreeView::new(tree),
+            focus: Focus::Tree,
+            card_scroll: 0,
+            hide_answers: false,
+            revealed: false,
+            show_extras: false,
+            last_hits: Vec::new(),
+            search: None,
+        }
+    }
+
+    /// Whether the answer sections of the card are hidden right now.
+    pub fn answers_hidden(&self) -> bool {
+        self.hide_answers && !self.revealed
+    }
+}
+
+/// What the browser needs to know of the rest of the App to move.
+pub(super) struct Surroundings<'a> {
+    pub tree: &'a TopicTree,
+    pub card_node: &'a [usize],
+    pub areas: Areas,
+    /// Lines of the card document, as the last frame measured them.
+    pub card_lines: usize,
+}
+
+impl Surroundings<'_> {
+    /// Rows inside the tree pane's border.
+    fn tree_height(&self) -> usize {
+        self.areas
+            .tree
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    /// Rows inside the card pane's border.
+    fn card_height(&self) -> usize {
+        self.areas
+            .card
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+    }
+}
+
+/// What a browser key asks of the App.
+pub(super) enum BrowseOutcome {
+    Effect(Effect),
+    Message(String),
+    QuizToggled(bool),
+    NoSearchYet,
+    OpenMock,
+    OpenSearch,
+}
+
+impl BrowseState {
+    pub(super) fn update(&mut self, action: Action, at: &Surroundings) -> Option<BrowseOutcome> {
         let page = match self.focus {
-            Focus::Tree => self.tree_height(),
-            Focus::Card => self.card_height(),
+            Focus::Tree => at.tree_height(),
+            Focus::Card => at.card_height(),
         }
         .max(1);
+        let page = isize::try_from(page).unwrap_or(isize::MAX);
+        let half = (page / 2).max(1);
         match action {
-            Action::MoveDown => self.move_by(1),
-            Action::MoveUp => self.move_by(-1),
-            Action::PageDown => self.move_by(page as isize),
-            Action::PageUp => self.move_by(-(page as isize)),
-            Action::HalfPageDown => self.move_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.move_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::Collapse => self.collapse(),
-            Action::Expand => self.expand(),
-            Action::Open => self.open(),
+            Action::MoveDown => self.move_by(1, at),
+            Action::MoveUp => self.move_by(-1, at),
+            Action::PageDown => self.move_by(page, at),
+            Action::PageUp => self.move_by(-page, at),
+            Action::HalfPageDown => self.move_by(half, at),
+            Action::HalfPageUp => self.move_by(-half, at),
+            Action::Top => self.move_by(isize::MIN / 2, at),
+            Action::Bottom => self.move_by(isize::MAX / 2, at),
+            Action::Collapse => self.collapse(at),
+            Action::Expand => self.expand(at),
+            Action::Open => self.open(at),
             Action::FocusNext => {
                 self.focus = match self.focus {
                     Focus::Tree => Focus::Card,
                     Focus::Card => Focus::Tree,
-                }
+                };
             }
-            Action::Search => self.overlay = Some(Overlay::Search(SearchState::new())),
-            Action::NextMatch => self.jump_match(1),
-            Action::PrevMatch => self.jump_match(-1),
+            Action::Search => return Some(BrowseOutcome::OpenSearch),
+            Action::NextMatch => return self.jump_match(1, at),
+            Action::PrevMatch => return self.jump_match(-1, at),
             Action::ToggleHideAnswers => {
                 self.hide_answers = !self.hide_answers;
                 self.revealed = false;
-                self.message = Some(if self.hide_answers {
-                    "answers hidden: Space reveals the selected card".to_string()
-                } else {
-                    "answers shown".to_string()
-                });
+                return Some(BrowseOutcome::QuizToggled(self.hide_answers));
             }
-            Action::Reveal if self.hide_answers => self.revealed = !self.revealed,
+            Action::Reveal if self.hide_answers => {
+                self.revealed = !self.revealed;
+                self.card_scroll = 0;
+            }
             Action::ToggleExtras => self.show_extras = !self.show_extras,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::OpenMock => self.open_mock(now),
+            Action::OpenMock => return Some(BrowseOutcome::OpenMock),
             Action::ReviewTopic => {
-                return Some(Effect::StartReview(ReviewRequest {
-                    node: self.selected_node(),
+                return Some(BrowseOutcome::Effect(Effect::StartReview(ReviewRequest {
+                    node: self.selected_node(at.card_node),
                     cram: false,
-                }));
+                })));
             }
-            Action::ReviewAll => return Some(Effect::StartReview(ReviewRequest::default())),
-            Action::OpenStats => return Some(Effect::OpenStats),
+            Action::ReviewAll => {
+                return Some(BrowseOutcome::Effect(Effect::StartReview(
+                    ReviewRequest::default(),
+                )));
+            }
+            Action::OpenStats => return Some(BrowseOutcome::Effect(Effect::OpenStats)),
             Action::Back => match self.focus {
                 Focus::Card => self.focus = Focus::Tree,
-                Focus::Tree => return Some(Effect::Quit),
+                Focus::Tree => return Some(BrowseOutcome::Effect(Effect::Quit)),
             },
-            Action::Click(x, y) => self.click(x, y),
-            Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
+            Action::Quit => return Some(BrowseOutcome::Effect(Effect::Quit)),
+            Action::Suspend => return Some(BrowseOutcome::Effect(Effect::Suspend)),
+            Action::Click(x, y) => self.click(x, y, at),
+            Action::Scroll(x, y, delta) => self.wheel(x, y, delta, at),
             _ => {}
         }
         None
     }
 
-    pub(super) fn move_by(&mut self, delta: isize) {
+    /// The tree node under the selection: the selected topic, or the selected card's.
+    pub fn selected_node(&self, card_node: &[usize]) -> Option<usize> {
+        match self.tree.current() {
+            Some(Row::Node(n)) => Some(n),
+            Some(Row::Card(c)) => card_node.get(c).copied(),
+            None => None,
+        }
+    }
+
+    fn move_by(&mut self, delta: isize, at: &Surroundings) {
         match self.focus {
             Focus::Tree => {
                 let before = self.tree.selected;
@@ -78,17 +177,25 @@ impl App {
                     self.card_scroll = 0;
                     self.revealed = false;
                 }
-                self.tree.keep_visible(self.tree_height());
+                self.tree.keep_visible(at.tree_height());
             }
             Focus::Card => {
-                let max = self.card_lines().saturating_sub(self.card_height());
-                let next = (self.card_scroll as isize).saturating_add(delta);
-                self.card_scroll = next.clamp(0, max as isize) as usize;
+                let max = at.card_lines.saturating_sub(at.card_height());
+                let max = isize::try_from(max).unwrap_or(isize::MAX);
+                let now = isize::try_from(self.card_scroll).unwrap_or(isize::MAX);
+                self.card_scroll =
+                    usize::try_from(now.saturating_add(delta).clamp(0, max)).unwrap_or_default();
             }
         }
     }
 
-    pub(super) fn collapse(&mut self) {
+    /// Keeps the card's scroll within what the last frame measured.
+    pub(super) fn clamp_card_scroll(&mut self, at: &Surroundings) {
+        let max = at.card_lines.saturating_sub(at.card_height());
+        self.card_scroll = self.card_scroll.min(max);
+    }
+
+    fn collapse(&mut self, at: &Surroundings) {
         if self.focus == Focus::Card {
             self.focus = Focus::Tree;
             return;
@@ -96,7 +203,7 @@ impl App {
         match self.tree.current() {
             Some(Row::Node(n)) if self.tree.expanded.contains(&n) => {
                 self.tree.expanded.remove(&n);
-                self.tree.rebuild(&self.deck.tree);
+                self.tree.rebuild(at.tree);
             }
             _ => {
                 if let Some(parent) = self.tree.parent_row() {
@@ -105,186 +212,188 @@ impl App {
                 }
             }
         }
-        self.tree.keep_visible(self.tree_height());
+        self.tree.keep_visible(at.tree_height());
     }
 
-    pub(super) fn expand(&mut self) {
+    fn expand(&mut self, at: &Surroundings) {
         match self.tree.current() {
             Some(Row::Node(n)) if !self.tree.expanded.contains(&n) => {
                 self.tree.expanded.insert(n);
-                self.tree.rebuild(&self.deck.tree);
+                self.tree.rebuild(at.tree);
             }
-            Some(Row::Node(_)) => self.move_by(1),
+            Some(Row::Node(_)) => self.move_by(1, at),
             Some(Row::Card(_)) => self.focus = Focus::Card,
             None => {}
         }
-        self.tree.keep_visible(self.tree_height());
+        self.tree.keep_visible(at.tree_height());
     }
 
-    pub(super) fn open(&mut self) {
+    fn open(&mut self, at: &Surroundings) {
         match self.tree.current() {
             Some(Row::Node(n)) => {
                 if !self.tree.expanded.remove(&n) {
                     self.tree.expanded.insert(n);
                 }
-                self.tree.rebuild(&self.deck.tree);
-                self.tree.keep_visible(self.tree_height());
+                self.tree.rebuild(at.tree);
+                self.tree.keep_visible(at.tree_height());
             }
             Some(Row::Card(_)) => self.focus = Focus::Card,
             None => {}
         }
     }
 
-    pub(super) fn update_search(&mut self, action: Action) {
-        let Some(Overlay::Search(state)) = &mut self.overlay else {
-            return;
-        };
-        let mut requery = false;
-        match action {
-            Action::Input(c) => {
-                state.query.push(c);
-                requery = true;
-            }
-            Action::Backspace => {
-                state.query.pop();
-                requery = true;
-            }
-            Action::SearchScope => {
-                state.scope = match state.scope {
-                    Scope::Questions => Scope::AllFields,
-                    Scope::AllFields => Scope::Questions,
-                };
-                // Widening the scope builds the full-text index, not the next keystroke.
-                self.index.prepare(&self.deck.cards, state.scope);
-                requery = true;
-            }
-            Action::SearchNext | Action::Scroll(_, _, 1..) => {
-                state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1));
-            }
-            Action::SearchPrev | Action::Scroll(_, _, ..=-1) => {
-                state.selected = state.selected.saturating_sub(1)
-            }
-            Action::SearchCancel => self.overlay = None,
-            Action::SearchAccept => {
-                let hits: Vec<usize> = state.hits.iter().map(|h| h.card).collect();
-                let chosen = hits.get(state.selected).copied();
-                self.overlay = None;
-                if let Some(card) = chosen {
-                    self.last_hits = hits;
-                    self.jump_to_card(card);
-                    let n = self.last_hits.len();
-                    self.message = Some(format!(
-                        "{n} {}: n / N for the next and previous",
-                        if n == 1 { "match" } else { "matches" }
-                    ));
-                }
-            }
-            _ => {}
-        }
-        if requery && let Some(Overlay::Search(state)) = &mut self.overlay {
-            // A query that only grew, in the same scope, can only match fewer cards. A
-            // query of only spaces was not searched, so its (empty) hits say nothing.
-            let previous: Option<Vec<usize>> = match &state.searched {
-                Some((q, scope))
-                    if *scope == state.scope
-                        && !q.trim().is_empty()
-                        && state.query.starts_with(q.as_str()) =>
-                {
-                    Some(state.hits.iter().map(|h| h.card).collect())
-                }
-                _ => None,
-            };
-            state.hits = self.index.search_within(
-                &self.deck.cards,
-                &state.query,
-                state.scope,
-                previous.as_deref(),
-                &mut self.matcher.borrow_mut(),
-            );
-            state.searched = Some((state.query.clone(), state.scope));
-            state.selected = 0;
-        }
-    }
-
     /// Selects a card in the tree, expanding what hides it.
-    pub fn jump_to_card(&mut self, card: usize) {
-        let node = self.card_node.get(card).copied().unwrap_or(0);
-        self.tree.reveal_card(&self.deck.tree, node, card);
+    pub(super) fn jump_to_card(&mut self, card: usize, at: &Surroundings) {
+        let node = at.card_node.get(card).copied().unwrap_or(0);
+        self.tree.reveal_card(at.tree, node, card);
         self.card_scroll = 0;
         self.revealed = false;
-        self.tree.keep_visible(self.tree_height());
+        self.tree.keep_visible(at.tree_height());
     }
 
-    pub(super) fn jump_match(&mut self, step: isize) {
+    fn jump_match(&mut self, step: isize, at: &Surroundings) -> Option<BrowseOutcome> {
         if self.last_hits.is_empty() {
-            self.message = Some("no search yet: press / to search".to_string());
-            return;
+            return Some(BrowseOutcome::NoSearchYet);
         }
-        let here = self
-            .selected_card()
-            .and_then(|c| self.last_hits.iter().position(|&h| h == c));
-        let len = self.last_hits.len() as isize;
+        let here = match self.tree.current() {
+            Some(Row::Card(c)) => self.last_hits.iter().position(|&h| h == c),
+            _ => None,
+        };
+        let len = self.last_hits.len();
         let next = match here {
-            Some(i) => (i as isize + step).rem_euclid(len),
+            Some(i) => {
+                let step = step.rem_euclid(isize::try_from(len).unwrap_or(1));
+                (i + usize::try_from(step).unwrap_or(0)) % len
+            }
             None => 0,
-        } as usize;
-        self.jump_to_card(self.last_hits[next]);
-        self.message = Some(format!("match {} of {}", next + 1, len));
+        };
+        self.jump_to_card(self.last_hits[next], at);
+        Some(BrowseOutcome::Message(format!(
+            "match {} of {}",
+            next + 1,
+            len
+        )))
     }
 
-    pub(super) fn click(&mut self, x: u16, y: u16) {
-        let areas = self.areas();
-        if let Some(tree) = areas.tree
+    fn click(&mut self, x: u16, y: u16, at: &Surroundings) {
+        if let Some(tree) = at.areas.tree
             && contains(tree, x, y)
         {
             self.focus = Focus::Tree;
-            let row = (y.saturating_sub(tree.y + 1)) as usize + self.tree.offset;
+            let row = usize::from(y.saturating_sub(tree.y + 1)) + self.tree.offset;
             if y > tree.y && row < self.tree.rows.len() {
                 if row == self.tree.selected {
-                    self.open();
+                    self.open(at);
                 } else {
                     self.tree.select(row);
                     self.card_scroll = 0;
                     self.revealed = false;
                 }
             }
-        } else if let Some(card) = areas.card
+        } else if let Some(card) = at.areas.card
             && contains(card, x, y)
         {
             self.focus = Focus::Card;
         }
     }
 
-    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: i8) {
-        let areas = self.areas();
+    fn wheel(&mut self, x: u16, y: u16, delta: i8, at: &Surroundings) {
         let before = self.focus;
-        if areas.tree.is_some_and(|r| contains(r, x, y)) {
+        if at.areas.tree.is_some_and(|r| contains(r, x, y)) {
             self.focus = Focus::Tree;
-        } else if areas.card.is_some_and(|r| contains(r, x, y)) {
+        } else if at.areas.card.is_some_and(|r| contains(r, x, y)) {
             self.focus = Focus::Card;
         } else {
             return;
         }
-        self.move_by(isize::from(delta) * 3);
+        self.move_by(isize::from(delta) * 3, at);
         self.focus = before;
+    }
+}
+
+impl App {
+    /// What the browser sees of the App.
+    fn surroundings(&self) -> Surroundings<'_> {
+        Surroundings {
+            tree: &self.deck.tree,
+            card_node: &self.card_node,
+            areas: self.areas(),
+            card_lines: self.measures.card_lines,
+        }
+    }
+
+    /// Runs `f` on the browser's state with what it needs of the rest of the App.
+    pub(super) fn with_browse<T>(
+        &mut self,
+        f: impl FnOnce(&mut BrowseState, &Surroundings) -> T,
+    ) -> Option<T> {
+        let areas = self.areas();
+        let at = Surroundings {
+            tree: &self.deck.tree,
+            card_node: &self.card_node,
+            areas,
+            card_lines: self.measures.card_lines,
+        };
+        let browse = self.screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => Some(b.as_mut()),
+            _ => None,
+        })?;
+        Some(f(browse, &at))
+    }
+
+    pub(super) fn update_browse(&mut self, action: Action, now: Instant) -> Option<Effect> {
+        match self.with_browse(|b, at| b.update(action, at))?? {
+            BrowseOutcome::Effect(effect) => Some(effect),
+            BrowseOutcome::Message(text) => {
+                self.message = Some(text);
+                None
+            }
+            BrowseOutcome::QuizToggled(hidden) => {
+                self.message = Some(if hidden {
+                    format!(
+                        "answers hidden: {} reveals the selected card",
+                        self.key_for(Context::Browse, Action::Reveal)
+                    )
+                } else {
+                    "answers shown".to_string()
+                });
+                None
+            }
+            BrowseOutcome::NoSearchYet => {
+                self.message = Some(format!(
+                    "no search yet: press {} to search",
+                    self.key_for(Context::Browse, Action::Search)
+                ));
+                None
+            }
+            BrowseOutcome::OpenMock => {
+                self.open_mock(now);
+                None
+            }
+            BrowseOutcome::OpenSearch => {
+                self.with_browse(|b, _| b.search = Some(SearchState::new()));
+                None
+            }
+        }
+    }
+
+    /// Selects a card in the browser's tree, expanding what hides it.
+    pub fn jump_to_card(&mut self, card: usize) {
+        self.with_browse(|b, at| b.jump_to_card(card, at));
+    }
+
+    pub(super) fn clamp_card_scroll(&mut self) {
+        self.with_browse(|b, at| b.clamp_card_scroll(at));
+    }
+
+    /// The tree node under the browser's selection.
+    pub fn selected_node(&self) -> Option<usize> {
+        self.browse()?.selected_node(&self.card_node)
     }
 
     /// Rows inside the tree pane's border.
     pub fn tree_height(&self) -> usize {
-        self.areas()
-            .tree
-            .map_or(1, |r| r.height.saturating_sub(2) as usize)
-    }
-
-    /// Rows inside the card pane's border.
-    pub fn card_height(&self) -> usize {
-        self.areas()
-            .card
-            .map_or(1, |r| r.height.saturating_sub(2) as usize)
-    }
-
-    pub(super) fn card_lines(&self) -> usize {
-        crate::ui::card_view::document(self).len()
+        self.surroundings().tree_height()
     }
 }
 

@@ -1,189 +1,219 @@
 //! The application state and the one function that changes it.
 //!
-//! `App::update(action, now)` interprets every `Action`, does no I/O and returns an
-//! `Effect` for the runtime to perform. Drawing (`ui::draw`) only borrows the App.
+//! `App::update(msg, now)` is the only code that writes the App. A message is a
+//! person's action or the result of work the runtime did (a grade saved, a review
+//! ready, the content reloaded); `update` does no I/O and returns an `Effect` for the
+//! runtime to perform, whose result comes back as the next message. Drawing
+//! (`ui::draw`) only borrows the App. Screens are a stack: each carries its own state,
+//! and leaving one goes back to the screen it was opened from.
 
 mod browse;
-mod full_text;
+mod browse_search;
+mod help;
+pub mod layout;
 pub mod mock;
+mod msg;
+mod progress;
 pub mod review;
 mod screens;
-pub mod search;
 pub mod stats_screen;
 pub mod tree_view;
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::collections::HashMap;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 use crate::action::Action;
+use crate::ids::CardId;
 use crate::keymap::{Context, Keymap};
 use crate::load::Deck;
-use std::collections::HashMap;
-
+use crate::mock::MockSettings;
 use crate::mock::select::Standing;
-use crate::mock::{MockResult, MockSettings};
 use crate::schedule::CardState;
-use crate::stats::{self, Mastery};
+use crate::search::SearchIndex;
 use crate::theme::Theme;
-use crate::ui::layout::{self, Areas};
+
+pub use browse::{BrowseState, Focus};
+pub use help::HelpState;
+pub use layout::Areas;
 use mock::{MockScreen, Phase};
+pub use msg::{Effect, Measures, Msg, ReviewRequest};
+pub use progress::NodeCounts;
 use review::{ReviewScreen, Side};
-use search::{SearchIndex, SearchState, new_matcher};
 use stats_screen::StatsScreen;
-use tree_view::{Row, TreeView};
+use tree_view::Row;
 
-/// Which pane of the browser has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tree,
-    Card,
-}
-
-/// A panel drawn over the screen that takes the keys while it is open.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help { scroll: usize },
-    Search(SearchState),
-}
-
-/// What the runtime must do after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Quit,
-    Suspend,
-    /// A mock interview ended: store it and write its report.
-    MockFinished(Box<MockResult>),
-    /// Build a review queue and open the review screen.
-    StartReview(ReviewRequest),
-    /// Commit a grade before the next card is shown.
-    Persist(Box<crate::review::Persist>),
-    /// Take back the latest grade of a card.
-    Undo(String),
-    Bury(String),
-    Flag(String, bool),
-    /// Open a card's source file in the editor, then reload the content.
-    Edit(usize),
-    /// Compute the statistics and open their screen.
-    OpenStats,
-}
-
-/// Which cards a review should draw from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReviewRequest {
-    /// A tree node whose subtree to review; `None` for everything.
-    pub node: Option<usize>,
-    pub cram: bool,
-}
-
-/// The screen in front of the person. The browser's state lives on in `App` while
-/// another screen is open, so coming back finds it as it was.
+/// A screen and its state.
 pub enum Screen {
-    Browse,
+    Browse(Box<BrowseState>),
     Mock(Box<MockScreen>),
     Review(Box<ReviewScreen>),
     Stats(Box<StatsScreen>),
 }
 
-/// The card view laid out for one width, kept until something it depends on changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LayoutKey {
-    pub row: Option<Row>,
-    pub width: u16,
-    pub hidden: bool,
-    pub extras: bool,
-}
-
-/// The whole state of the browser.
+/// The whole state of the app.
 pub struct App {
-    pub screen: Screen,
-    pub deck: Deck,
-    pub theme: Theme,
-    pub keymap: Keymap,
-    pub tree: TreeView,
-    pub focus: Focus,
-    pub card_scroll: usize,
-    pub hide_answers: bool,
-    pub revealed: bool,
-    pub show_extras: bool,
-    pub overlay: Option<Overlay>,
-    /// The last accepted search, for n / N.
-    pub last_hits: Vec<usize>,
-    pub size: (u16, u16),
-    /// A one-line message shown in the status bar until the next key.
-    pub message: Option<String>,
+    /// Open screens, the one in front last. Leaving the last one quits.
+    screens: Vec<Screen>,
+    /// The help panel, over whatever screen is in front.
+    help: Option<HelpState>,
+    deck: Deck,
+    theme: Theme,
+    keymap: Keymap,
+    size: (u16, u16),
+    /// A message shown in the status bar until the next key.
+    message: Option<String>,
     /// The tree node each card sits directly under.
-    pub card_node: Vec<usize>,
-    pub index: SearchIndex,
-    matcher: RefCell<nucleo_matcher::Matcher>,
-    pub layout_cache: RefCell<Option<(LayoutKey, Rc<Vec<Line<'static>>>)>>,
-    /// Defaults for a new mock interview (from the config).
-    pub mock_defaults: MockSettings,
-    /// Each card's progress as the mock selection sees it, by card index.
-    pub standing: Vec<Standing>,
-    /// Reads the wall clock for records; tests replace it.
-    pub wall_clock: fn() -> i64,
-    /// The time of the last update, for drawing countdowns.
-    pub now: Instant,
-    /// Every card's stored progress, by card id (cards never reviewed are absent).
-    pub states: HashMap<String, CardState>,
-    /// Due, new and mastered cards under each tree node, by node index.
-    pub counts: Vec<NodeCounts>,
+    card_node: Vec<usize>,
     /// Card index by card id.
-    pub id_index: HashMap<String, usize>,
-}
-
-/// The progress figures of a tree node's subtree.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NodeCounts {
-    pub due: usize,
-    pub new: usize,
-    pub mastered: usize,
+    id_index: HashMap<String, usize>,
+    index: SearchIndex,
+    matcher: nucleo_matcher::Matcher,
+    /// Defaults for a new mock interview (from the config).
+    mock_defaults: MockSettings,
+    /// Every card's stored progress, by card id (cards never reviewed are absent).
+    states: HashMap<String, CardState>,
+    /// Due, new and mastered cards under each tree node, by node index.
+    counts: Vec<NodeCounts>,
+    /// Each card's progress as the mock selection sees it, by card index.
+    standing: Vec<Standing>,
+    /// Reads the wall clock for records; tests replace it.
+    wall_clock: fn() -> i64,
+    /// The time of the last update, for drawing countdowns.
+    now: Instant,
+    measures: Measures,
 }
 
 impl App {
+    /// An App on the browser over `deck`.
     pub fn new(deck: Deck, theme: Theme, keymap: Keymap) -> App {
+        let browse = BrowseState::new(&deck.tree);
+        let mut app = App::without_screens(deck, theme, keymap);
+        app.screens.push(Screen::Browse(Box::new(browse)));
+        app
+    }
+
+    /// An App with no screen yet: a command that opens one screen directly (a review
+    /// or a mock interview) quits when the person leaves it.
+    pub fn without_screens(deck: Deck, theme: Theme, keymap: Keymap) -> App {
         let mut card_node = vec![0; deck.cards.len()];
         for (n, node) in deck.tree.nodes.iter().enumerate() {
             for &c in &node.cards {
                 card_node[c] = n;
             }
         }
-        let tree = TreeView::new(&deck.tree);
-        let index = SearchIndex::new(&deck.cards);
-        let standing = vec![Standing::default(); deck.cards.len()];
-        let mut app = App {
-            screen: Screen::Browse,
+        let id_index = deck
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        App {
+            screens: Vec::new(),
+            help: None,
+            index: SearchIndex::new(&deck.cards),
+            standing: vec![Standing::default(); deck.cards.len()],
+            card_node,
+            id_index,
             deck,
             theme,
             keymap,
-            tree,
-            focus: Focus::Tree,
-            card_scroll: 0,
-            hide_answers: false,
-            revealed: false,
-            show_extras: false,
-            overlay: None,
-            last_hits: Vec::new(),
             size: (120, 40),
             message: None,
-            card_node,
-            index,
-            matcher: RefCell::new(new_matcher()),
-            layout_cache: RefCell::new(None),
+            matcher: crate::search::new_matcher(),
             mock_defaults: MockSettings::default(),
-            standing,
-            wall_clock: crate::clock::now_unix,
-            now: Instant::now(),
             states: HashMap::new(),
             counts: Vec::new(),
-            id_index: HashMap::new(),
-        };
-        app.index_ids();
-        app
+            wall_clock: crate::clock::now_unix,
+            now: Instant::now(),
+            measures: Measures::default(),
+        }
+    }
+
+    /// Replaces the wall clock (tests pin it).
+    pub fn with_clock(mut self, clock: fn() -> i64) -> App {
+        self.wall_clock = clock;
+        self
+    }
+
+    /// Sets the defaults a new mock interview starts from.
+    pub fn with_mock_defaults(mut self, defaults: MockSettings) -> App {
+        self.mock_defaults = defaults;
+        self
+    }
+
+    // Reading the state, for drawing and for the runtime.
+
+    pub fn screen(&self) -> Option<&Screen> {
+        self.screens.last()
+    }
+
+    /// The browser's state, when a browser is open (in front or behind other screens).
+    pub fn browse(&self) -> Option<&BrowseState> {
+        self.screens.iter().find_map(|s| match s {
+            Screen::Browse(b) => Some(b.as_ref()),
+            _ => None,
+        })
+    }
+
+    pub fn help(&self) -> Option<&HelpState> {
+        self.help.as_ref()
+    }
+
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn now(&self) -> Instant {
+        self.now
+    }
+
+    /// The wall-clock time in Unix seconds, from the App's clock.
+    pub fn unix_now(&self) -> i64 {
+        (self.wall_clock)()
+    }
+
+    pub fn states(&self) -> &HashMap<String, CardState> {
+        &self.states
+    }
+
+    pub fn counts(&self) -> &[NodeCounts] {
+        &self.counts
+    }
+
+    pub fn standing(&self) -> &[Standing] {
+        &self.standing
+    }
+
+    pub fn mock_defaults(&self) -> &MockSettings {
+        &self.mock_defaults
+    }
+
+    /// The tree node a card sits directly under.
+    pub fn card_node(&self, card: usize) -> usize {
+        self.card_node.get(card).copied().unwrap_or(0)
+    }
+
+    /// A card's index in the deck, by id.
+    pub fn card_index(&self, id: &str) -> Option<usize> {
+        self.id_index.get(id).copied()
     }
 
     /// True while there is work for `Action::Idle`.
@@ -191,158 +221,206 @@ impl App {
         self.index.has_idle_work(&self.deck.cards)
     }
 
-    fn index_ids(&mut self) {
-        self.id_index = self
-            .deck
-            .cards
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-    }
-
-    /// Swaps in freshly loaded content (after an edit), keeping progress, the selected
-    /// card where it still exists, and the open screen.
-    pub fn replace_deck(&mut self, deck: Deck, unix: i64, offset: i64) {
-        let selected = self.selected_card().map(|c| self.deck.cards[c].id.clone());
-        let mut fresh = App::new(deck, self.theme.clone(), self.keymap.clone());
-        fresh.size = self.size;
-        self.tree = fresh.tree;
-        self.card_node = fresh.card_node;
-        self.index = fresh.index;
-        self.standing = fresh.standing;
-        self.id_index = fresh.id_index;
-        self.deck = fresh.deck;
-        self.refresh_progress(unix, offset);
-        if let Some(c) = selected.and_then(|id| self.id_index.get(&id).copied()) {
-            self.jump_to_card(c);
-        }
-    }
-
-    /// Takes the stored progress and recomputes what depends on it: per-topic counts
-    /// and each card's standing for the mock selection. `unix` and `offset` say what
-    /// "today" is.
-    pub fn set_states(&mut self, states: HashMap<String, CardState>, unix: i64, offset: i64) {
-        self.states = states;
-        self.refresh_progress(unix, offset);
-    }
-
-    /// Recomputes the counts and standings after a change of `states`.
-    pub fn refresh_progress(&mut self, unix: i64, offset: i64) {
-        let tree = &self.deck.tree;
-        let mut counts = vec![NodeCounts::default(); tree.nodes.len()];
-        for (i, card) in self.deck.cards.iter().enumerate() {
-            let state = self.states.get(&card.id);
-            let due = stats::due_today(state, unix, offset);
-            let m = stats::mastery(state);
-            self.standing[i] = Standing {
-                seen: m != Mastery::New,
-                due,
-                stability_days: state
-                    .and_then(|s| s.memory)
-                    .map_or(0.0, |m| f64::from(m.stability)),
-                lapses: state.map_or(0, |s| s.lapses),
-            };
-            let mut at = Some(self.card_node[i]);
-            while let Some(n) = at {
-                let c = &mut counts[n];
-                c.due += usize::from(due);
-                c.new += usize::from(m == Mastery::New);
-                c.mastered += usize::from(m == Mastery::Mastered);
-                at = tree.nodes[n].parent;
-            }
-        }
-        self.counts = counts;
-        self.layout_cache.replace(None);
-    }
-
     /// The key context that applies now.
     pub fn context(&self) -> Context {
-        if let Screen::Review(r) = &self.screen {
-            return match r.side {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        match self.screen() {
+            Some(Screen::Review(r)) => match r.side {
                 Side::Question => Context::Review,
                 Side::Typing => Context::ReviewTyping,
                 Side::Answer => Context::ReviewAnswer,
                 Side::Summary => Context::ReviewSummary,
-            };
-        }
-        if let Screen::Stats(_) = &self.screen {
-            return Context::Stats;
-        }
-        if let Screen::Mock(m) = &self.screen {
-            return match m.phase {
+            },
+            Some(Screen::Stats(_)) => Context::Stats,
+            Some(Screen::Mock(m)) => match m.phase {
                 Phase::Setup => Context::MockSetup,
                 Phase::Asking => Context::Mock,
                 Phase::Paused { .. } => Context::MockPaused,
                 Phase::Debrief => Context::Debrief,
                 Phase::Result => Context::MockResult,
-            };
-        }
-        match self.overlay {
-            Some(Overlay::Help { .. }) => Context::Help,
-            Some(Overlay::Search(_)) => Context::Search,
-            None => Context::Browse,
+            },
+            Some(Screen::Browse(b)) if b.search.is_some() => Context::Search,
+            Some(Screen::Browse(_)) | None => Context::Browse,
         }
     }
 
-    /// The screen areas for the current size and focus.
+    /// The context whose keys the help panel lists: the one under it.
+    pub fn help_context(&self) -> Context {
+        self.help
+            .as_ref()
+            .map_or_else(|| self.context(), |h| h.context)
+    }
+
+    /// The browser's panes for the current size and focus.
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        let focus = self.browse().map_or(Focus::Tree, |b| b.focus);
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), focus)
     }
 
-    /// The card shown in the card pane, if a card row is selected.
+    /// The card shown in the browser's card pane, if a card row is selected.
     pub fn selected_card(&self) -> Option<usize> {
-        match self.tree.current() {
+        match self.browse()?.tree.current() {
             Some(Row::Card(c)) => Some(c),
             _ => None,
         }
     }
 
-    /// Whether the answer sections of the card are hidden right now.
-    pub fn answers_hidden(&self) -> bool {
-        self.hide_answers && !self.revealed
+    /// True while a clock on screen is counting, so the runtime must wake up for it.
+    pub fn ticking(&self) -> bool {
+        matches!(self.screen(), Some(Screen::Mock(m)) if m.ticking())
     }
 
-    pub fn update(&mut self, action: Action, now: Instant) -> Option<Effect> {
+    /// How long the runtime may sleep before the screen must be redrawn.
+    pub fn next_tick(&self, now: Instant) -> Option<std::time::Duration> {
+        match self.screen() {
+            Some(Screen::Mock(m)) if m.ticking() => Some(m.next_tick(now)),
+            _ => None,
+        }
+    }
+
+    /// The only writer of the App.
+    pub fn update(&mut self, msg: impl Into<Msg>, now: Instant) -> Option<Effect> {
         self.now = now;
-        if let Action::Resize(w, h) = action {
-            self.size = (w, h);
-            self.tree.keep_visible(self.tree_height());
-            return None;
-        }
-        if let Action::Idle = action {
-            self.index.idle_step(&self.deck.cards);
-            return None;
-        }
-        self.message = None;
-        match self.screen {
-            Screen::Mock(_) => return self.update_mock(action, now),
-            Screen::Review(_) => return self.update_review(action, now),
-            Screen::Stats(_) => return self.update_stats(action),
-            Screen::Browse => {}
-        }
-        match action {
-            Action::Quit => return Some(Effect::Quit),
-            Action::Suspend => return Some(Effect::Suspend),
-            _ => {}
-        }
-        match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => {
-                match action {
-                    Action::MoveDown | Action::Scroll(_, _, 1..) => *scroll += 1,
-                    Action::MoveUp | Action::Scroll(_, _, ..=-1) => {
-                        *scroll = scroll.saturating_sub(1)
-                    }
-                    Action::Back | Action::Help | Action::Click(..) => self.overlay = None,
-                    _ => {}
+        match msg.into() {
+            Msg::Action(action) => self.act(action, now),
+            Msg::Drawn(measures) => {
+                self.measures = measures;
+                self.clamp_card_scroll();
+                if let Some(help) = self.help.as_mut() {
+                    help.scroll = help.scroll.min(measures.help_max_scroll);
                 }
                 None
             }
-            Some(Overlay::Search(_)) => {
+            Msg::Saved { changes, note } => {
+                self.apply_changes(changes);
+                if note.is_some() {
+                    self.message = note;
+                }
+                None
+            }
+            Msg::MockSaved { report, changes } => {
+                self.apply_changes(changes);
+                self.message = Some(format!("report written to {}", report.display()));
+                None
+            }
+            Msg::ReviewReady {
+                session,
+                two_button,
+            } => {
+                self.open_review(*session, two_button, now);
+                None
+            }
+            Msg::StatsReady(stats) => {
+                self.open_stats(*stats);
+                None
+            }
+            Msg::DeckReloaded(deck) => {
+                self.replace_deck(*deck);
+                self.message = Some("content reloaded".to_string());
+                None
+            }
+            Msg::Message(text) => {
+                self.message = Some(text);
+                None
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action, now: Instant) -> Option<Effect> {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                let height = self.tree_height();
+                if let Some(b) = self.browse_mut() {
+                    b.tree.keep_visible(height);
+                }
+                return None;
+            }
+            Action::Idle => {
+                self.index.idle_step(&self.deck.cards);
+                return None;
+            }
+            _ => {}
+        }
+        self.message = None;
+        if self.help.is_some() {
+            return self.update_help(action);
+        }
+        if action == Action::Help {
+            self.help = Some(HelpState::new(self.context()));
+            return None;
+        }
+        match self.screens.last() {
+            Some(Screen::Mock(_)) => self.update_mock(action, now),
+            Some(Screen::Review(_)) => self.update_review(action, now),
+            Some(Screen::Stats(_)) => self.update_stats(action),
+            Some(Screen::Browse(b)) if b.search.is_some() => {
                 self.update_search(action);
                 None
             }
-            None => self.update_browse(action, now),
+            Some(Screen::Browse(_)) => self.update_browse(action, now),
+            None => Some(Effect::Quit),
         }
+    }
+
+    /// Closes the screen in front and goes back to the one it was opened from; quits
+    /// when it was the last.
+    fn leave(&mut self) -> Option<Effect> {
+        self.screens.pop();
+        if self.screens.is_empty() {
+            return Some(Effect::Quit);
+        }
+        None
+    }
+
+    fn browse_mut(&mut self) -> Option<&mut BrowseState> {
+        self.screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => Some(b.as_mut()),
+            _ => None,
+        })
+    }
+
+    /// A short status message, for a command that prints it after the screens close or
+    /// when nothing could be opened.
+    pub fn take_message(&mut self) -> Option<String> {
+        self.message.take()
+    }
+
+    /// Tree nodes (folders, files, topics) named `name`, any case; when none is named
+    /// exactly, those whose name contains it.
+    pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
+        let needle = name.to_lowercase();
+        let tree = &self.deck.tree;
+        let all = tree.preorder();
+        let exact: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&n| tree.nodes[n].name.to_lowercase() == needle)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        all.into_iter()
+            .filter(|&n| tree.nodes[n].name.to_lowercase().contains(&needle))
+            .collect()
+    }
+
+    /// The first `n` top-level and second-level topic names, for hints.
+    pub fn topic_names(&self, n: usize) -> Vec<String> {
+        self.deck
+            .tree
+            .preorder()
+            .into_iter()
+            .filter(|&i| self.deck.tree.nodes[i].depth <= 2)
+            .take(n)
+            .map(|i| self.deck.tree.nodes[i].name.clone())
+            .collect()
+    }
+
+    /// A card's id, for effects that name cards.
+    fn card_id(&self, card: usize) -> CardId {
+        CardId::from(self.deck.cards[card].id.as_str())
     }
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::action::Action;
-use crate::review::{Answer, Persist, Session, Summary, suggest_grade};
+use crate::review::{Answer, Persist, Session, Summary, UndoEffect, suggest_grade};
 use crate::schedule::Grade;
 use crate::store::Coverage;
 
@@ -25,8 +25,8 @@ pub enum Side {
 pub enum ReviewOutcome {
     /// Commit this grade now.
     Persist(Box<Persist>),
-    /// Take back the latest grade of this card in the store.
-    Undo(String),
+    /// Take back the latest grade or bury in the store.
+    Undo(UndoEffect),
     /// Keep this card out of queues until tomorrow.
     Bury(String),
     Flag(String, bool),
@@ -51,14 +51,51 @@ pub struct ReviewScreen {
     pub two_button: bool,
     pub show_extras: bool,
     pub message: Option<String>,
+    /// The keys this screen names in its messages, from the live keymap.
+    pub keys: ReviewKeys,
+}
+
+/// Keys the review names in its messages and prompts, as the keymap binds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewKeys {
+    /// The first key of each grade, Again to Easy.
+    pub grades: [String; 4],
+    /// Every key that closes the answer box, joined ("Ctrl-s / F2 / Esc").
+    pub finish_typing: String,
+}
+
+impl ReviewKeys {
+    pub fn from_keymap(keymap: &crate::keymap::Keymap) -> ReviewKeys {
+        use crate::keymap::Context;
+        let first = |a| {
+            keymap
+                .first_key(Context::ReviewAnswer, a)
+                .unwrap_or_else(|| "(no key)".to_string())
+        };
+        ReviewKeys {
+            grades: [
+                first(Action::Grade1),
+                first(Action::Grade2),
+                first(Action::Grade3),
+                first(Action::Grade4),
+            ],
+            finish_typing: keymap.keys_text(Context::ReviewTyping, Action::FinishQuestion),
+        }
+    }
 }
 
 impl ReviewScreen {
-    pub fn new(session: Session, two_button: bool, now: Instant, unix: i64) -> ReviewScreen {
+    pub fn new(
+        session: Session,
+        two_button: bool,
+        keys: ReviewKeys,
+        now: Instant,
+        unix: i64,
+    ) -> ReviewScreen {
         let mut screen = ReviewScreen {
             session,
             side: Side::Question,
-            editor: new_editor(),
+            editor: new_editor(&keys),
             checklist: Vec::new(),
             point: 0,
             scroll: 0,
@@ -67,6 +104,7 @@ impl ReviewScreen {
             two_button,
             show_extras: false,
             message: None,
+            keys,
         };
         screen.next_card(now, unix);
         screen
@@ -88,7 +126,7 @@ impl ReviewScreen {
         if self.side == Side::Summary {
             self.summary = Some(self.session.summary(unix));
         }
-        self.editor = new_editor();
+        self.editor = new_editor(&self.keys);
         self.checklist.clear();
         self.point = 0;
         self.scroll = 0;
@@ -138,8 +176,10 @@ impl ReviewScreen {
                     match suggest_grade(covered, key_points) {
                         Some(g) => return self.grade(self.narrow(g), now, unix),
                         None => {
-                            self.message =
-                                Some("no key points to judge by: grade with the number keys".into())
+                            self.message = Some(format!(
+                                "no key points to judge by: grade with {}",
+                                self.keys.grades.join(" ")
+                            ));
                         }
                     }
                 }
@@ -165,7 +205,10 @@ impl ReviewScreen {
         };
         if let Some(g) = grade {
             if self.two_button && matches!(g, Grade::Hard | Grade::Easy) {
-                self.message = Some("two-button mode: 1 Again, 3 Good".into());
+                self.message = Some(format!(
+                    "two-button mode: {} Again, {} Good",
+                    self.keys.grades[0], self.keys.grades[2]
+                ));
                 return None;
             }
             return self.grade(g, now, unix);
@@ -230,13 +273,16 @@ impl ReviewScreen {
         self.next_card(now, unix);
         self.summary = None;
         self.message = Some("last grade undone".into());
-        Some(ReviewOutcome::Undo(undone.card_id))
+        Some(ReviewOutcome::Undo(undone))
     }
 }
 
-fn new_editor() -> TextArea<'static> {
+fn new_editor(keys: &ReviewKeys) -> TextArea<'static> {
     let mut editor = TextArea::default();
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
-    editor.set_placeholder_text("Say it in writing, then Ctrl-s (or Esc) to reveal the answer…");
+    editor.set_placeholder_text(format!(
+        "Say it in writing, then {} to reveal the answer…",
+        keys.finish_typing
+    ));
     editor
 }

@@ -1,64 +1,59 @@
-//! Opening the review, mock interview and stats screens, and routing actions to them.
+//! Opening the review, mock interview and stats screens over the one in front, routing
+//! actions to them, and going back when they are left.
 
 use std::time::Instant;
 
 use super::mock::{MockOutcome, MockScreen};
-use super::review::{ReviewOutcome, ReviewScreen};
+use super::review::{ReviewKeys, ReviewOutcome, ReviewScreen};
 use super::stats_screen::{StatsOutcome, StatsScreen};
-use super::tree_view::Row;
 use super::{App, Effect, ReviewRequest, Screen};
 use crate::action::Action;
+use crate::ids::CardId;
 use crate::mock::MockSettings;
+use crate::review::Session;
 
 impl App {
-    /// The tree node under the selection: the selected topic, or the selected card's.
-    pub fn selected_node(&self) -> Option<usize> {
-        match self.tree.current() {
-            Some(Row::Node(n)) => Some(n),
-            Some(Row::Card(c)) => self.card_node.get(c).copied(),
-            None => None,
-        }
-    }
-
     /// Opens the review screen on a session the runtime built.
-    pub fn open_review(&mut self, screen: ReviewScreen) {
-        self.screen = Screen::Review(Box::new(screen));
+    pub(super) fn open_review(&mut self, session: Session, two_button: bool, now: Instant) {
+        let keys = ReviewKeys::from_keymap(&self.keymap);
+        let screen = ReviewScreen::new(session, two_button, keys, now, self.unix_now());
+        self.screens.push(Screen::Review(Box::new(screen)));
     }
 
     pub(super) fn update_review(&mut self, action: Action, now: Instant) -> Option<Effect> {
-        let Screen::Review(screen) = &mut self.screen else {
+        let unix = self.unix_now();
+        let Some(Screen::Review(screen)) = self.screens.last_mut() else {
             return None;
         };
         let key_points = screen
             .current_id()
             .and_then(|id| self.id_index.get(id))
             .map_or(0, |&i| self.deck.cards[i].key_points.len());
-        let outcome = screen.update(action, now, (self.wall_clock)(), key_points)?;
+        let outcome = screen.update(action, now, unix, key_points)?;
         Some(match outcome {
             ReviewOutcome::Persist(p) => Effect::Persist(p),
-            ReviewOutcome::Undo(id) => Effect::Undo(id),
-            ReviewOutcome::Bury(id) => Effect::Bury(id),
-            ReviewOutcome::Flag(id, on) => Effect::Flag(id, on),
-            ReviewOutcome::Edit(id) => match self.id_index.get(&id) {
-                Some(&card) => Effect::Edit(card),
-                None => return None,
+            ReviewOutcome::Undo(undo) => Effect::Undo {
+                card: CardId::from(undo.card_id),
+                grade: undo.grade,
+                unbury: undo.unbury,
             },
-            ReviewOutcome::Leave => {
-                self.screen = Screen::Browse;
-                return None;
-            }
+            ReviewOutcome::Bury(id) => Effect::Bury(CardId::from(id)),
+            ReviewOutcome::Flag(id, on) => Effect::Flag(CardId::from(id), on),
+            ReviewOutcome::Edit(id) => Effect::Edit(CardId::from(id)),
+            ReviewOutcome::Leave => return self.leave(),
             ReviewOutcome::Suspend => Effect::Suspend,
             ReviewOutcome::Quit => Effect::Quit,
         })
     }
 
     /// Opens the stats screen on figures the runtime computed.
-    pub fn open_stats(&mut self, stats: crate::stats::Stats) {
-        self.screen = Screen::Stats(Box::new(StatsScreen::new(stats)));
+    pub(super) fn open_stats(&mut self, stats: crate::stats::Stats) {
+        self.screens
+            .push(Screen::Stats(Box::new(StatsScreen::new(stats))));
     }
 
     pub(super) fn update_stats(&mut self, action: Action) -> Option<Effect> {
-        let Screen::Stats(screen) = &mut self.screen else {
+        let Some(Screen::Stats(screen)) = self.screens.last_mut() else {
             return None;
         };
         match screen.update(action)? {
@@ -66,26 +61,28 @@ impl App {
                 node: Some(node),
                 cram: false,
             })),
-            StatsOutcome::Leave => {
-                self.screen = Screen::Browse;
-                None
-            }
+            StatsOutcome::Leave => self.leave(),
             StatsOutcome::Quit => Some(Effect::Quit),
         }
     }
 
-    /// Opens the mock interview setup on the selected topic (or the whole deck).
-    pub fn open_mock(&mut self, now: Instant) {
+    /// Opens the mock interview setup from the browser, with the selected topic ticked.
+    pub(super) fn open_mock(&mut self, now: Instant) {
         let checked = self.selected_node().into_iter().collect();
-        self.screen = Screen::Mock(Box::new(MockScreen::new(
-            &self.deck.tree,
-            self.mock_defaults.clone(),
-            checked,
-            now,
-        )));
+        let screen = MockScreen::new(&self.deck.tree, self.mock_defaults.clone(), checked, now);
+        self.screens.push(Screen::Mock(Box::new(screen)));
     }
 
-    /// Starts a mock interview at once, as `prepdeck mock` with flags does.
+    /// Opens the mock interview setup for `prepdeck mock`: these settings, and the
+    /// `--topic` nodes ticked (none: every topic is drawn from).
+    pub fn open_mock_setup(&mut self, settings: MockSettings, checked: Vec<usize>, now: Instant) {
+        let checked = checked.into_iter().collect();
+        let screen = MockScreen::new(&self.deck.tree, settings, checked, now);
+        self.screens.push(Screen::Mock(Box::new(screen)));
+    }
+
+    /// Starts a mock interview at once, as `prepdeck mock` with flags does. Returns
+    /// false (with the reason as the message) when there is nothing to ask.
     pub fn start_mock(
         &mut self,
         settings: MockSettings,
@@ -105,27 +102,27 @@ impl App {
             now,
             (self.wall_clock)(),
         );
-        self.message = screen.message.clone();
+        self.message.clone_from(&screen.message);
         if started {
-            self.screen = Screen::Mock(Box::new(screen));
+            self.screens.push(Screen::Mock(Box::new(screen)));
         }
         started
     }
 
     pub(super) fn update_mock(&mut self, action: Action, now: Instant) -> Option<Effect> {
-        let Screen::Mock(screen) = &mut self.screen else {
+        let unix = self.unix_now();
+        let Some(Screen::Mock(screen)) = self.screens.last_mut() else {
             return None;
         };
         let Some(outcome) = screen.update(&self.deck, action, now) else {
             if screen.quit_armed {
-                self.message = screen.message.clone();
+                self.message.clone_from(&screen.message);
             }
             return None;
         };
         match outcome {
             MockOutcome::Start => {
                 let standing = &self.standing;
-                let unix = (self.wall_clock)();
                 screen.begin(
                     &self.deck,
                     &|c| standing.get(c).copied().unwrap_or_default(),
@@ -134,57 +131,10 @@ impl App {
                 );
                 None
             }
-            MockOutcome::Leave => {
-                self.screen = Screen::Browse;
-                None
-            }
+            MockOutcome::Leave => self.leave(),
             MockOutcome::Finished(result) => Some(Effect::MockFinished(result)),
             MockOutcome::Suspend => Some(Effect::Suspend),
             MockOutcome::Quit => Some(Effect::Quit),
-        }
-    }
-
-    /// Tree nodes (folders, files, topics) named `name`, any case; when none is named
-    /// exactly, those whose name contains it.
-    pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
-        let needle = name.to_lowercase();
-        let tree = &self.deck.tree;
-        let all = tree.preorder();
-        let exact: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&n| tree.nodes[n].name.to_lowercase() == needle)
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        all.into_iter()
-            .filter(|&n| tree.nodes[n].name.to_lowercase().contains(&needle))
-            .collect()
-    }
-
-    /// The first `n` top-level and second-level topic names, for hints.
-    pub fn topic_names(&self, n: usize) -> Vec<String> {
-        self.deck
-            .tree
-            .preorder()
-            .into_iter()
-            .filter(|&i| self.deck.tree.nodes[i].depth <= 2)
-            .take(n)
-            .map(|i| self.deck.tree.nodes[i].name.clone())
-            .collect()
-    }
-
-    /// True while a clock on screen is counting, so the runtime must wake up for it.
-    pub fn ticking(&self) -> bool {
-        matches!(&self.screen, Screen::Mock(m) if m.ticking())
-    }
-
-    /// How long the runtime may sleep before the screen must be redrawn.
-    pub fn next_tick(&self, now: Instant) -> Option<std::time::Duration> {
-        match &self.screen {
-            Screen::Mock(m) if m.ticking() => Some(m.next_tick(now)),
-            _ => None,
         }
     }
 }

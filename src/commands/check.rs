@@ -3,13 +3,13 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use super::{fail, load_deck};
+use super::{Failure, Outcome, load_deck};
 use crate::check::{self, CheckReport};
 use crate::cli::{CheckArgs, GlobalArgs};
 use crate::load::ContentSource;
 use crate::store::Store;
 
-pub fn run(args: &CheckArgs, global: &GlobalArgs) -> ExitCode {
+pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
     let sources: Vec<ContentSource> = if args.paths.is_empty() {
         vec![ContentSource::Bundled]
     } else {
@@ -19,14 +19,11 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> ExitCode {
             .map(ContentSource::Path)
             .collect()
     };
-    let deck = match load_deck(&sources) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
+    let deck = load_deck(&sources)?;
     if args.json {
         match serde_json::to_string_pretty(&CheckReport::new(&deck)) {
             Ok(json) => println!("{json}"),
-            Err(err) => return fail(1, format!("cannot write JSON: {err}")),
+            Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         }
     } else {
         print!("{}", check::human_report(&deck));
@@ -34,11 +31,7 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> ExitCode {
             println!("{line}");
         }
     }
-    let status = ExitCode::from(check::exit_status(&deck, args.strict));
-    // The process ends here: freeing tens of thousands of small strings one by one
-    // would take longer than everything after parsing, and the system reclaims them.
-    std::mem::forget(deck);
-    status
+    Ok(ExitCode::from(check::exit_status(&deck, args.strict)))
 }
 
 /// "12 cards with progress are not in these files …", when a database exists and

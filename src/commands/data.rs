@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use super::{confirm, fail, load_deck, open_store, settings, sources};
+use super::{Failure, Outcome, confirm, open_store, settings, settings_and_deck};
 use crate::cli::{BackupArgs, ConfigArgs, ConfirmArgs, GlobalArgs, PruneArgs, RestoreArgs};
 use crate::clock;
 use crate::config::{self, Config};
@@ -13,10 +13,14 @@ use crate::schedule::Scheduler;
 use crate::store::{Store, restore};
 
 /// `prepdeck config [--default]`.
-pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> ExitCode {
+pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> Outcome {
     if args.default {
-        print!("{}", config::default_text());
-        return ExitCode::SUCCESS;
+        print!(
+            "{}{}",
+            config::default_text(),
+            crate::keymap::default_config_section()
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     match Config::load(global.config.as_deref()) {
         Ok((_, path)) => {
@@ -30,34 +34,24 @@ pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> ExitCode {
             });
             println!("config file: {shown}");
             println!("print a complete default config with: prepdeck config --default");
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(err) => fail(2, err),
+        Err(err) => Err(Failure::usage(err)),
     }
 }
 
 /// `prepdeck prune`: lists the orphans, asks, deletes.
-pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let deck = match load_deck(&sources(&args.paths, &settings.config)) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
-    let mut store = match open_store(global) {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
+pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
+    let (_, _, deck) = settings_and_deck(&args.paths, global)?;
+    let mut store = open_store(global)?;
     let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
     let orphans = match store.orphans(&known) {
         Ok(ids) => ids,
-        Err(err) => return fail(1, err),
+        Err(err) => return Err(Failure::failed(err)),
     };
     if orphans.is_empty() {
         println!("no orphaned progress: every card with progress is in the content");
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     println!(
         "progress kept for {} cards that are not in the content:",
@@ -68,23 +62,20 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> ExitCode {
     }
     if !args.yes && !confirm("delete their progress and review history?") {
         println!("nothing deleted");
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     match store.prune(&orphans) {
         Ok(n) => {
             println!("deleted the progress of {n} cards");
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(err) => fail(1, err),
+        Err(err) => Err(Failure::failed(err)),
     }
 }
 
 /// `prepdeck backup [FILE]`.
-pub fn backup(args: &BackupArgs, global: &GlobalArgs) -> ExitCode {
-    let store = match open_store(global) {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
+pub fn backup(args: &BackupArgs, global: &GlobalArgs) -> Outcome {
+    let store = open_store(global)?;
     let dest = args.file.clone().unwrap_or_else(|| {
         let folder = store
             .path()
@@ -99,20 +90,23 @@ pub fn backup(args: &BackupArgs, global: &GlobalArgs) -> ExitCode {
     match store.backup(&dest) {
         Ok(()) => {
             println!("backup written to {}", dest.display());
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(err) => fail(1, err),
+        Err(err) => Err(Failure::failed(err)),
     }
 }
 
 /// `prepdeck restore FILE`.
-pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> ExitCode {
+pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> Outcome {
     let db = match Store::db_path(global.data_dir.as_deref()) {
         Ok(path) => path,
-        Err(err) => return fail(1, err),
+        Err(err) => return Err(Failure::failed(err)),
     };
     if !args.file.is_file() {
-        return fail(2, format!("{}: no such backup file", args.file.display()));
+        return Err(Failure::usage(format!(
+            "{}: no such backup file",
+            args.file.display()
+        )));
     }
     match restore(&db, &args.file, clock::now_unix()) {
         Ok(restored) => {
@@ -120,28 +114,22 @@ pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> ExitCode {
             if let Some(old) = restored.previous_saved_as {
                 println!("the previous database is kept as {}", old.display());
             }
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(err) => fail(1, err),
+        Err(err) => Err(Failure::failed(err)),
     }
 }
 
 /// `prepdeck optimize`: fits FSRS to the log, shows old and new, asks before saving.
-pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let mut store = match open_store(global) {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
+pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> Outcome {
+    let settings = settings(global)?;
+    let mut store = open_store(global)?;
     let (log, params) = match store
         .log(None)
         .and_then(|log| Ok((log, store.fsrs_params()?)))
     {
         Ok(loaded) => loaded,
-        Err(err) => return fail(1, err),
+        Err(err) => return Err(Failure::failed(err)),
     };
     let current = Scheduler::new(params, settings.config.review.desired_retention);
     let now = clock::now_unix();
@@ -149,9 +137,9 @@ pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> ExitCode {
         Ok(fitted) => fitted,
         Err(err @ OptimizeError::NotEnough { .. }) => {
             println!("{err}");
-            return ExitCode::SUCCESS;
+            return Ok(ExitCode::SUCCESS);
         }
-        Err(err) => return fail(1, err),
+        Err(err) => return Err(Failure::failed(err)),
     };
     println!("fitted on {} reviews", fitted.reviews);
     let show = |v: Option<f32>| v.map_or("—".to_string(), |x| format!("{x:.4}"));
@@ -176,30 +164,27 @@ pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> ExitCode {
     println!("fitted parameters:  {}", join(&fitted.new));
     if !args.yes && !confirm("use the fitted parameters from now on?") {
         println!("kept the current parameters");
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     match store.save_fsrs_params(&fitted.new) {
         Ok(()) => {
             println!("saved: future schedules use the fitted parameters");
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(err) => fail(1, err),
+        Err(err) => Err(Failure::failed(err)),
     }
 }
 
 /// `prepdeck mock --history`: past mock interviews, newest first.
-pub fn mock_history(global: &GlobalArgs) -> ExitCode {
-    let store = match open_store(global) {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
+pub fn mock_history(global: &GlobalArgs) -> Outcome {
+    let store = open_store(global)?;
     let mut mocks = match store.mocks() {
         Ok(mocks) => mocks,
-        Err(err) => return fail(1, err),
+        Err(err) => return Err(Failure::failed(err)),
     };
     if mocks.is_empty() {
         println!("no mock interviews yet: start one with `prepdeck mock`");
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     mocks.sort_by_key(|m| std::cmp::Reverse(m.started_at));
     println!(
@@ -217,23 +202,23 @@ pub fn mock_history(global: &GlobalArgs) -> ExitCode {
             m.report_path.as_deref().unwrap_or("—"),
         );
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `prepdeck completions SHELL`.
-pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
     use clap::CommandFactory;
     let mut command = crate::cli::Cli::command();
     clap_complete::generate(shell, &mut command, "prepdeck", &mut std::io::stdout());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `prepdeck man`.
-pub fn man_page() -> ExitCode {
+pub fn man_page() -> Outcome {
     use clap::CommandFactory;
     let page = clap_mangen::Man::new(crate::cli::Cli::command());
     match page.render(&mut std::io::stdout()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(1, format!("cannot write the man page: {err}")),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(Failure::failed(format!("cannot write the man page: {err}"))),
     }
 }

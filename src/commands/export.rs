@@ -4,22 +4,15 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use super::{fail, load_deck, open_store, settings, sources};
+use super::{Failure, Outcome, open_store, settings_and_deck};
 use crate::cli::{ExportArgs, GlobalArgs};
 use crate::export::report::ProgressRow;
 use crate::export::{self, Format};
 
 /// Loads, converts, writes to `--out` or standard output. Load problems go to stderr;
 /// the export still happens with the cards that were read.
-pub fn run(args: &ExportArgs, global: &GlobalArgs) -> ExitCode {
-    let settings = match settings(global) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let deck = match load_deck(&sources(&args.paths, &settings.config)) {
-        Ok(deck) => deck,
-        Err(code) => return code,
-    };
+pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
+    let (_, _, deck) = settings_and_deck(&args.paths, global)?;
     for d in deck.errors.iter().chain(&deck.warnings) {
         eprintln!("{d}");
     }
@@ -28,11 +21,11 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> ExitCode {
         Format::Markdown => export::markdown::export(&deck.cards),
         Format::Json => match export::json(&deck) {
             Ok(text) => text,
-            Err(err) => return fail(1, format!("cannot write JSON: {err}")),
+            Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         },
         Format::Report => match progress_rows(global) {
             Ok(rows) => export::report::export(&deck.cards, &|id| rows.get(id).cloned()),
-            Err(code) => return code,
+            Err(failure) => return Err(failure),
         },
     };
     let written = match &args.out {
@@ -48,16 +41,16 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> ExitCode {
     };
     match written {
         // Like `check`: load errors make the exit status 1 even though the export ran.
-        Ok(()) => ExitCode::from(crate::check::exit_status(&deck, false)),
-        Err(err) => fail(1, format!("cannot write the export: {err}")),
+        Ok(()) => Ok(ExitCode::from(crate::check::exit_status(&deck, false))),
+        Err(err) => Err(Failure::failed(format!("cannot write the export: {err}"))),
     }
 }
 
 /// Each card's progress from the database: its state and its last grade.
-fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, ExitCode> {
+fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, Failure> {
     let store = open_store(global)?;
-    let states = store.load_states().map_err(|e| fail(1, e))?;
-    let log = store.log(None).map_err(|e| fail(1, e))?;
+    let states = store.load_states().map_err(Failure::failed)?;
+    let log = store.log(None).map_err(Failure::failed)?;
     let mut last_grade: HashMap<&str, u8> = HashMap::new();
     for r in &log {
         last_grade.insert(r.card_id.as_str(), r.grade.number());

@@ -1,6 +1,7 @@
 //! The subcommands, at the binary's edge: read settings and content, open the progress
-//! database, run, print. Errors become messages and exit statuses here (0 ok, 1 a
-//! problem found or an operation failed, 2 a usage or config error).
+//! database, run, print. Every command returns an `Outcome`; `finish` is the one place
+//! a failure is printed and becomes an exit status (0 ok, 1 a problem found or an
+//! operation failed, 2 a usage or config error).
 
 pub mod check;
 pub mod data;
@@ -24,10 +25,47 @@ use crate::schedule::{CardState, Scheduler};
 use crate::store::Store;
 use crate::theme::Theme;
 
-/// Prints `prepdeck: message` to stderr and gives the exit status.
-pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("prepdeck: {message}");
-    ExitCode::from(code)
+/// Why a command stopped: the exit status and the message for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub status: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// A usage or config error (exit status 2).
+    pub fn usage(message: impl std::fmt::Display) -> Failure {
+        Failure {
+            status: 2,
+            message: message.to_string(),
+        }
+    }
+
+    /// A problem found or an operation that failed (exit status 1).
+    pub fn failed(message: impl std::fmt::Display) -> Failure {
+        Failure {
+            status: 1,
+            message: message.to_string(),
+        }
+    }
+}
+
+/// What a command ends with: its exit status, or why it failed.
+pub type Outcome = Result<ExitCode, Failure>;
+
+/// Prints a failure as `prepdeck: message` and gives the exit status; the only place
+/// a command's failure reaches the terminal.
+pub fn finish(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!(
+                "prepdeck: {}",
+                crate::text::sanitize::sanitize(&failure.message, true)
+            );
+            ExitCode::from(failure.status)
+        }
+    }
 }
 
 /// Settings every screen needs.
@@ -38,10 +76,10 @@ pub struct Settings {
 }
 
 /// Reads the config, the keymap and the theme; any error is a usage error (2).
-pub fn settings(global: &GlobalArgs) -> Result<Settings, ExitCode> {
-    let (config, path) = Config::load(global.config.as_deref()).map_err(|e| fail(2, e))?;
+pub fn settings(global: &GlobalArgs) -> Result<Settings, Failure> {
+    let (config, path) = Config::load(global.config.as_deref()).map_err(Failure::usage)?;
     let shown_path = path.clone().unwrap_or_else(|| PathBuf::from("config.toml"));
-    let keymap = Keymap::from_config(&config, &shown_path).map_err(|e| fail(2, e))?;
+    let keymap = Keymap::from_config(&config, &shown_path).map_err(Failure::usage)?;
     let name = global.theme.clone().unwrap_or_else(|| config.theme.clone());
     let theme_dir = config::user_theme_dir(path.as_deref());
     let mut theme = Theme::load(&name, theme_dir.as_deref()).map_err(|mut err| {
@@ -51,9 +89,9 @@ pub fn settings(global: &GlobalArgs) -> Result<Settings, ExitCode> {
             && let Some(file) = &path
         {
             (err.line, err.column) = config.locate_key("theme");
-            err.file = file.clone();
+            err.file.clone_from(file);
         }
-        fail(2, err)
+        Failure::usage(err)
     })?;
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
@@ -84,31 +122,53 @@ pub fn sources(paths: &[PathBuf], config: &Config) -> Vec<ContentSource> {
     sources
 }
 
-/// Loads content; a missing path is a usage error (2).
-pub fn load_deck(sources: &[ContentSource]) -> Result<Deck, ExitCode> {
-    load::load(sources).map_err(|err| fail(2, err))
+/// The settings and the content they name: the prologue of every command that reads
+/// the cards. A missing path is a usage error (2).
+pub fn settings_and_deck(
+    paths: &[PathBuf],
+    global: &GlobalArgs,
+) -> Result<(Settings, Vec<ContentSource>, Deck), Failure> {
+    let settings = settings(global)?;
+    let sources = sources(paths, &settings.config);
+    let deck = load_deck(&sources)?;
+    Ok((settings, sources, deck))
 }
 
-/// An App over the content, with the config's defaults.
-pub fn build_app(deck: Deck, settings: &Settings) -> App {
+/// Loads content; a missing path is a usage error (2).
+pub fn load_deck(sources: &[ContentSource]) -> Result<Deck, Failure> {
+    load::load(sources).map_err(Failure::usage)
+}
+
+/// An App over the content, with the config's defaults; `browser` says whether it
+/// opens on the browser or on a screen a command opens itself.
+pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
     let problems = deck.warnings.len() + deck.errors.len();
-    let mut app = App::new(deck, settings.theme.clone(), settings.keymap.clone());
-    app.mock_defaults = MockSettings {
+    let theme = settings.theme.clone();
+    let keymap = settings.keymap.clone();
+    let app = if browser {
+        App::new(deck, theme, keymap)
+    } else {
+        App::without_screens(deck, theme, keymap)
+    };
+    let mut app = app.with_mock_defaults(MockSettings {
         questions: settings.config.mock.questions as usize,
         per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
         ..MockSettings::default()
-    };
+    });
     if problems > 0 {
-        app.message = Some(format!(
-            "{problems} problems while reading the files: `prepdeck check` lists them"
-        ));
+        app.update(
+            crate::app::Msg::Message(format!(
+                "{problems} problems while reading the files: `prepdeck check` lists them"
+            )),
+            std::time::Instant::now(),
+        );
     }
     app
 }
 
-/// The data folder: `--data-dir` / `PREPDECK_DATA_DIR`, else the platform's.
-pub fn open_store(global: &GlobalArgs) -> Result<Store, ExitCode> {
-    Store::open(global.data_dir.as_deref()).map_err(|e| fail(1, e))
+/// Opens the progress database in the data folder.
+pub fn open_store(global: &GlobalArgs) -> Result<Store, Failure> {
+    Store::open(global.data_dir.as_deref()).map_err(Failure::failed)
 }
 
 /// How review queues are built, from the config.
@@ -117,7 +177,7 @@ pub fn queue_options(config: &Config) -> QueueOptions {
         new_per_day: config.review.new_per_day as usize,
         new_order: if config.review.new_order == "shuffled" {
             NewOrder::Shuffled {
-                seed: crate::clock::now_unix() as u64,
+                seed: crate::clock::now_unix().unsigned_abs(),
             }
         } else {
             NewOrder::Topic
@@ -127,8 +187,6 @@ pub fn queue_options(config: &Config) -> QueueOptions {
     }
 }
 
-/// Opens the progress database, loads every card's state into the app and returns the
-/// runtime's effects performer.
 /// The progress database and what the screens read from it before the first frame.
 pub struct Progress {
     store: Store,
@@ -151,16 +209,15 @@ pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
 
 /// Puts the saved progress into the App and builds the effects the screens run with.
 pub fn open_progress(
-    app: &mut App,
+    app: App,
     progress: Progress,
     settings: &Settings,
     global: &GlobalArgs,
     sources: Vec<ContentSource>,
     report: Option<PathBuf>,
-) -> Effects {
-    let now = crate::clock::now_unix();
-    app.set_states(progress.states, now, crate::clock::local_offset(now));
-    Effects {
+) -> (App, Effects) {
+    let app = app.with_states(progress.states);
+    let effects = Effects {
         store: progress.store,
         scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
         options: RunOptions {
@@ -170,41 +227,30 @@ pub fn open_progress(
         queue: queue_options(&settings.config),
         two_button: settings.config.review.two_button,
         sources,
-    }
+    };
+    (app, effects)
 }
 
 /// Runs the screens and prints what the person should know afterwards.
-pub fn run_screens(mut app: App, mut effects: Effects) -> ExitCode {
-    let status = match crate::tui::run(&mut app, &mut effects) {
-        Ok(notes) => {
-            for note in notes {
-                println!("{note}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => fail(1, format!("{err:#}")),
-    };
-    // The progress database is closed properly; the App is pure state, and freeing
-    // its tens of thousands of small strings one by one would take longer than the
-    // system needs to reclaim them at exit.
-    drop(effects);
-    std::mem::forget(app);
-    status
+pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
+    let notes =
+        crate::tui::run(&mut app, &mut effects).map_err(|e| Failure::failed(format!("{e:#}")))?;
+    for note in notes {
+        println!("{note}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Tree nodes for `--topic` names; an unknown name is a usage error naming it.
-pub fn topic_nodes(app: &App, names: &[String]) -> Result<Vec<usize>, ExitCode> {
+pub fn topic_nodes(app: &App, names: &[String]) -> Result<Vec<usize>, Failure> {
     let mut nodes = Vec::new();
     for name in names {
         let found = app.topic_nodes(name);
         if found.is_empty() {
-            return Err(fail(
-                2,
-                format!(
-                    "no topic matches `{name}`; topics include: {}",
-                    app.topic_names(8).join(", ")
-                ),
-            ));
+            return Err(Failure::usage(format!(
+                "no topic matches `{name}`; topics include: {}",
+                app.topic_names(8).join(", ")
+            )));
         }
         nodes.extend(found);
     }

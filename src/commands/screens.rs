@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{
-    Progress, Settings, build_app, fail, load_deck, open_progress, read_progress, run_screens,
+    Failure, Outcome, Progress, Settings, build_app, open_progress, read_progress, run_screens,
     settings, sources, topic_nodes,
 };
-use crate::app::{App, ReviewRequest};
+use crate::app::{App, Msg, ReviewRequest};
 use crate::cli::{GlobalArgs, MockArgs, ReviewArgs, StatsArgs};
 use crate::effects::Effects;
 use crate::load::ContentSource;
@@ -25,20 +25,20 @@ struct Prepared {
 
 /// Reads the settings, then parses the content while another thread opens the progress
 /// database, so the first frame waits for the longer of the two, not for both.
-fn prepare(paths: &[PathBuf], global: &GlobalArgs) -> Result<Prepared, ExitCode> {
+fn prepare(paths: &[PathBuf], global: &GlobalArgs, browser: bool) -> Result<Prepared, Failure> {
     let settings = settings(global)?;
     let sources = sources(paths, &settings.config);
     // A path that is not there is a usage error: say so before a database is made.
-    crate::load::check_paths(&sources).map_err(|err| fail(2, err))?;
+    crate::load::check_paths(&sources).map_err(Failure::usage)?;
     let (deck, progress) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| read_progress(global));
-        let deck = load_deck(&sources);
+        let deck = super::load_deck(&sources);
         let progress = progress
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (deck, progress)
     });
-    let app = build_app(deck?, &settings);
+    let app = build_app(deck?, &settings, browser);
     Ok(Prepared {
         settings,
         sources,
@@ -50,47 +50,31 @@ fn prepare(paths: &[PathBuf], global: &GlobalArgs) -> Result<Prepared, ExitCode>
 impl Prepared {
     /// The App with its progress and the effects to run it with; a database that cannot
     /// be opened is reported here (exit 1).
-    fn open(
-        self,
-        global: &GlobalArgs,
-        report: Option<PathBuf>,
-    ) -> Result<(App, Effects), ExitCode> {
-        let progress = self.progress.map_err(|e| fail(1, e))?;
-        let mut app = self.app;
-        let effects = open_progress(
-            &mut app,
+    fn open(self, global: &GlobalArgs, report: Option<PathBuf>) -> Result<(App, Effects), Failure> {
+        let progress = self.progress.map_err(Failure::failed)?;
+        Ok(open_progress(
+            self.app,
             progress,
             &self.settings,
             global,
             self.sources,
             report,
-        );
-        Ok((app, effects))
+        ))
     }
 }
 
 /// `prepdeck [PATH...]`: the browser.
-pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> ExitCode {
-    match prepare(paths, global).and_then(|p| p.open(global, None)) {
-        Ok((app, effects)) => run_screens(app, effects),
-        Err(code) => code,
-    }
+pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> Outcome {
+    let (app, effects) = prepare(paths, global, true)?.open(global, None)?;
+    run_screens(app, effects)
 }
 
-/// `prepdeck review`: today's queue, straight into the review screen.
-pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
-    let prepared = match prepare(&args.paths, global) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
-    };
-    let nodes = match topic_nodes(&prepared.app, &args.topics) {
-        Ok(nodes) => nodes,
-        Err(code) => return code,
-    };
-    let (mut app, mut effects) = match prepared.open(global, None) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
+/// `prepdeck review`: today's queue, straight into the review screen; leaving it ends
+/// the command.
+pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
+    let prepared = prepare(&args.paths, global, false)?;
+    let nodes = topic_nodes(&prepared.app, &args.topics)?;
+    let (mut app, mut effects) = prepared.open(global, None)?;
     effects.queue.limit = args.limit;
     if let Some(n) = args.new_cards {
         effects.queue.new_per_day = n;
@@ -111,39 +95,35 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> ExitCode {
             })
             .collect()
     };
+    let mut said = None;
     for request in &requests {
-        if let Err(err) = effects.start_review(&mut app, request) {
-            return fail(1, format!("{err:#}"));
-        }
-        if matches!(app.screen, crate::app::Screen::Review(_)) {
-            return run_screens(app, effects);
+        match effects
+            .start_review(&app, request)
+            .map_err(|e| Failure::failed(format!("{e:#}")))?
+        {
+            Msg::Message(text) => said = Some(text),
+            ready => {
+                app.update(ready, Instant::now());
+                return run_screens(app, effects);
+            }
         }
     }
-    println!("{}", app.message.as_deref().unwrap_or("nothing to review"));
-    ExitCode::SUCCESS
+    println!("{}", said.as_deref().unwrap_or("nothing to review"));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `prepdeck mock`: the setup screen, or straight into the questions when options say
 /// enough.
-pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
+pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
     if args.history {
         return super::data::mock_history(global);
     }
-    let prepared = match prepare(&args.paths, global) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
-    };
-    let checked = match topic_nodes(&prepared.app, &args.topics) {
-        Ok(nodes) => nodes,
-        Err(code) => return code,
-    };
-    let (mut app, effects) = match prepared.open(global, args.report.clone()) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
+    let prepared = prepare(&args.paths, global, false)?;
+    let checked = topic_nodes(&prepared.app, &args.topics)?;
+    let (mut app, effects) = prepared.open(global, args.report.clone())?;
     let now = Instant::now();
+    let defaults = app.mock_defaults().clone();
     if args.skips_setup() {
-        let defaults = app.mock_defaults.clone();
         let chosen = MockSettings {
             questions: args.questions.unwrap_or(defaults.questions).max(1),
             per_question: args.per_question.or(defaults.per_question),
@@ -153,26 +133,30 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> ExitCode {
             topics: args.topics.clone(),
         };
         if !app.start_mock(chosen, checked, now) {
-            return fail(1, app.message.as_deref().unwrap_or("no questions to ask"));
+            return Err(Failure::failed(
+                app.take_message()
+                    .unwrap_or_else(|| "no questions to ask".to_string()),
+            ));
         }
     } else {
-        app.mock_defaults.seed = time_seed();
-        app.open_mock(now);
+        let settings = MockSettings {
+            seed: time_seed(),
+            topics: args.topics.clone(),
+            ..defaults
+        };
+        app.open_mock_setup(settings, checked, now);
     }
     run_screens(app, effects)
 }
 
 /// `prepdeck stats --tui`.
-pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
-    let (mut app, mut effects) =
-        match prepare(&args.paths, global).and_then(|p| p.open(global, None)) {
-            Ok(opened) => opened,
-            Err(code) => return code,
-        };
-    let mut notes = Vec::new();
-    if let Err(err) = effects.perform(&mut app, crate::app::Effect::OpenStats, &mut notes) {
-        return fail(1, format!("{err:#}"));
+pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
+    let (mut app, mut effects) = prepare(&args.paths, global, false)?.open(global, None)?;
+    let opened = effects.perform(&app, crate::app::Effect::OpenStats, &mut Vec::new());
+    if let Msg::Message(text) = opened {
+        return Err(Failure::failed(text));
     }
+    app.update(opened, Instant::now());
     run_screens(app, effects)
 }
 
@@ -180,5 +164,7 @@ pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> ExitCode {
 fn time_seed() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
+        .map_or(1, |d| {
+            u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(1)
+        })
 }

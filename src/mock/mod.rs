@@ -8,6 +8,7 @@
 
 pub mod coverage;
 pub mod duration;
+pub mod record;
 pub mod report;
 pub mod select;
 pub mod timer;

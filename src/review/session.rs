@@ -40,12 +40,14 @@ pub struct Persist {
     pub state: Option<CardState>,
 }
 
-/// What `undo` reverted: call `Store::undo_last(&card_id)`; when `was_buried`, the card
-/// had been buried since, so also `Store::bury(&card_id, None)`.
+/// What `undo` reverted, for the store to revert too: when `grade`, the card's latest
+/// grade (`Store::undo_last`); when `unbury`, its burial (`Store::bury(id, None)`) — the
+/// last action was a bury, or the card was buried after the grade being taken back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndoEffect {
     pub card_id: String,
-    pub was_buried: bool,
+    pub grade: bool,
+    pub unbury: bool,
 }
 
 /// One card in the session.
@@ -65,6 +67,8 @@ struct Snapshot {
     pending: VecDeque<usize>,
     current: Option<usize>,
     graded: usize,
+    /// The action was burying this slot, not grading it.
+    buried: Option<usize>,
 }
 
 /// A review session over a queue.
@@ -151,12 +155,7 @@ impl Session {
     /// Grades the current card and moves on; returns what to save.
     pub fn grade(&mut self, grade: Grade, now: i64, answer: Answer) -> Option<Persist> {
         let i = self.current?;
-        self.history.push(Snapshot {
-            cards: self.cards.clone(),
-            pending: self.pending.clone(),
-            current: self.current,
-            graded: self.graded.len(),
-        });
+        self.remember(None);
         let card = &mut self.cards[i];
         let first = !self.graded.iter().any(|g| g.slot == i);
         self.graded.push(Graded {
@@ -194,7 +193,8 @@ impl Session {
         Some(Persist { review, state })
     }
 
-    /// Takes back the last grade: the card and the session are exactly as before it.
+    /// Takes back the last grade or bury: the card and the session are exactly as
+    /// before it.
     pub fn undo(&mut self) -> Option<UndoEffect> {
         let snap = self.history.pop()?;
         self.cards = snap.cards;
@@ -202,17 +202,30 @@ impl Session {
         self.current = snap.current;
         self.graded.truncate(snap.graded);
         let i = self.current?;
-        let was_buried = self.buried.remove(&i);
+        let unbury = self.buried.remove(&i);
         Some(UndoEffect {
             card_id: self.cards[i].entry.card_id.clone(),
-            was_buried,
+            grade: snap.buried.is_none(),
+            unbury,
         })
+    }
+
+    /// Keeps the session as it is, for `undo` to come back to.
+    fn remember(&mut self, buried: Option<usize>) {
+        self.history.push(Snapshot {
+            cards: self.cards.clone(),
+            pending: self.pending.clone(),
+            current: self.current,
+            graded: self.graded.len(),
+            buried,
+        });
     }
 
     /// Buries the current card for the rest of the session and moves on; returns its
     /// id for `Store::bury(id, Some(until))`.
     pub fn bury(&mut self, now: i64) -> Option<String> {
         let i = self.current?;
+        self.remember(Some(i));
         self.buried.insert(i);
         self.advance(now, None);
         Some(self.cards[i].entry.card_id.clone())

@@ -9,60 +9,83 @@ use ratatui::text::{Line, Span};
 use super::markdown;
 use super::table;
 use super::wrap::{self, Run};
+use crate::action::Action;
+use crate::app::App;
 use crate::app::tree_view::Row;
-use crate::app::{App, LayoutKey};
+use crate::keymap::Context;
 use crate::model::Card;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
-/// The laid-out lines of whatever the tree has selected, for the current card pane.
-pub fn document(app: &App) -> Rc<Vec<Line<'static>>> {
+/// What the card pane's document depends on; the cache is kept until one changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutKey {
+    pub row: Option<Row>,
+    pub width: u16,
+    pub hidden: bool,
+    pub extras: bool,
+}
+
+/// The card pane laid out for one card and width, kept between frames.
+#[derive(Debug, Default)]
+pub struct LayoutCache {
+    last: Option<(LayoutKey, Rc<Vec<Line<'static>>>)>,
+}
+
+/// The laid-out lines of whatever the browser's tree has selected, for the card pane.
+pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
+    let Some(browse) = app.browse() else {
+        return Rc::new(Vec::new());
+    };
     let width = app.areas().card.map_or(0, |r| r.width.saturating_sub(4));
     let key = LayoutKey {
-        row: app.tree.current(),
+        row: browse.tree.current(),
         width,
-        hidden: app.answers_hidden(),
-        extras: app.show_extras,
+        hidden: browse.answers_hidden(),
+        extras: browse.show_extras,
     };
-    if let Some((cached, lines)) = app.layout_cache.borrow().as_ref()
+    if let Some((cached, lines)) = &cache.last
         && *cached == key
     {
         return Rc::clone(lines);
     }
     let width = usize::from(width).max(8);
+    let theme = app.theme();
     let lines = Rc::new(match key.row {
-        Some(Row::Card(c)) => card_lines(
-            &app.deck.cards[c],
-            width,
-            &app.theme,
-            key.hidden,
-            key.extras,
-        ),
+        Some(Row::Card(c)) if key.hidden => hidden_lines(app, &app.deck().cards[c], width),
+        Some(Row::Card(c)) => card_lines(&app.deck().cards[c], width, theme, key.extras),
         Some(Row::Node(n)) => topic_lines(app, n, width),
-        None => empty_lines(&app.theme),
+        None => empty_lines(theme),
     });
-    *app.layout_cache.borrow_mut() = Some((key, Rc::clone(&lines)));
+    cache.last = Some((key, Rc::clone(&lines)));
     lines
 }
 
 /// Every section of a card, as the browser and the review show it.
-pub fn card_lines(
-    card: &Card,
-    width: usize,
-    theme: &Theme,
-    hidden: bool,
-    extras: bool,
-) -> Vec<Line<'static>> {
+pub fn card_lines(card: &Card, width: usize, theme: &Theme, extras: bool) -> Vec<Line<'static>> {
     let mut out = question_header(card, width, theme);
-    if hidden {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            "Answer hidden: Space reveals it, a shows every answer.",
-            theme.style(Role::Dim),
-        )));
-        return out;
-    }
     out.extend(answer_sections(card, width, theme, extras));
+    out
+}
+
+/// The question alone, in quiz mode, with the keys that show the answer.
+fn hidden_lines(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let mut out = question_header(card, width, theme);
+    out.push(Line::default());
+    out.extend(wrap::wrap(
+        &[(
+            format!(
+                "Answer hidden: {} reveals it, {} shows every answer.",
+                app.key_for(Context::Browse, Action::Reveal),
+                app.key_for(Context::Browse, Action::ToggleHideAnswers)
+            ),
+            theme.style(Role::Dim),
+        )],
+        width,
+        &[],
+        &[],
+    ));
     out
 }
 
@@ -262,8 +285,8 @@ pub fn takeaway_box(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static
 
 /// A topic's overview: its path, its size and the questions under it.
 fn topic_lines(app: &App, node: usize, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let tree = &app.deck.tree;
+    let theme = app.theme();
+    let tree = &app.deck().tree;
     let n = &tree.nodes[node];
     let mut out = wrap::wrap(
         &[(
@@ -293,7 +316,7 @@ fn topic_lines(app: &App, node: usize, width: usize) -> Vec<Line<'static>> {
         let number = format!("{:>digits$}. ", i + 1);
         let indent = " ".repeat(number.len());
         let runs = [(
-            sanitize(&app.deck.cards[c].question, false).into_owned(),
+            sanitize(&app.deck().cards[c].question, false).into_owned(),
             theme.style(Role::Text),
         )];
         out.extend(wrap::wrap(
@@ -310,10 +333,19 @@ fn topic_lines(app: &App, node: usize, width: usize) -> Vec<Line<'static>> {
         )));
     }
     out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Enter or l opens the topic; select a card to read it.",
-        theme.style(Role::Dim),
-    )));
+    out.extend(wrap::wrap(
+        &[(
+            format!(
+                "{} or {} opens the topic; select a card to read it.",
+                app.key_for(Context::Browse, Action::Open),
+                app.key_for(Context::Browse, Action::Expand)
+            ),
+            theme.style(Role::Dim),
+        )],
+        width,
+        &[],
+        &[],
+    ));
     out
 }
 

@@ -1,73 +1,125 @@
-//! The help overlay: every binding of the current screen, generated from the live keymap.
+//! The help panel: every binding of the screen under it, with what each does there,
+//! generated from the live keymap and wrapped to the panel's width.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::layout::centered;
-use crate::app::App;
-use crate::keymap::{Context, display_key};
+use super::wrap;
+use crate::action::Action;
+use crate::app::layout::centered;
+use crate::app::{App, HelpState};
+use crate::keymap::{Context, describe, display_key};
 use crate::theme::Role;
 
-/// The lines of the help for the browser and its search field.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+/// Width of the keys column.
+const KEYS: usize = 18;
+
+/// The contexts whose keys the help lists for `context`: the screen's own, and for the
+/// browser its search panel too.
+fn sections(context: Context) -> Vec<Context> {
+    match context {
+        Context::Browse => vec![Context::Browse, Context::Search],
+        other => vec![other],
+    }
+}
+
+/// The lines of the help for `context`, wrapped to `width` columns.
+pub fn lines(app: &App, context: Context, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let keymap = app.keymap();
+    let key_style = theme
+        .style(Role::StatusKey)
+        .patch(theme.style(Role::Text))
+        .patch(Style::default().add_modifier(Modifier::BOLD));
     let mut out = Vec::new();
-    for (context, title) in [
-        (Context::Browse, "Browse"),
-        (Context::Search, "Search (after /)"),
-    ] {
+    for section in sections(context) {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::from(Span::styled(title, theme.style(Role::Section))));
-        for (action, keys) in app.keymap.bindings(context) {
+        out.push(Line::from(Span::styled(
+            section.title(),
+            theme.style(Role::Section),
+        )));
+        for (action, keys) in keymap.bindings(section) {
             let keys: Vec<String> = keys.iter().map(|k| display_key(*k)).collect();
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<16}", keys.join(", ")),
-                    theme
-                        .style(Role::StatusKey)
-                        .patch(theme.style(Role::Text))
-                        .patch(
-                            ratatui::style::Style::default()
-                                .add_modifier(ratatui::style::Modifier::BOLD),
-                        ),
-                ),
-                Span::styled(action.describe(), theme.style(Role::Text)),
-            ]));
+            let keys = format!("  {:<w$}", keys.join(", "), w = KEYS - 2);
+            let first = [Span::styled(keys.clone(), key_style)];
+            let rest = [Span::raw(" ".repeat(KEYS))];
+            // Keys longer than their column push the words onto the next line.
+            let (first, runs) = if wrap::width(&keys) > KEYS {
+                out.push(Line::from(first.to_vec()));
+                (rest.to_vec(), describe(section, *action))
+            } else {
+                (first.to_vec(), describe(section, *action))
+            };
+            out.extend(wrap::wrap(
+                &[(runs.to_string(), theme.style(Role::Text))],
+                width,
+                &first,
+                &rest,
+            ));
         }
     }
+    if context == Context::Browse {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            "Mouse",
+            theme.style(Role::Section),
+        )));
+        out.extend(wrap::wrap(
+            &[(
+                "click selects a row or focuses a pane; the wheel scrolls the pane under it"
+                    .to_string(),
+                theme.style(Role::Text),
+            )],
+            width,
+            &[Span::raw("  ")],
+            &[Span::raw("  ")],
+        ));
+    }
     out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Mouse",
-        theme.style(Role::Section),
-    )));
-    out.push(Line::from(Span::styled(
-        "  click selects a row or focuses a pane; the wheel scrolls the pane under it",
-        theme.style(Role::Text),
-    )));
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Keys can be changed in config.toml under [keys.browse] and [keys.search].",
-        theme.style(Role::Dim),
-    )));
+    let names: Vec<String> = sections(context)
+        .iter()
+        .map(|c| format!("[keys.{}]", c.name()))
+        .collect();
+    out.extend(wrap::wrap(
+        &[(
+            format!(
+                "Keys can be changed in config.toml under {}.",
+                names.join(" and ")
+            ),
+            theme.style(Role::Dim),
+        )],
+        width,
+        &[],
+        &[],
+    ));
     out
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let theme = &app.theme;
+/// Draws the panel; returns how far it can scroll, for the next update.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &HelpState) -> usize {
+    let theme = app.theme();
     let popup = centered(area, 70, 85, 40);
+    let close = app.key_for(Context::Help, Action::Back);
     let block = Block::bordered()
         .border_style(theme.border(true))
         .title(Span::styled(" Help ", theme.title(true)))
         .title_bottom(
-            Line::from(Span::styled(" Esc closes ", theme.style(Role::Dim))).right_aligned(),
+            Line::from(Span::styled(
+                format!(" {close} closes "),
+                theme.style(Role::Dim),
+            ))
+            .right_aligned(),
         );
-    let lines = lines(app);
+    let width = usize::from(popup.width.saturating_sub(2)).max(1);
+    let lines = lines(app, state.context, width);
     let inner_height = usize::from(popup.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    let max_scroll = lines.len().saturating_sub(inner_height);
+    let scroll = state.scroll.min(max_scroll);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
@@ -75,4 +127,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
+    max_scroll
 }

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Insta
 }
 
 fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))
         .border_style(theme.border(true))
@@ -38,7 +38,7 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     frame.render_widget(block, area);
     let s = &m.setup.settings;
     let limit = |d: Option<Duration>| d.map_or("no limit".to_string(), short);
-    let pool = m.candidates(&app.deck).len();
+    let pool = m.candidates(app.deck()).len();
     let mut lines = Vec::new();
     for (i, row) in m.setup.rows.iter().enumerate() {
         let (label, value) = match row {
@@ -60,7 +60,7 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
                 ),
             ),
             SetupRow::Topic(n) => {
-                let node = &app.deck.tree.nodes[*n];
+                let node = &app.deck().tree.nodes[*n];
                 let mark = if m.setup.checked.contains(n) {
                     "[x]"
                 } else {
@@ -122,12 +122,12 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
 }
 
 fn header(app: &App, m: &MockScreen, now: Instant) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let n = m.current + 1;
     let topic = m
         .questions
         .get(m.current)
-        .and_then(|&c| app.deck.cards[c].topic.last().cloned())
+        .and_then(|&c| app.deck().cards[c].topic.last().cloned())
         .unwrap_or_default();
     let mut spans = vec![
         Span::styled(
@@ -149,11 +149,11 @@ fn header(app: &App, m: &MockScreen, now: Instant) -> Line<'static> {
 }
 
 fn asking(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let Some(&card) = m.questions.get(m.current) else {
         return;
     };
-    let question = sanitize(&app.deck.cards[card].question, false).into_owned();
+    let question = sanitize(&app.deck().cards[card].question, false).into_owned();
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let q_lines = wrap::wrap(&[(question, theme.style(Role::Question))], width, &[], &[]);
     let q_height = u16::try_from(q_lines.len())
@@ -179,13 +179,13 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant
     };
     let keys = format!(
         " {}: done · {}: pause ",
-        app.keymap
+        app.keymap()
             .first_key(
                 crate::keymap::Context::Mock,
                 crate::action::Action::FinishQuestion
             )
             .unwrap_or_default(),
-        app.keymap
+        app.keymap()
             .first_key(crate::keymap::Context::Mock, crate::action::Action::Pause)
             .unwrap_or_default()
     );
@@ -236,7 +236,7 @@ fn paused(
     confirm_abort: bool,
     now: Instant,
 ) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let [head, _] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(header(app, m, now)), head);
     let popup = centered(area, 50, 30, 34);
@@ -278,11 +278,11 @@ fn paused(
 }
 
 fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let Some(answer) = m.answers.get(m.review_index) else {
         return;
     };
-    let card = &app.deck.cards[answer.card];
+    let card = &app.deck().cards[answer.card];
     let [head, body, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -392,7 +392,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
 }
 
 fn result(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let result = m.result();
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let mut lines = Vec::new();
@@ -458,7 +458,7 @@ fn result(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
             theme.style(Role::Warning),
         )));
     }
-    if let Some(msg) = &app.message {
+    if let Some(msg) = &app.message() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             sanitize(msg, false).into_owned(),

@@ -2,7 +2,6 @@
 
 pub mod card_view;
 pub mod help;
-pub mod layout;
 pub mod markdown;
 pub mod mock_view;
 pub mod pane;
@@ -19,14 +18,31 @@ use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::{App, Focus, Overlay, Screen};
+use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Focus, Measures, Screen};
 use crate::theme::Role;
-use layout::{MIN_HEIGHT, MIN_WIDTH};
 
-/// Draws the current screen and any overlay.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// What drawing keeps between frames: the laid-out card, and what the last frame
+/// measured, which the runtime hands to `App::update` as `Msg::Drawn`.
+#[derive(Debug, Default)]
+pub struct View {
+    card: card_view::LayoutCache,
+    measures: Measures,
+}
+
+impl View {
+    /// What the last frame measured.
+    pub fn measures(&self) -> Measures {
+        self.measures
+    }
+}
+
+/// Draws the screen in front and the help panel over it.
+pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
     let area = frame.area();
-    let areas = layout::areas(area, app.focus);
+    view.measures = Measures::default();
+    let focus = app.browse().map_or(Focus::Tree, |b| b.focus);
+    let areas = layout::areas(area, focus);
     if areas.too_small {
         let text = format!(
             "Terminal too small: {}×{}. prepdeck needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
@@ -34,48 +50,60 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         frame.render_widget(
             Paragraph::new(text)
-                .style(app.theme.style(Role::Warning))
+                .style(app.theme().style(Role::Warning))
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
             area,
         );
         return;
     }
-    if !matches!(app.screen, Screen::Browse) {
-        let [body, status_area] = ratatui::layout::Layout::vertical([
-            ratatui::layout::Constraint::Min(1),
-            ratatui::layout::Constraint::Length(1),
-        ])
-        .areas(area);
-        match &app.screen {
-            Screen::Mock(m) => mock_view::draw(frame, body, app, m, app.now),
-            Screen::Review(r) => review_view::draw(frame, body, app, r),
-            Screen::Stats(s) => stats_view::draw(frame, body, app, s),
-            Screen::Browse => {}
+    match app.screen() {
+        Some(Screen::Browse(browse)) => {
+            if let Some(tree) = areas.tree {
+                tree_pane::draw(frame, tree, app, browse);
+            }
+            if let Some(card) = areas.card {
+                draw_card(frame, card, app, browse, view);
+            }
+            status::draw(frame, areas.status, app);
+            if let Some(state) = &browse.search {
+                search_view::draw(frame, area, app, state);
+            }
         }
-        status::draw(frame, status_area, app);
-        return;
-    }
-    if let Some(tree) = areas.tree {
-        tree_pane::draw(frame, tree, app);
-    }
-    if let Some(card) = areas.card {
-        draw_card(frame, card, app);
-    }
-    status::draw(frame, areas.status, app);
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, area, app, *scroll),
-        Some(Overlay::Search(state)) => search_view::draw(frame, area, app, state),
+        Some(screen) => {
+            let [body, status_area] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Min(1),
+                ratatui::layout::Constraint::Length(1),
+            ])
+            .areas(area);
+            match screen {
+                Screen::Mock(m) => mock_view::draw(frame, body, app, m, app.now()),
+                Screen::Review(r) => review_view::draw(frame, body, app, r),
+                Screen::Stats(s) => stats_view::draw(frame, body, app, s),
+                Screen::Browse(_) => {}
+            }
+            status::draw(frame, status_area, app);
+        }
         None => {}
+    }
+    if let Some(state) = app.help() {
+        view.measures.help_max_scroll = help::draw(frame, area, app, state);
     }
 }
 
-fn draw_card(frame: &mut Frame, area: ratatui::layout::Rect, app: &App) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Card && app.overlay.is_none();
-    let lines = card_view::document(app);
+fn draw_card(
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    app: &App,
+    browse: &crate::app::BrowseState,
+    view: &mut View,
+) {
+    let theme = app.theme();
+    let focused = browse.focus == Focus::Card && browse.search.is_none() && app.help().is_none();
+    let lines = card_view::document(app, &mut view.card);
+    view.measures.card_lines = lines.len();
     let height = usize::from(area.height.saturating_sub(2));
-    let scroll = app.card_scroll.min(lines.len().saturating_sub(height));
+    let scroll = browse.card_scroll.min(lines.len().saturating_sub(height));
     let more = if lines.len() > height {
         format!(
             " {}% ",
@@ -84,7 +112,7 @@ fn draw_card(frame: &mut Frame, area: ratatui::layout::Rect, app: &App) {
     } else {
         String::new()
     };
-    let title = if app.answers_hidden() {
+    let title = if browse.answers_hidden() {
         " Card · answers hidden "
     } else {
         " Card "

@@ -24,12 +24,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
     }
     let Some(card) = r
         .current_id()
-        .and_then(|id| app.id_index.get(id))
-        .map(|&i| &app.deck.cards[i])
+        .and_then(|id| app.card_index(id))
+        .map(|i| &app.deck().cards[i])
     else {
         return;
     };
-    let theme = &app.theme;
+    let theme = app.theme();
     let [head, body, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -51,13 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
 
 /// "Review · 12 left · new card" (or learning / review with lapses).
 fn header(app: &App, r: &ReviewScreen) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let mut spans = vec![Span::styled(
         format!(" {} · {} left ", mode_label(r), r.session.remaining()),
         theme.style(Role::TitleFocused),
     )];
     if let Some(c) = r.session.current() {
-        let state = card_view::progress_line(Some(&c.state), (app.wall_clock)());
+        let state = card_view::progress_line(Some(&c.state), app.unix_now());
         spans.push(Span::styled(format!("· {state} "), theme.style(Role::Dim)));
     }
     Line::from(spans)
@@ -71,7 +71,7 @@ fn mode_label(r: &ReviewScreen) -> &'static str {
 }
 
 fn question(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Card) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let mut lines = vec![Line::default()];
     lines.extend(card_view::question_header(card, width, theme));
@@ -107,7 +107,7 @@ fn question(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &C
 }
 
 fn typing(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Card) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let width = usize::from(area.width.saturating_sub(2)).max(10);
     let q = card_view::question_header(card, width, theme);
     let q_height = u16::try_from(q.len() + 1)
@@ -146,7 +146,7 @@ fn typing(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
 }
 
 fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Card) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let typed = r.editor.lines().join("\n");
     let model_area = if typed.trim().is_empty() {
         area
@@ -227,8 +227,8 @@ pub fn answer_lines(
 
 /// The grade keys with each grade's next interval; the suggestion once revealed.
 fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
-    let theme = &app.theme;
-    let now = (app.wall_clock)();
+    let theme = app.theme();
+    let now = app.unix_now();
     let preview = r.session.preview(now);
     let mut spans = vec![Span::styled(" ", theme.style(Role::Status))];
     for (i, (grade, role)) in [
@@ -274,13 +274,13 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
 }
 
 fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let Some(s) = &r.summary else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     frame.render_widget(
-        Paragraph::new(summary_lines(s, width, theme, (app.wall_clock)()))
+        Paragraph::new(summary_lines(s, width, theme, app.unix_now()))
             .block(
                 Block::bordered()
                     .padding(ratatui::widgets::Padding::horizontal(1))
@@ -357,5 +357,5 @@ pub fn summary_lines(s: &Summary, width: usize, theme: &Theme, now: i64) -> Vec<
 }
 
 fn key(app: &App, context: crate::keymap::Context, action: crate::action::Action) -> String {
-    app.keymap.first_key(context, action).unwrap_or_default()
+    app.keymap().first_key(context, action).unwrap_or_default()
 }

@@ -7,15 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::layout::centered;
 use super::wrap::{self, truncate};
 use crate::app::App;
-use crate::app::search::SearchState;
+use crate::app::layout::centered;
+use crate::search::SearchState;
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = centered(area, 80, 75, 36);
     let title = format!(" Search {} ", state.scope.label());
     let count = if state.query.is_empty() {
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
         .skip(start)
         .take(height)
         .map(|(i, hit)| {
-            let card = &app.deck.cards[hit.card];
+            let card = &app.deck().cards[hit.card];
             let question = sanitize(&card.question, false);
             let topic = sanitize(card.topic.last().map_or("", String::as_str), false).into_owned();
             let room = width.saturating_sub(wrap::width(&topic) + 3);

@@ -27,7 +27,7 @@ const TWO_COLUMNS: u16 = 120;
 type Panel = (u16, fn(&StatsScreen, &Theme, Rect, &mut Buffer));
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let (left, right): (Vec<Panel>, Vec<Panel>) = {
         let mastery_height = 4 + s.stats.topics.len().min(40) as u16;
         let leeches = 3 + s.stats.leeches.len().clamp(1, 10) as u16;

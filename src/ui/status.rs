@@ -7,121 +7,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::wrap::{self, truncate};
-use crate::action::Action;
-use crate::app::App;
+use crate::app::mock::Phase;
 use crate::app::tree_view::Row;
-use crate::keymap::Context;
+use crate::app::{App, Screen};
+use crate::keymap;
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
-/// The hints shown for each context, most important first: (actions sharing one
-/// hint, label). On a narrow terminal the last ones are dropped.
-fn hint_list(context: Context) -> &'static [(&'static [Action], &'static str)] {
-    match context {
-        Context::Browse => &[
-            (&[Action::MoveDown, Action::MoveUp], "move"),
-            (&[Action::Open], "open"),
-            (&[Action::Search], "search"),
-            (&[Action::Help], "help"),
-            (&[Action::Back], "quit"),
-            (&[Action::ToggleHideAnswers], "quiz"),
-            (&[Action::ToggleExtras], "example"),
-        ],
-        Context::Search => &[
-            (&[Action::SearchNext, Action::SearchPrev], "select"),
-            (&[Action::SearchAccept], "jump"),
-            (&[Action::SearchScope], "scope"),
-            (&[Action::SearchCancel], "close"),
-        ],
-        Context::Help => &[
-            (&[Action::MoveDown, Action::MoveUp], "scroll"),
-            (&[Action::Back], "close"),
-        ],
-        Context::MockSetup => &[
-            (&[Action::MoveDown, Action::MoveUp], "move"),
-            (&[Action::Toggle], "tick"),
-            (&[Action::Decrease, Action::Increase], "change"),
-            (&[Action::Start], "start"),
-            (&[Action::Back], "back"),
-        ],
-        Context::Mock => &[
-            (&[Action::FinishQuestion], "done"),
-            (&[Action::Pause], "pause"),
-        ],
-        Context::MockPaused => &[(&[Action::Resume], "resume"), (&[Action::Abort], "abort")],
-        Context::Debrief => &[
-            (&[Action::MoveDown, Action::MoveUp], "point"),
-            (&[Action::Toggle], "covered?"),
-            (
-                &[
-                    Action::Grade1,
-                    Action::Grade2,
-                    Action::Grade3,
-                    Action::Grade4,
-                ],
-                "grade",
-            ),
-            (&[Action::Accept], "suggested"),
-        ],
-        Context::MockResult => &[
-            (&[Action::MoveDown, Action::MoveUp], "scroll"),
-            (&[Action::Back], "done"),
-        ],
-        Context::Review => &[
-            (&[Action::Reveal], "reveal"),
-            (&[Action::TypeAnswer], "type"),
-            (
-                &[
-                    Action::Grade1,
-                    Action::Grade2,
-                    Action::Grade3,
-                    Action::Grade4,
-                ],
-                "grade",
-            ),
-            (&[Action::Undo], "undo"),
-            (&[Action::Back], "stop"),
-            (&[Action::Bury], "bury"),
-            (&[Action::Flag], "flag"),
-            (&[Action::Edit], "edit"),
-        ],
-        Context::ReviewTyping => &[(&[Action::FinishQuestion], "reveal")],
-        Context::ReviewAnswer => &[
-            (&[Action::MoveDown, Action::MoveUp], "point"),
-            (&[Action::Toggle], "covered?"),
-            (&[Action::Accept], "suggested"),
-            (
-                &[
-                    Action::Grade1,
-                    Action::Grade2,
-                    Action::Grade3,
-                    Action::Grade4,
-                ],
-                "grade",
-            ),
-            (&[Action::Undo], "undo"),
-            (&[Action::Back], "stop"),
-        ],
-        Context::ReviewSummary => &[(&[Action::Undo], "undo"), (&[Action::Back], "done")],
-        Context::Stats => &[
-            (&[Action::MoveDown, Action::MoveUp], "topic"),
-            (&[Action::PageDown, Action::PageUp], "scroll"),
-            (&[Action::Open], "review it"),
-            (&[Action::Toggle], "sort"),
-            (&[Action::Back], "back"),
-        ],
-    }
-}
-
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let context = app.context();
     let mut hints: Vec<Span> = Vec::new();
     let budget = usize::from(area.width).saturating_sub(28);
-    for (actions, label) in hint_list(context) {
+    for (actions, label) in keymap::hints(context) {
         let keys: Vec<String> = actions
             .iter()
-            .filter_map(|a| app.keymap.first_key(context, *a))
+            .filter_map(|a| app.keymap().first_key(context, *a))
             .collect();
         if keys.is_empty() {
             continue;
@@ -140,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let hints_width: usize = hints.iter().map(|s| wrap::width(&s.content)).sum();
     let left_room = usize::from(area.width).saturating_sub(hints_width + 1);
-    let (left, style) = match &app.message {
+    let (left, style) = match app.message() {
         Some(m) => (
             sanitize(m, false).into_owned(),
             theme.style(Role::Info).patch(theme.style(Role::Status)),
@@ -164,23 +65,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// "Platform › Kubernetes · card 3 of 11".
 fn position(app: &App) -> String {
-    match &app.screen {
-        crate::app::Screen::Review(_) => return "Review".to_string(),
-        crate::app::Screen::Stats(_) => return "Statistics".to_string(),
-        _ => {}
-    }
-    if let crate::app::Screen::Mock(m) = &app.screen {
-        return match m.phase {
-            crate::app::mock::Phase::Setup => "Mock interview: choose topics and time".to_string(),
-            crate::app::mock::Phase::Debrief => "Mock interview: debrief".to_string(),
-            crate::app::mock::Phase::Result => "Mock interview: result".to_string(),
-            _ => "Mock interview".to_string(),
-        };
-    }
-    let tree = &app.deck.tree;
-    match app.tree.current() {
+    let browse = match app.screen() {
+        Some(Screen::Review(_)) => return "Review".to_string(),
+        Some(Screen::Stats(_)) => return "Statistics".to_string(),
+        Some(Screen::Mock(m)) => {
+            return match m.phase {
+                Phase::Setup => "Mock interview: choose topics and time".to_string(),
+                Phase::Debrief => "Mock interview: debrief".to_string(),
+                Phase::Result => "Mock interview: result".to_string(),
+                _ => "Mock interview".to_string(),
+            };
+        }
+        Some(Screen::Browse(b)) => b,
+        None => return String::new(),
+    };
+    let tree = &app.deck().tree;
+    match browse.tree.current() {
         Some(Row::Card(c)) => {
-            let node = app.card_node[c];
+            let node = app.card_node(c);
             let siblings = &tree.nodes[node].cards;
             let n = siblings.iter().position(|&s| s == c).map_or(0, |i| i + 1);
             let path = sanitize(&tree.path(node).join(" › "), false).into_owned();

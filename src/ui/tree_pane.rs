@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::wrap::{self, truncate};
 use crate::app::tree_view::Row;
-use crate::app::{App, Focus};
+use crate::app::{App, BrowseState, Focus};
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
@@ -24,10 +24,10 @@ fn count_span(n: usize, role: Role, theme: &crate::theme::Theme) -> Span<'static
     Span::styled(format!(" {n:>3}"), style)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Tree && app.overlay.is_none();
-    let total = app.deck.cards.len();
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, browse: &BrowseState) {
+    let theme = app.theme();
+    let focused = browse.focus == Focus::Tree && browse.search.is_none() && app.help().is_none();
+    let total = app.deck().cards.len();
     let legend = if usize::from(area.width.saturating_sub(2)) >= WIDE_COUNTS {
         Line::from(vec![
             Span::styled(" due", theme.style(Role::Due)),
@@ -49,20 +49,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let wide = width >= WIDE_COUNTS;
-    let tree = &app.deck.tree;
-    let lines: Vec<Line> = app
+    let tree = &app.deck().tree;
+    let lines: Vec<Line> = browse
         .tree
         .rows
         .iter()
         .enumerate()
-        .skip(app.tree.offset)
+        .skip(browse.tree.offset)
         .take(height)
         .map(|(i, (row, depth))| {
             let indent = "  ".repeat(*depth);
             let (icon, name, count, style) = match *row {
                 Row::Node(n) => {
                     let node = &tree.nodes[n];
-                    let icon = if app.tree.expanded.contains(&n) {
+                    let icon = if browse.tree.expanded.contains(&n) {
                         "▾ "
                     } else {
                         "▸ "
@@ -76,13 +76,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 }
                 Row::Card(c) => (
                     "· ",
-                    sanitize(&app.deck.cards[c].question, false).into_owned(),
+                    sanitize(&app.deck().cards[c].question, false).into_owned(),
                     None,
                     theme.style(Role::Text),
                 ),
             };
             let progress = match *row {
-                Row::Node(n) => app.counts.get(n).copied().unwrap_or_default(),
+                Row::Node(n) => app.counts().get(n).copied().unwrap_or_default(),
                 Row::Card(_) => Default::default(),
             };
             // Topics show due, new and mastered counts (due alone when narrow) before
@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ];
             spans.extend(badges);
             spans.push(Span::styled(count_text, theme.style(Role::Count)));
-            if i == app.tree.selected {
+            if i == browse.tree.selected {
                 let sel = theme.selection(focused);
                 for span in &mut spans {
                     span.style = span.style.patch(sel);
@@ -129,8 +129,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// A one-letter state for a card row: due (•), new (n), mastered (✓).
 fn card_badge(app: &App, card: usize) -> (String, Role) {
-    let state = app.deck.cards.get(card).and_then(|c| app.states.get(&c.id));
-    let standing = app.standing.get(card).copied().unwrap_or_default();
+    let state = app
+        .deck()
+        .cards
+        .get(card)
+        .and_then(|c| app.states().get(&c.id));
+    let standing = app.standing().get(card).copied().unwrap_or_default();
     if standing.due {
         (" •".to_string(), Role::Due)
     } else {
@@ -144,8 +148,8 @@ fn card_badge(app: &App, card: usize) -> (String, Role) {
 
 /// "3 due · 113 cards" in the pane's title; the due part only when something is due.
 fn title_counts(app: &App, total: usize) -> Vec<Span<'static>> {
-    let theme = &app.theme;
-    let due = app.counts.first().map_or(0, |c| c.due);
+    let theme = app.theme();
+    let due = app.counts().first().map_or(0, |c| c.due);
     let mut spans = vec![Span::raw(" ")];
     if due > 0 {
         spans.push(Span::styled(format!("{due} due"), theme.style(Role::Due)));

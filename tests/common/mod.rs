@@ -10,10 +10,11 @@ use std::process::{Command, Output};
 use std::time::Instant;
 
 use prepdeck::action::Action;
-use prepdeck::app::App;
+use prepdeck::app::{App, Measures, Msg};
 use prepdeck::keymap::Keymap;
 use prepdeck::load::{Deck, load_text};
 use prepdeck::theme::Theme;
+use prepdeck::ui::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -31,18 +32,30 @@ pub fn app_from_deck(deck: Deck, w: u16, h: u16) -> App {
     app
 }
 
-/// Sends actions in order.
+/// Sends actions in order, each followed by a frame and its measurements, as the
+/// runtime does.
 pub fn press(app: &mut App, actions: &[Action]) {
     for action in actions {
         app.update(*action, Instant::now());
+        let (_, measures) = draw(app);
+        app.update(Msg::Drawn(measures), Instant::now());
     }
 }
 
 /// Draws the App into a fresh TestBackend of its size.
 pub fn render(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| prepdeck::ui::draw(f, app)).unwrap();
+    draw(app).0
+}
+
+/// Draws the App, and says what the frame measured.
+pub fn draw(app: &App) -> (Terminal<TestBackend>, Measures) {
+    let (w, h) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut view = View::default();
     terminal
+        .draw(|f| prepdeck::ui::draw(f, app, &mut view))
+        .unwrap();
+    (terminal, view.measures())
 }
 
 /// The screen as plain text, one line per row.

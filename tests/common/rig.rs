@@ -23,8 +23,8 @@ impl Rig {
     pub fn new(w: u16, h: u16) -> Rig {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(Some(dir.path())).unwrap();
-        let mut app = app_with("10-caching/01-caching.md", CANONICAL, w, h);
-        app.wall_clock = || 1_795_349_100;
+        let app =
+            app_with("10-caching/01-caching.md", CANONICAL, w, h).with_clock(|| 1_795_349_100);
         let effects = Effects {
             store,
             scheduler: Scheduler::new(None, 0.9),
@@ -45,25 +45,33 @@ impl Rig {
 
     /// Opens a review of everything.
     pub fn start(&mut self) {
-        self.effects
-            .start_review(&mut self.app, &ReviewRequest::default())
-            .unwrap();
+        self.start_with(&ReviewRequest::default());
     }
 
-    /// One key, and whatever effect it raises performed at once, as the runtime does.
+    /// Opens a review as the runtime does: the queue built, then handed to the App.
+    pub fn start_with(&mut self, request: &ReviewRequest) {
+        let msg = self.effects.start_review(&self.app, request).unwrap();
+        self.app.update(msg, Instant::now());
+    }
+
+    /// One key, and whatever effect it raises performed at once with its outcome fed
+    /// back, as the runtime does. Returns the first effect.
     pub fn press(&mut self, action: Action) -> Option<Effect> {
-        let effect = self.app.update(action, Instant::now())?;
-        if !matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_)) {
-            self.effects
-                .perform(&mut self.app, effect.clone(), &mut Vec::new())
-                .unwrap();
+        let first = self.app.update(action, Instant::now())?;
+        let mut next = Some(first.clone());
+        while let Some(effect) = next.take() {
+            if matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_)) {
+                break;
+            }
+            let outcome = self.effects.perform(&self.app, effect, &mut Vec::new());
+            next = self.app.update(outcome, Instant::now());
         }
-        Some(effect)
+        Some(first)
     }
 
     pub fn side(&self) -> Side {
-        match &self.app.screen {
-            Screen::Review(r) => r.side,
+        match self.app.screen() {
+            Some(Screen::Review(r)) => r.side,
             _ => panic!("not reviewing"),
         }
     }

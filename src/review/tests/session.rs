@@ -77,7 +77,8 @@ fn undo_restores_the_card_and_the_session() {
         undo,
         UndoEffect {
             card_id: "c00".to_string(),
-            was_buried: false
+            grade: true,
+            unbury: false
         }
     );
     assert_eq!(s.current().unwrap(), &before);
@@ -96,6 +97,44 @@ fn bury_and_flag_act_on_the_current_card() {
     s.grade(Grade::Easy, T0 + 5, Answer::default()).unwrap();
     assert!(s.is_finished());
     assert_eq!(s.summary(T0 + 5).counts, [0, 0, 0, 1]);
+}
+
+#[test]
+fn undo_takes_back_a_bury_in_both_modes() {
+    for mode in [SessionMode::Review, SessionMode::Cram] {
+        let (_, mut s) = start(2, mode);
+        assert_eq!(s.bury(T0), Some("c00".to_string()));
+        assert_eq!(current(&s), "c01");
+        let undo = s.undo().unwrap();
+        assert_eq!(
+            undo,
+            UndoEffect {
+                card_id: "c00".to_string(),
+                grade: false,
+                unbury: true
+            },
+            "{mode:?}"
+        );
+        assert_eq!(current(&s), "c00");
+        assert_eq!(s.remaining(), 2);
+    }
+}
+
+#[test]
+fn undoing_a_grade_of_a_card_buried_since_unburies_it_too() {
+    for mode in [SessionMode::Review, SessionMode::Cram] {
+        let (_, mut s) = start(1, mode);
+        // Again keeps the card in the session; it comes back, and is buried then.
+        s.grade(Grade::Again, T0, Answer::default()).unwrap();
+        assert_eq!(current(&s), "c00");
+        s.bury(T0 + 700).unwrap();
+        assert!(s.is_finished());
+        let bury = s.undo().unwrap();
+        assert_eq!((bury.grade, bury.unbury), (false, true), "{mode:?}");
+        let grade = s.undo().unwrap();
+        assert_eq!((grade.grade, grade.unbury), (true, false), "{mode:?}");
+        assert!(s.undo().is_none());
+    }
 }
 
 #[test]

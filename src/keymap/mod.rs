@@ -4,93 +4,21 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use crate::action::Action;
 use crate::config::{Config, ConfigError, locate};
+use keys::normalize;
 
-const DEFAULT_KEYS: &str = include_str!("keys.toml");
+mod context;
+mod keys;
+mod words;
 
-/// A key with its modifiers. For characters, Shift is part of the character (`G`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
+pub use context::Context;
+pub use keys::{Key, display_key, parse_key};
+pub use words::{default_config_section, describe, hints};
 
-/// The screens and fields that have bindings of their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Browse,
-    Search,
-    Help,
-    MockSetup,
-    Mock,
-    MockPaused,
-    Debrief,
-    MockResult,
-    Review,
-    ReviewTyping,
-    ReviewAnswer,
-    ReviewSummary,
-    Stats,
-}
-
-impl Context {
-    pub const ALL: [Context; 13] = [
-        Context::Browse,
-        Context::Search,
-        Context::Help,
-        Context::MockSetup,
-        Context::Mock,
-        Context::MockPaused,
-        Context::Debrief,
-        Context::MockResult,
-        Context::Review,
-        Context::ReviewTyping,
-        Context::ReviewAnswer,
-        Context::ReviewSummary,
-        Context::Stats,
-    ];
-
-    /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Browse => "browse",
-            Context::Search => "search",
-            Context::Help => "help",
-            Context::MockSetup => "mock_setup",
-            Context::Mock => "mock",
-            Context::MockPaused => "mock_paused",
-            Context::Debrief => "debrief",
-            Context::MockResult => "mock_result",
-            Context::Review => "review",
-            Context::ReviewTyping => "review_typing",
-            Context::ReviewAnswer => "review_answer",
-            Context::ReviewSummary => "review_summary",
-            Context::Stats => "stats",
-        }
-    }
-
-    /// A title for the help overlay.
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Browse => "Browse",
-            Context::Search => "Search (after /)",
-            Context::Help => "Help",
-            Context::MockSetup => "Mock interview: setup",
-            Context::Mock => "Mock interview: answering",
-            Context::MockPaused => "Mock interview: paused",
-            Context::Debrief => "Mock interview: debrief",
-            Context::MockResult => "Mock interview: result",
-            Context::Review => "Review: the question",
-            Context::ReviewTyping => "Review: typing an answer",
-            Context::ReviewAnswer => "Review: the answer and checklist",
-            Context::ReviewSummary => "Review: summary",
-            Context::Stats => "Statistics",
-        }
-    }
-}
+const DEFAULT_KEYS: &str = include_str!("../keys.toml");
 
 /// Every binding of every context, in the order of the defaults file.
 #[derive(Debug, Clone)]
@@ -244,6 +172,22 @@ impl Keymap {
             .unwrap_or_default()
     }
 
+    /// Every key of an action joined for a sentence ("Ctrl-s / F2 / Esc"), or
+    /// "(no key)".
+    pub fn keys_text(&self, context: Context, action: Action) -> String {
+        let keys: Vec<String> = self
+            .bindings(context)
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map(|(_, keys)| keys.iter().map(|k| display_key(*k)).collect())
+            .unwrap_or_default();
+        if keys.is_empty() {
+            "(no key)".to_string()
+        } else {
+            keys.join(" / ")
+        }
+    }
+
     /// The first key of an action, for compact hints.
     pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
         self.bindings(context)
@@ -252,26 +196,6 @@ impl Keymap {
             .and_then(|(_, keys)| keys.first())
             .map(|k| display_key(*k))
     }
-}
-
-/// Characters carry Shift in their case, so Shift is dropped from them.
-fn normalize(event: KeyEvent) -> Key {
-    let mut mods =
-        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-    if let KeyCode::Char(_) = event.code {
-        mods.remove(KeyModifiers::SHIFT);
-    }
-    let code = match event.code {
-        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
-            KeyCode::Char(c.to_ascii_lowercase())
-        }
-        KeyCode::BackTab => {
-            mods.remove(KeyModifiers::SHIFT);
-            KeyCode::BackTab
-        }
-        other => other,
-    };
-    Key { code, mods }
 }
 
 fn parse_action(name: &str) -> Result<Action, String> {
@@ -290,98 +214,10 @@ pub fn action_name(action: Action) -> String {
         .unwrap_or_default()
 }
 
-/// Parses `j`, `G`, `?`, `ctrl-d`, `alt-x`, `enter`, `pagedown`, `f5`…
-pub fn parse_key(text: &str) -> Result<Key, String> {
-    let mut mods = KeyModifiers::NONE;
-    let mut rest = text;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        if let Some(r) = lower
-            .strip_prefix("ctrl-")
-            .or_else(|| lower.strip_prefix("c-"))
-        {
-            mods |= KeyModifiers::CONTROL;
-            rest = &rest[rest.len() - r.len()..];
-        } else if let Some(r) = lower
-            .strip_prefix("alt-")
-            .or_else(|| lower.strip_prefix("a-"))
-        {
-            mods |= KeyModifiers::ALT;
-            rest = &rest[rest.len() - r.len()..];
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
-            c.to_ascii_lowercase()
-        } else {
-            c
-        }),
-        _ => match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            f if f.starts_with('f')
-                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
-            {
-                KeyCode::F(f[1..].parse().unwrap_or(1))
-            }
-            _ => return Err(format!("unknown key `{text}`")),
-        },
-    };
-    Ok(Key { code, mods })
-}
-
-/// How a key is shown in help and hints: `j`, `Ctrl-d`, `↑`, `Enter`.
-pub fn display_key(key: Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".to_string(),
-        KeyCode::Esc => "Esc".to_string(),
-        KeyCode::Tab => "Tab".to_string(),
-        KeyCode::BackTab => "Shift-Tab".to_string(),
-        KeyCode::Backspace => "Backspace".to_string(),
-        KeyCode::Delete => "Del".to_string(),
-        KeyCode::Up => "↑".to_string(),
-        KeyCode::Down => "↓".to_string(),
-        KeyCode::Left => "←".to_string(),
-        KeyCode::Right => "→".to_string(),
-        KeyCode::Home => "Home".to_string(),
-        KeyCode::End => "End".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    let mut out = String::new();
-    if key.mods.contains(KeyModifiers::CONTROL) {
-        out.push_str("Ctrl-");
-    }
-    if key.mods.contains(KeyModifiers::ALT) {
-        out.push_str("Alt-");
-    }
-    out.push_str(&base);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)

@@ -5,13 +5,15 @@
 //! that only grew checks just the previous hits, since adding characters can only remove
 //! matches.
 
+mod full_text;
+
 use std::cell::OnceCell;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
-use super::full_text::{FullTextIndex, estimated_len, question_positions};
 use crate::model::Card;
+use full_text::{FullTextIndex, estimated_len, question_positions};
 
 /// What the query is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

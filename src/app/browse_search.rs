@@ -1,0 +1,121 @@
+//! The browser's search panel: typing narrows the hits, Tab widens the scope, Enter
+//! jumps to the chosen card and remembers the hits for n / N.
+
+use super::{App, Screen};
+use crate::action::Action;
+use crate::keymap::Context;
+use crate::search::{Scope, SearchState};
+
+impl App {
+    fn search_mut(&mut self) -> Option<&mut SearchState> {
+        self.screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut(),
+            _ => None,
+        })
+    }
+
+    pub(super) fn update_search(&mut self, action: Action) {
+        let Some(state) = self.search_mut() else {
+            return;
+        };
+        let mut requery = false;
+        let mut widen = None;
+        match action {
+            Action::Input(c) => {
+                state.query.push(c);
+                requery = true;
+            }
+            Action::Backspace => {
+                state.query.pop();
+                requery = true;
+            }
+            Action::SearchScope => {
+                state.scope = match state.scope {
+                    Scope::Questions => Scope::AllFields,
+                    Scope::AllFields => Scope::Questions,
+                };
+                widen = Some(state.scope);
+                requery = true;
+            }
+            Action::SearchNext | Action::Scroll(_, _, 1..) => {
+                state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1));
+            }
+            Action::SearchPrev | Action::Scroll(_, _, ..=-1) => {
+                state.selected = state.selected.saturating_sub(1);
+            }
+            Action::SearchCancel => self.close_search(),
+            Action::SearchAccept => self.accept_search(),
+            _ => {}
+        }
+        if let Some(scope) = widen {
+            // Widening the scope builds the full-text index, not the next keystroke.
+            self.index.prepare(&self.deck.cards, scope);
+        }
+        if requery {
+            self.requery();
+        }
+    }
+
+    fn close_search(&mut self) {
+        self.with_browse(|b, _| b.search = None);
+    }
+
+    fn accept_search(&mut self) {
+        let Some(state) = self.search_mut() else {
+            return;
+        };
+        let hits: Vec<usize> = state.hits.iter().map(|h| h.card).collect();
+        let chosen = hits.get(state.selected).copied();
+        self.close_search();
+        let Some(card) = chosen else {
+            return;
+        };
+        let n = hits.len();
+        self.with_browse(|b, _| b.last_hits = hits);
+        self.jump_to_card(card);
+        let next = self.key_for(Context::Browse, Action::NextMatch);
+        let prev = self.key_for(Context::Browse, Action::PrevMatch);
+        self.message = Some(format!(
+            "{n} {}: {next} / {prev} for the next and previous",
+            if n == 1 { "match" } else { "matches" }
+        ));
+    }
+
+    /// Searches again after the query or the scope changed.
+    fn requery(&mut self) {
+        let App {
+            screens,
+            index,
+            deck,
+            matcher,
+            ..
+        } = self;
+        let Some(state) = screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut(),
+            _ => None,
+        }) else {
+            return;
+        };
+        // A query that only grew, in the same scope, can only match fewer cards. A
+        // query of only spaces was not searched, so its (empty) hits say nothing.
+        let previous: Option<Vec<usize>> = match &state.searched {
+            Some((q, scope))
+                if *scope == state.scope
+                    && !q.trim().is_empty()
+                    && state.query.starts_with(q.as_str()) =>
+            {
+                Some(state.hits.iter().map(|h| h.card).collect())
+            }
+            _ => None,
+        };
+        state.hits = index.search_within(
+            &deck.cards,
+            &state.query,
+            state.scope,
+            previous.as_deref(),
+            matcher,
+        );
+        state.searched = Some((state.query.clone(), state.scope));
+        state.selected = 0;
+    }
+}

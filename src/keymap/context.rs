@@ -1,0 +1,75 @@
+//! The screens and fields that have key bindings of their own.
+
+/// The screens and fields that have bindings of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Browse,
+    Search,
+    Help,
+    MockSetup,
+    Mock,
+    MockPaused,
+    Debrief,
+    MockResult,
+    Review,
+    ReviewTyping,
+    ReviewAnswer,
+    ReviewSummary,
+    Stats,
+}
+
+impl Context {
+    pub const ALL: [Context; 13] = [
+        Context::Browse,
+        Context::Search,
+        Context::Help,
+        Context::MockSetup,
+        Context::Mock,
+        Context::MockPaused,
+        Context::Debrief,
+        Context::MockResult,
+        Context::Review,
+        Context::ReviewTyping,
+        Context::ReviewAnswer,
+        Context::ReviewSummary,
+        Context::Stats,
+    ];
+
+    /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Browse => "browse",
+            Context::Search => "search",
+            Context::Help => "help",
+            Context::MockSetup => "mock_setup",
+            Context::Mock => "mock",
+            Context::MockPaused => "mock_paused",
+            Context::Debrief => "debrief",
+            Context::MockResult => "mock_result",
+            Context::Review => "review",
+            Context::ReviewTyping => "review_typing",
+            Context::ReviewAnswer => "review_answer",
+            Context::ReviewSummary => "review_summary",
+            Context::Stats => "stats",
+        }
+    }
+
+    /// A title for the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Browse => "Browse",
+            Context::Search => "Search (after /)",
+            Context::Help => "Help",
+            Context::MockSetup => "Mock interview: setup",
+            Context::Mock => "Mock interview: answering",
+            Context::MockPaused => "Mock interview: paused",
+            Context::Debrief => "Mock interview: debrief",
+            Context::MockResult => "Mock interview: result",
+            Context::Review => "Review: the question",
+            Context::ReviewTyping => "Review: typing an answer",
+            Context::ReviewAnswer => "Review: the answer and checklist",
+            Context::ReviewSummary => "Review: summary",
+            Context::Stats => "Statistics",
+        }
+    }
+}
