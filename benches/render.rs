@@ -169,14 +169,15 @@ fn stats(bencher: Bencher, size: &str) {
     let scheduler = Scheduler::new(None, 0.9);
     let mut states = HashMap::new();
     let mut log = Vec::new();
-    for (i, c) in app.deck().cards.iter().enumerate() {
-        let at = NOW - (i as i64 % 60) * 86_400;
-        let grade = [Grade::Good, Grade::Again, Grade::Easy, Grade::Hard][i % 4];
+    for (i, c) in (0i64..).zip(&app.deck().cards) {
+        let at = NOW - (i % 60) * 86_400;
+        let grade =
+            [Grade::Good, Grade::Again, Grade::Easy, Grade::Hard][usize::try_from(i % 4).unwrap()];
         states.insert(
             c.id.clone(),
             scheduler.grade(&CardState::default(), grade, at),
         );
-        log.push(logged(i as i64, &c.id, at, grade));
+        log.push(logged(i, &c.id, at, grade));
     }
     let stats = compute(&StatsInput {
         cards: &app.deck().cards,

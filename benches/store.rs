@@ -57,7 +57,7 @@ fn filled(dir: &tempfile::TempDir, n: usize) -> Store {
     let mut store = Store::open(Some(dir.path())).unwrap();
     let scheduler = Scheduler::new(None, 0.9);
     for i in 0..n {
-        let at = NOW - 86_400 + i as i64;
+        let at = NOW - 86_400 + i64::try_from(i).unwrap();
         let next = scheduler.grade(&CardState::default(), Grade::Good, at);
         store
             .record(&review(format!("card-{i}"), at), Some(&next))

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     let scheduler = Scheduler::new(None, 0.9);
     let now = prepdeck::clock::now_unix();
     for (i, card) in deck.cards.iter().enumerate() {
-        let at = now - 86_400 * (1 + (i / 1000) as i64);
+        let at = now - 86_400 * (1 + i64::try_from(i / 1000).unwrap());
         let next = scheduler.grade(&CardState::default(), Grade::Good, at);
         let review = NewReview {
             card_id: card.id.clone(),

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub fn now_unix() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The local time zone's offset from UTC in seconds, at `at` (unix seconds).
@@ -18,6 +18,7 @@ pub fn local_offset(at: i64) -> i64 {
         let t: libc::time_t = at as libc::time_t;
         let mut tm: libc::tm = unsafe_zeroed_tm();
         // SAFETY: localtime_r writes into our own `tm` and reads only `t`.
+        #[allow(unsafe_code)]
         let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
         if ok {
             // c_long is i64 on 64-bit Unix but i32 elsewhere.
@@ -32,7 +33,10 @@ pub fn local_offset(at: i64) -> i64 {
 #[cfg(unix)]
 fn unsafe_zeroed_tm() -> libc::tm {
     // SAFETY: libc::tm is a plain C struct of integers and a pointer; all-zero is valid.
-    unsafe { std::mem::zeroed() }
+    #[allow(unsafe_code)]
+    unsafe {
+        std::mem::zeroed()
+    }
 }
 
 /// The day number (days since 1970-01-01) of a moment, in a zone `offset` seconds east.
@@ -48,15 +52,16 @@ pub fn civil(day: i64) -> (i64, u32, u32) {
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    // Both are small and positive by construction: day 1–31, month 1–12.
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
 }
 
 /// The weekday of a day number: 0 Monday … 6 Sunday.
 pub fn weekday(day: i64) -> u32 {
-    (day + 3).rem_euclid(7) as u32
+    u32::try_from((day + 3).rem_euclid(7)).unwrap_or(0)
 }
 
 /// (year, month, day, hour, minute, second) of a moment in UTC.

@@ -112,7 +112,7 @@ mod tests {
     use super::*;
 
     fn topic(parts: &[&str]) -> Vec<String> {
-        parts.iter().map(|s| s.to_string()).collect()
+        parts.iter().map(ToString::to_string).collect()
     }
 
     fn id(parts: &[&str], q: &str) -> String {

@@ -274,20 +274,22 @@ fn theme_colours_reach_the_cells() {
     let terminal = render(&app);
     let buffer = terminal.backend().buffer();
     let text = screen_text(&terminal);
-    let row = text.lines().position(|l| l.contains("Takeaway")).unwrap() as u16;
+    let row = text.lines().position(|l| l.contains("Takeaway")).unwrap();
     let col = text
         .lines()
-        .nth(row as usize)
+        .nth(row)
         .unwrap()
         .chars()
         .position(|c| c == 'T')
-        .unwrap() as u16;
+        .unwrap();
+    let (col, row) = (u16::try_from(col).unwrap(), u16::try_from(row).unwrap());
     let theme = Theme::default();
     assert_eq!(
         buffer[(col, row)].fg,
         theme.style(Role::Takeaway).fg.unwrap()
     );
-    let selected = buffer[(2, 1 + app.browse().unwrap().tree.selected as u16)].bg;
+    let selected_row = u16::try_from(app.browse().unwrap().tree.selected).unwrap();
+    let selected = buffer[(2, 1 + selected_row)].bg;
     assert_eq!(selected, theme.style(Role::Selection).bg.unwrap());
 
     let light = Theme::load("light", None).unwrap();

@@ -92,7 +92,12 @@ fn trimstray_details_blocks() {
         deck.cards
             .iter()
             .filter(|c| {
-                c.topic[1..].starts_with(&topic.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                c.topic[1..].starts_with(
+                    &topic
+                        .iter()
+                        .map(std::string::ToString::to_string)
+                        .collect::<Vec<_>>(),
+                )
             })
             .count()
     };

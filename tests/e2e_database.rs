@@ -92,7 +92,7 @@ fn a_garbage_database_is_refused_unchanged() {
     let noise: Vec<u8> = (0..20_000)
         .map(|_| {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (x >> 16) as u8
+            x.to_le_bytes()[2]
         })
         .collect();
     assert_refused_unchanged(&noise, "");

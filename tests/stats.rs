@@ -29,9 +29,9 @@ fn simulated(dir: &std::path::Path) -> Store {
         Grade::Good,
     ];
     for day in 0..5 {
-        for (i, card) in deck.cards.iter().enumerate() {
-            let at = NOW - (5 - day) * DAY + i as i64 * 60;
-            let grade = grades[(day as usize + i) % grades.len()];
+        for (i, card) in (0i64..).zip(&deck.cards) {
+            let at = NOW - (5 - day) * DAY + i * 60;
+            let grade = grades[usize::try_from(day + i).unwrap() % grades.len()];
             let state = states.get(&card.id).cloned().unwrap_or_default();
             let next = scheduler.grade(&state, grade, at);
             store

@@ -383,7 +383,7 @@ impl App {
     }
 
     pub(super) fn clamp_card_scroll(&mut self) {
-        self.with_browse(|b, at| b.clamp_card_scroll(at));
+        self.with_browse(BrowseState::clamp_card_scroll);
     }
 
     /// The tree node under the browser's selection.

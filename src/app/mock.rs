@@ -279,7 +279,7 @@ impl MockScreen {
                         }
                     }
                     Some(SetupRow::PerQuestion) => {
-                        s.per_question = step(&PER_QUESTION, s.per_question, up)
+                        s.per_question = step(&PER_QUESTION, s.per_question, up);
                     }
                     Some(SetupRow::Total) => s.total = step(&TOTAL, s.total, up),
                     Some(SetupRow::Mode) => s.spoken = !s.spoken,
@@ -502,7 +502,7 @@ impl MockScreen {
 
 /// The grade the checklist suggests, as a number (the review rule, `review::suggest_grade`).
 pub fn suggested_grade(covered: usize, total: usize) -> Option<u8> {
-    crate::review::suggest_grade(covered, total).map(|g| g.number())
+    crate::review::suggest_grade(covered, total).map(crate::schedule::Grade::number)
 }
 
 fn step(choices: &[Option<u64>], current: Option<Duration>, up: bool) -> Option<Duration> {

@@ -253,10 +253,12 @@ impl ReviewScreen {
         let typed = self.editor.lines().join("\n");
         let answered = self.side == Side::Answer && !self.checklist.is_empty();
         let answer = Answer {
-            time_taken_ms: now.saturating_duration_since(self.shown_at).as_millis() as u64,
+            time_taken_ms: u64::try_from(now.saturating_duration_since(self.shown_at).as_millis())
+                .unwrap_or(u64::MAX),
             coverage: answered.then(|| Coverage {
-                covered: self.checklist.iter().filter(|c| **c).count() as u32,
-                total: self.checklist.len() as u32,
+                covered: u32::try_from(self.checklist.iter().filter(|c| **c).count())
+                    .unwrap_or(u32::MAX),
+                total: u32::try_from(self.checklist.len()).unwrap_or(u32::MAX),
             }),
             typed_answer: (!typed.trim().is_empty()).then_some(typed),
         };

@@ -77,8 +77,12 @@ impl TreeView {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = if delta < 0 {
+            self.selected.saturating_sub(delta.unsigned_abs())
+        } else {
+            self.selected.saturating_add(delta.unsigned_abs()).min(last)
+        };
     }
 
     /// Scrolls so the selected row is inside a pane of `height` rows.

@@ -91,7 +91,7 @@ impl Keymap {
         };
         for (section, actions) in &config.keys {
             let Some(context) = Context::ALL.into_iter().find(|c| c.name() == section) else {
-                let span = actions.values().next().map_or(0..0, |v| v.span());
+                let span = actions.values().next().map_or(0..0, toml::Spanned::span);
                 return Err(at(
                     span,
                     format!(

@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(answer("A", &[true, true], Some(4)).score(), Some(100.0));
         assert_eq!(answer("A", &[true, false], Some(1)).score(), Some(25.0));
         assert_eq!(
-            answer("A", &[], Some(3)).score().map(|s| s.round()),
+            answer("A", &[], Some(3)).score().map(f64::round),
             Some(67.0)
         );
         assert_eq!(answer("A", &[true], None).score(), None);

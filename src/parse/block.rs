@@ -150,7 +150,7 @@ impl<'a> Line<'a> {
         } else {
             body
         };
-        Some((level as u8, body))
+        Some((u8::try_from(level).ok()?, body))
     }
 
     /// A thematic break (`---`, `***`, `___`) outside any fence.

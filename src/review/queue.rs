@@ -214,7 +214,7 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
         z ^ (z >> 31)
     };
     for i in (1..items.len()).rev() {
-        let j = (next() % (i as u64 + 1)) as usize;
+        let j = usize::try_from(next() % (i as u64 + 1)).unwrap_or(0);
         items.swap(i, j);
     }
 }

@@ -231,12 +231,12 @@ impl Scheduler {
             }
             Grade::Hard => {
                 out.phase = phase;
-                out.step = current as u32;
+                out.step = u32::try_from(current).unwrap_or(u32::MAX);
                 out.due = now + hard_delay(steps, current);
             }
             Grade::Good if current + 1 < steps.len() => {
                 out.phase = phase;
-                out.step = current as u32 + 1;
+                out.step = u32::try_from(current + 1).unwrap_or(u32::MAX);
                 out.due = now + steps[current + 1];
             }
             Grade::Good => graduate(out, interval_days(next.good.interval), now),
@@ -277,6 +277,8 @@ fn hard_delay(steps: &[i64], current: usize) -> i64 {
 
 fn interval_days(interval: f32) -> i64 {
     if interval.is_finite() {
+        // Saturating: any interval is clamped to at most MAX_INTERVAL_DAYS.
+        #[allow(clippy::cast_possible_truncation)]
         (interval.round() as i64).clamp(1, MAX_INTERVAL_DAYS)
     } else {
         1

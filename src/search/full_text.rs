@@ -39,11 +39,11 @@ impl FullTextIndex {
                 .name("full-text index".to_string())
                 .spawn_scoped(scope, || FullTextIndex::build(second, 0));
             let mut index = FullTextIndex::build(first, first.len() / 2);
-            let rest = match later.map(|thread| thread.join()) {
+            let rest = match later.map(std::thread::ScopedJoinHandle::join) {
                 Ok(Ok(rest)) => rest,
                 _ => FullTextIndex::build(second, 0),
             };
-            index.append(rest);
+            index.append(&rest);
             index
         })
     }
@@ -94,7 +94,7 @@ impl FullTextIndex {
     }
 
     /// Adds the cards of `rest` after these.
-    fn append(&mut self, rest: FullTextIndex) {
+    fn append(&mut self, rest: &FullTextIndex) {
         let shift = self.text.len();
         self.text.push_str(&rest.text);
         self.starts.pop();

@@ -176,7 +176,10 @@ pub fn compute(input: &StatsInput) -> Stats {
         }
         if let Some(s) = s.filter(|s| s.last_review.is_some()) {
             let offset_days = (day_of(s.due, input.offset) - today).max(0);
-            if let Some(slot) = forecast.get_mut(offset_days as usize) {
+            if let Some(slot) = usize::try_from(offset_days)
+                .ok()
+                .and_then(|d| forecast.get_mut(d))
+            {
                 *slot += 1;
             }
         }

@@ -33,6 +33,8 @@ fn row_to_state(row: &Row<'_>) -> rusqlite::Result<RawState> {
     let state = Phase::parse(&phase)
         .ok_or_else(|| format!("unknown phase {phase:?}"))
         .map(|phase| CardState {
+            // FSRS keeps f32; SQLite hands back the f64 it stored from one.
+            #[allow(clippy::cast_possible_truncation)]
             memory: stability.zip(difficulty).map(|(s, d)| Memory {
                 stability: s as f32,
                 difficulty: d as f32,
@@ -111,7 +113,7 @@ impl Store {
             .map_err(self.sql_err("cannot read card states"))?;
         let rows: Vec<RawState> = stmt
             .query_map([], row_to_state)
-            .and_then(|rows| rows.collect())
+            .and_then(Iterator::collect)
             .map_err(self.sql_err("cannot read card states"))?;
         rows.into_iter()
             .map(|(id, state)| match state {

@@ -67,7 +67,7 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| unreadable(path, e, "cannot open it"))?;
+    .map_err(|e| unreadable(path, &e, "cannot open it"))?;
     let pragma = match check {
         Check::Quick => "quick_check",
         Check::Full => "integrity_check",
@@ -78,7 +78,7 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
             stmt.query_map([], |row| row.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()
         })
-        .map_err(|e| unreadable(path, e, "cannot check it"))?;
+        .map_err(|e| unreadable(path, &e, "cannot check it"))?;
     if problems.first().map(String::as_str) != Some("ok") {
         let mut detail: Vec<String> = problems.into_iter().take(3).collect();
         if detail.is_empty() {
@@ -131,7 +131,7 @@ fn check_size(head: &[u8; 100], len: u64, page_size: u64) -> std::result::Result
 
 /// SQLite's refusal to open or read: damage, unless it is about permissions (a WAL
 /// database in a read-only folder cannot even be read), which is the folder's problem.
-fn unreadable(path: &Path, e: rusqlite::Error, what: &str) -> StoreError {
+fn unreadable(path: &Path, e: &rusqlite::Error, what: &str) -> StoreError {
     use rusqlite::ErrorCode::{CannotOpen, PermissionDenied, ReadOnly};
     match e.sqlite_error_code() {
         Some(CannotOpen | PermissionDenied | ReadOnly) => StoreError::ReadOnly {

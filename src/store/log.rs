@@ -85,7 +85,7 @@ fn row_to_review(row: &Row<'_>) -> rusqlite::Result<LoggedReview> {
         card_id: row.get(1)?,
         at: row.get(2)?,
         grade: Grade::from_number(grade).unwrap_or(Grade::Again),
-        time_taken_ms: row.get::<_, i64>(4)?.max(0) as u64,
+        time_taken_ms: u64::try_from(row.get::<_, i64>(4)?).unwrap_or(0),
         coverage: covered
             .zip(total)
             .map(|(covered, total)| Coverage { covered, total }),
@@ -105,7 +105,7 @@ impl Store {
             ))
             .map_err(self.sql_err("cannot read the review log"))?;
         stmt.query_map(params![since.unwrap_or(i64::MIN)], row_to_review)
-            .and_then(|rows| rows.collect())
+            .and_then(Iterator::collect)
             .map_err(self.sql_err("cannot read the review log"))
     }
 
@@ -119,7 +119,7 @@ impl Store {
                 params![since],
                 |row| row.get::<_, i64>(0),
             )
-            .map(|n| n.max(0) as usize)
+            .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(self.sql_err("cannot count today's new cards"))
     }
 }

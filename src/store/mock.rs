@@ -107,6 +107,7 @@ impl Store {
                     finished_at: row.get(2)?,
                     aborted: row.get(3)?,
                     settings: row.get(4)?,
+                    #[allow(clippy::cast_possible_truncation)] // a score of 0–100
                     score: row.get::<_, Option<f64>>(5)?.map(|s| s as f32),
                     report_path: row.get(6)?,
                     answers: Vec::new(),
@@ -130,8 +131,8 @@ impl Store {
                         card_id: row.get(1)?,
                         question: row.get(2)?,
                         typed_answer: row.get(3)?,
-                        time_used_ms: row.get::<_, i64>(4)?.max(0) as u64,
-                        time_allowed_ms: row.get::<_, i64>(5)?.max(0) as u64,
+                        time_used_ms: u64::try_from(row.get::<_, i64>(4)?).unwrap_or(0),
+                        time_allowed_ms: u64::try_from(row.get::<_, i64>(5)?).unwrap_or(0),
                         covered: row.get(6)?,
                         total: row.get(7)?,
                         grade: row.get::<_, Option<i64>>(8)?.and_then(Grade::from_number),

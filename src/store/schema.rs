@@ -14,6 +14,7 @@ pub const APPLICATION_ID: i64 = 0x5052_4550;
 const MIGRATIONS: &[&str] = &[V1];
 
 /// The schema version this binary writes; files with a higher one are refused.
+#[allow(clippy::cast_possible_wrap)] // a handful of migrations
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const V1: &str = "
@@ -100,7 +101,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if found == SCHEMA_VERSION {
         return Ok(());
     }
-    for step in &MIGRATIONS[found.max(0) as usize..] {
+    for step in &MIGRATIONS[usize::try_from(found).unwrap_or(0)..] {
         tx.execute_batch(step)
             .map_err(sql("cannot migrate the schema"))?;
     }

@@ -104,7 +104,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
         'œ' => 0x9C,
         'ž' => 0x9E,
         'Ÿ' => 0x9F,
-        '\u{80}'..='\u{FF}' => c as u32 as u8,
+        '\u{80}'..='\u{FF}' => u8::try_from(u32::from(c)).ok()?,
         _ => return None,
     };
     Some(b)

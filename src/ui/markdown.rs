@@ -248,10 +248,10 @@ impl<'t> Renderer<'t> {
                     .add_modifier(Modifier::ITALIC),
             ),
             Tag::Strong => {
-                self.push_style(self.theme.style(Role::Strong).add_modifier(Modifier::BOLD))
+                self.push_style(self.theme.style(Role::Strong).add_modifier(Modifier::BOLD));
             }
             Tag::Strikethrough => {
-                self.push_style(Style::default().add_modifier(Modifier::CROSSED_OUT))
+                self.push_style(Style::default().add_modifier(Modifier::CROSSED_OUT));
             }
             Tag::Link { dest_url, .. } => {
                 self.links.push(dest_url.to_string());

@@ -106,7 +106,7 @@ fn highlighted(text: &str, indices: &[u32], plain: Style, matched: Style) -> Vec
     let mut run = String::new();
     let mut run_matched = false;
     for (k, ch) in text.chars().enumerate() {
-        let is_match = indices.binary_search(&(k as u32)).is_ok();
+        let is_match = u32::try_from(k).is_ok_and(|k| indices.binary_search(&k).is_ok());
         if is_match != run_matched && !run.is_empty() {
             let style = if run_matched { matched } else { plain };
             spans.push(Span::styled(std::mem::take(&mut run), style));

@@ -29,8 +29,8 @@ type Panel = (u16, fn(&StatsScreen, &Theme, Rect, &mut Buffer));
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
     let theme = app.theme();
     let (left, right): (Vec<Panel>, Vec<Panel>) = {
-        let mastery_height = 4 + s.stats.topics.len().min(40) as u16;
-        let leeches = 3 + s.stats.leeches.len().clamp(1, 10) as u16;
+        let mastery_height = 4 + u16::try_from(s.stats.topics.len().min(40)).unwrap_or(40);
+        let leeches = 3 + u16::try_from(s.stats.leeches.len().clamp(1, 10)).unwrap_or(10);
         let a: Vec<Panel> = vec![
             (5, summary),
             (11, calendar),
@@ -298,6 +298,8 @@ fn study(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
         empty(theme, "no study time yet", inner, buf);
         return;
     }
+    // Minutes are small and never negative; tenths keep one decimal in the bars.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let data: Vec<u64> = st
         .study_minutes
         .iter()

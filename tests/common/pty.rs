@@ -134,6 +134,8 @@ impl Pty {
     }
 
     pub fn pid(&self) -> i32 {
-        self.child.process_id().map_or(0, |p| p as i32)
+        self.child
+            .process_id()
+            .map_or(0, |p| i32::try_from(p).unwrap_or(i32::MAX))
     }
 }

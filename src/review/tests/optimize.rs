@@ -10,7 +10,7 @@ fn log_of(cards: usize, days: i64) -> Vec<LoggedReview> {
     let mut id = 0;
     for c in 0..cards {
         let mut state = CardState::new_card();
-        let mut now = 1_800_000_000 + c as i64 * 60;
+        let mut now = 1_800_000_000 + i64::try_from(c).unwrap() * 60;
         let end = now + days * 86_400;
         let mut n = 0u64;
         while now < end {

@@ -121,7 +121,7 @@ fn orphans_are_kept_until_pruned() {
 fn two_stores_writing_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
-    let per_thread = 40;
+    let per_thread: usize = 40;
     let threads: Vec<_> = (0..2)
         .map(|t| {
             let path = dir.path().to_path_buf();
@@ -129,8 +129,9 @@ fn two_stores_writing_at_once_lose_nothing() {
                 let mut store = open(&path);
                 for i in 0..per_thread {
                     let card = format!("t{t}-c{i}");
-                    grade(&mut store, &card, Grade::Good, T0 + i);
-                    grade(&mut store, "shared", Grade::Hard, T0 + i);
+                    let at = T0 + i64::try_from(i).unwrap();
+                    grade(&mut store, &card, Grade::Good, at);
+                    grade(&mut store, "shared", Grade::Hard, at);
                 }
             })
         })
@@ -139,14 +140,11 @@ fn two_stores_writing_at_once_lose_nothing() {
         t.join().unwrap();
     }
     let store = open(dir.path());
-    assert_eq!(store.log(None).unwrap().len(), 2 * 2 * per_thread as usize);
-    assert_eq!(
-        store.load_states().unwrap().len(),
-        2 * per_thread as usize + 1
-    );
+    assert_eq!(store.log(None).unwrap().len(), 2 * 2 * per_thread);
+    assert_eq!(store.load_states().unwrap().len(), 2 * per_thread + 1);
     let shared = store.log(None).unwrap();
     let shared = shared.iter().filter(|r| r.card_id == "shared").count();
-    assert_eq!(shared, 2 * per_thread as usize);
+    assert_eq!(shared, 2 * per_thread);
 }
 
 #[test]
