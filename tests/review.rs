@@ -138,6 +138,59 @@ fn bury_and_flag_reach_the_store() {
     assert_eq!(r.logged(), 0, "neither is a grade");
 }
 
+/// The id of the card on screen.
+fn current(r: &common::rig::Rig) -> String {
+    match r.app.screen() {
+        Some(Screen::Review(s)) => s.current_id().unwrap().to_string(),
+        _ => panic!("not reviewing"),
+    }
+}
+
+fn buried(r: &common::rig::Rig, id: &str) -> bool {
+    r.effects
+        .store
+        .state(id)
+        .unwrap()
+        .is_some_and(|s| s.buried_until.is_some())
+        || r.app
+            .states()
+            .get(id)
+            .is_some_and(|s| s.buried_until.is_some())
+}
+
+#[test]
+fn undo_takes_back_a_bury_in_the_store_in_review_and_cram() {
+    for cram in [false, true] {
+        let mut r = rig(120, 40);
+        r.start_with(&ReviewRequest { node: None, cram });
+        // Give the card a state first, so there is something to bury in the store.
+        let id = current(&r);
+        r.press(Grade1);
+        while current(&r) != id {
+            r.press(Grade4);
+        }
+        r.press(Bury);
+        assert!(buried(&r, &id), "cram {cram}: the bury reached the store");
+        let logged = r.logged();
+        r.press(Undo);
+        assert_eq!(current(&r), id, "cram {cram}: the buried card is back");
+        assert!(
+            !buried(&r, &id),
+            "cram {cram}: the undo unburied it in the store"
+        );
+        assert_eq!(
+            r.logged(),
+            logged,
+            "cram {cram}: undoing a bury keeps the grades"
+        );
+        // A second undo takes back the grade before it, and the card stays unburied.
+        while r.logged() > 0 {
+            r.press(Undo);
+        }
+        assert!(!buried(&r, &id), "cram {cram}");
+    }
+}
+
 #[test]
 fn cram_leaves_schedules_alone() {
     let mut r = rig(120, 40);

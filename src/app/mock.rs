@@ -106,6 +106,8 @@ pub struct MockScreen {
     pub message: Option<String>,
     /// Quit was pressed once while the interview was under way: a second press quits.
     pub quit_armed: bool,
+    /// The debrief's grade keys as the keymap binds them ("1/2/3/4"), for messages.
+    pub grade_keys: String,
 }
 
 /// Shown when quit is pressed during an interview, which it would throw away.
@@ -153,6 +155,7 @@ impl MockScreen {
             scroll: 0,
             message: None,
             quit_armed: false,
+            grade_keys: "1/2/3/4".to_string(),
         }
     }
 
@@ -471,7 +474,10 @@ impl MockScreen {
             Action::Accept => {
                 let suggestion = suggested_grade(answer.covered_count(), points);
                 if suggestion.is_none() {
-                    self.message = Some("no key points to judge by: grade with 1–4".to_string());
+                    self.message = Some(format!(
+                        "no key points to judge by: grade with {}",
+                        self.grade_keys
+                    ));
                 }
                 suggestion
             }

@@ -9,6 +9,7 @@ use super::stats_screen::{StatsOutcome, StatsScreen};
 use super::{App, Effect, ReviewRequest, Screen};
 use crate::action::Action;
 use crate::ids::CardId;
+use crate::keymap::Context;
 use crate::mock::MockSettings;
 use crate::review::Session;
 
@@ -66,18 +67,36 @@ impl App {
         }
     }
 
+    /// A mock interview's screen with `checked` topics ticked, naming the live keys.
+    fn mock_screen(&self, settings: MockSettings, checked: Vec<usize>, now: Instant) -> MockScreen {
+        let mut screen = MockScreen::new(
+            &self.deck.tree,
+            settings,
+            checked.into_iter().collect(),
+            now,
+        );
+        screen.grade_keys = [
+            Action::Grade1,
+            Action::Grade2,
+            Action::Grade3,
+            Action::Grade4,
+        ]
+        .map(|a| self.key_for(Context::Debrief, a))
+        .join("/");
+        screen
+    }
+
     /// Opens the mock interview setup from the browser, with the selected topic ticked.
     pub(super) fn open_mock(&mut self, now: Instant) {
         let checked = self.selected_node().into_iter().collect();
-        let screen = MockScreen::new(&self.deck.tree, self.mock_defaults.clone(), checked, now);
+        let screen = self.mock_screen(self.mock_defaults.clone(), checked, now);
         self.screens.push(Screen::Mock(Box::new(screen)));
     }
 
     /// Opens the mock interview setup for `prepdeck mock`: these settings, and the
     /// `--topic` nodes ticked (none: every topic is drawn from).
     pub fn open_mock_setup(&mut self, settings: MockSettings, checked: Vec<usize>, now: Instant) {
-        let checked = checked.into_iter().collect();
-        let screen = MockScreen::new(&self.deck.tree, settings, checked, now);
+        let screen = self.mock_screen(settings, checked, now);
         self.screens.push(Screen::Mock(Box::new(screen)));
     }
 
@@ -89,12 +108,7 @@ impl App {
         checked: Vec<usize>,
         now: Instant,
     ) -> bool {
-        let mut screen = MockScreen::new(
-            &self.deck.tree,
-            settings,
-            checked.into_iter().collect(),
-            now,
-        );
+        let mut screen = self.mock_screen(settings, checked, now);
         let standing = &self.standing;
         let started = screen.begin(
             &self.deck,

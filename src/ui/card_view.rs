@@ -53,7 +53,13 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
     let theme = app.theme();
     let lines = Rc::new(match key.row {
         Some(Row::Card(c)) if key.hidden => hidden_lines(app, &app.deck().cards[c], width),
-        Some(Row::Card(c)) => card_lines(&app.deck().cards[c], width, theme, key.extras),
+        Some(Row::Card(c)) => card_lines(
+            &app.deck().cards[c],
+            width,
+            theme,
+            key.extras,
+            &app.key_for(Context::Browse, Action::ToggleExtras),
+        ),
         Some(Row::Node(n)) => topic_lines(app, n, width),
         None => empty_lines(theme),
     });
@@ -62,9 +68,15 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
 }
 
 /// Every section of a card, as the browser and the review show it.
-pub fn card_lines(card: &Card, width: usize, theme: &Theme, extras: bool) -> Vec<Line<'static>> {
+pub fn card_lines(
+    card: &Card,
+    width: usize,
+    theme: &Theme,
+    extras: bool,
+    extras_key: &str,
+) -> Vec<Line<'static>> {
     let mut out = question_header(card, width, theme);
-    out.extend(answer_sections(card, width, theme, extras));
+    out.extend(answer_sections(card, width, theme, extras, extras_key));
     out
 }
 
@@ -146,11 +158,14 @@ pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'st
 }
 
 /// The sections below the question; empty ones are left out.
+/// `extras` shows the example answer and follow-ups; otherwise a line says which key
+/// (`extras_key`) shows them.
 pub fn answer_sections(
     card: &Card,
     width: usize,
     theme: &Theme,
     extras: bool,
+    extras_key: &str,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if card.is_unanswered() {
@@ -192,7 +207,7 @@ pub fn answer_sections(
     let has_extras = card.example.is_some() || !card.follow_ups.is_empty();
     if extras {
         if let Some(example) = &card.example {
-            section(&mut out, "Example answer", width, theme);
+            section(&mut out, EXAMPLE_TITLE, width, theme);
             out.extend(markdown::render(example, width, theme));
         }
         if !card.follow_ups.is_empty() {
@@ -209,12 +224,15 @@ pub fn answer_sections(
             parts.push(format!("{} follow-ups", card.follow_ups.len()));
         }
         out.push(Line::from(Span::styled(
-            format!("x shows the {}", parts.join(" and ")),
+            format!("{extras_key} shows the {}", parts.join(" and ")),
             theme.style(Role::Dim),
         )));
     }
     out
 }
+
+/// The example answer is an invented story: its title says to tell one's own instead.
+pub const EXAMPLE_TITLE: &str = "Example answer (a model: tell your own story)";
 
 /// A section title: `── Answer ─────`.
 pub fn section(out: &mut Vec<Line<'static>>, title: &str, width: usize, theme: &Theme) {

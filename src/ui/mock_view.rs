@@ -9,10 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
 use super::card_view::{self, section};
-use super::layout::{SIDE_BY_SIDE_MIN_WIDTH, centered};
 use super::wrap::{self, truncate};
+use crate::action::Action;
 use crate::app::App;
+use crate::app::layout::{SIDE_BY_SIDE_MIN_WIDTH, centered};
 use crate::app::mock::{MockScreen, Phase, SetupRow, WARNING, suggested_grade};
+use crate::keymap::Context;
 use crate::mock::duration::{clock, short};
 use crate::mock::report::grade_name;
 use crate::text::sanitize::sanitize;
@@ -179,15 +181,8 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant
     };
     let keys = format!(
         " {}: done · {}: pause ",
-        app.keymap()
-            .first_key(
-                crate::keymap::Context::Mock,
-                crate::action::Action::FinishQuestion
-            )
-            .unwrap_or_default(),
-        app.keymap()
-            .first_key(crate::keymap::Context::Mock, crate::action::Action::Pause)
-            .unwrap_or_default()
+        app.key_for(Context::Mock, Action::FinishQuestion),
+        app.key_for(Context::Mock, Action::Pause)
     );
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))
@@ -250,7 +245,11 @@ fn paused(
             Line::from("What you answered so far is kept and marked as aborted."),
             Line::default(),
             Line::from(Span::styled(
-                "y: abort   n: keep going",
+                format!(
+                    "{}: abort and keep what was answered   {}: keep going",
+                    app.key_for(Context::MockPaused, Action::Confirm),
+                    app.keymap().keys_text(Context::MockPaused, Action::Cancel)
+                ),
                 theme.style(Role::Count),
             )),
         ]
@@ -261,7 +260,11 @@ fn paused(
             Line::from("The question is hidden and the clock is stopped."),
             Line::default(),
             Line::from(Span::styled(
-                "Esc/Enter: resume   a: abort",
+                format!(
+                    "{}: resume   {}: abort",
+                    app.keymap().keys_text(Context::MockPaused, Action::Resume),
+                    app.key_for(Context::MockPaused, Action::Abort)
+                ),
                 theme.style(Role::Count),
             )),
         ]
@@ -359,25 +362,30 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
             }
         }
     }
-    lines.extend(card_view::answer_sections(card, width, theme, true));
+    lines.extend(card_view::answer_sections(card, width, theme, true, ""));
     super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
     let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());
     let mut spans = vec![Span::styled(" Grade: ", theme.style(Role::Status))];
-    for (g, role) in [
-        (1u8, Role::Again),
-        (2, Role::Hard),
-        (3, Role::Good),
-        (4, Role::Easy),
+    for (g, role, action) in [
+        (1u8, Role::Again, Action::Grade1),
+        (2, Role::Hard, Action::Grade2),
+        (3, Role::Good, Action::Grade3),
+        (4, Role::Easy, Action::Grade4),
     ] {
         spans.push(Span::styled(
-            format!(" {g} {} ", grade_name(Some(g))),
+            format!(
+                " {} {} ",
+                app.key_for(Context::Debrief, action),
+                grade_name(Some(g))
+            ),
             theme.style(role),
         ));
     }
     if let Some(g) = suggestion {
         spans.push(Span::styled(
             format!(
-                "  Enter: {} ({}/{} covered)",
+                "  {}: {} ({}/{} covered)",
+                app.key_for(Context::Debrief, Action::Accept),
                 grade_name(Some(g)),
                 answer.covered_count(),
                 answer.key_points.len()

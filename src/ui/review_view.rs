@@ -7,10 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::card_view::{self, section};
-use super::layout::SIDE_BY_SIDE_MIN_WIDTH;
 use super::wrap;
+use crate::action::Action;
 use crate::app::App;
+use crate::app::layout::SIDE_BY_SIDE_MIN_WIDTH;
 use crate::app::review::{ReviewScreen, Side};
+use crate::keymap::Context;
 use crate::model::Card;
 use crate::review::{Summary, suggest_grade};
 use crate::schedule::{Grade, short_interval};
@@ -77,17 +79,10 @@ fn question(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &C
     lines.extend(card_view::question_header(card, width, theme));
     lines.push(Line::default());
     let hint = format!(
-        "{} reveals the answer · {} lets you type yours first · 1–4 grade now",
-        key(
-            app,
-            crate::keymap::Context::Review,
-            crate::action::Action::Reveal
-        ),
-        key(
-            app,
-            crate::keymap::Context::Review,
-            crate::action::Action::TypeAnswer
-        ),
+        "{} reveals the answer · {} lets you type yours first · {} grade now",
+        app.key_for(Context::Review, Action::Reveal),
+        app.key_for(Context::Review, Action::TypeAnswer),
+        grade_keys(app, Context::Review),
     );
     lines.push(Line::from(Span::styled(hint, theme.style(Role::Dim))));
     if let Some(msg) = &r.message {
@@ -129,11 +124,7 @@ fn typing(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
                 Line::from(Span::styled(
                     format!(
                         " {}: reveal ",
-                        key(
-                            app,
-                            crate::keymap::Context::ReviewTyping,
-                            crate::action::Action::FinishQuestion
-                        )
+                        app.key_for(Context::ReviewTyping, Action::FinishQuestion)
                     ),
                     theme.style(Role::Dim),
                 ))
@@ -175,17 +166,13 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
         model
     };
     let width = usize::from(model_area.width.saturating_sub(4)).max(8);
-    let lines = answer_lines(card, width, theme, r);
+    let lines = answer_lines(app, card, width, r);
     super::pane::scrolled(frame, model_area, lines, r.scroll, "Answer", theme);
 }
 
 /// The revealed card: the answer, the key points as a checklist, then the rest.
-pub fn answer_lines(
-    card: &Card,
-    width: usize,
-    theme: &Theme,
-    r: &ReviewScreen,
-) -> Vec<Line<'static>> {
+pub fn answer_lines(app: &App, card: &Card, width: usize, r: &ReviewScreen) -> Vec<Line<'static>> {
+    let theme = app.theme();
     let mut lines = card_view::question_header(card, width, theme);
     let mut rest = card.clone();
     if let Some(answer) = rest.answer.take() {
@@ -221,6 +208,7 @@ pub fn answer_lines(
         width,
         theme,
         r.show_extras,
+        &app.key_for(Context::ReviewAnswer, Action::ToggleExtras),
     ));
     lines
 }
@@ -230,12 +218,13 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
     let theme = app.theme();
     let now = app.unix_now();
     let preview = r.session.preview(now);
+    let context = app.context();
     let mut spans = vec![Span::styled(" ", theme.style(Role::Status))];
-    for (i, (grade, role)) in [
-        (Grade::Again, Role::Again),
-        (Grade::Hard, Role::Hard),
-        (Grade::Good, Role::Good),
-        (Grade::Easy, Role::Easy),
+    for (i, (grade, role, action)) in [
+        (Grade::Again, Role::Again, Action::Grade1),
+        (Grade::Hard, Role::Hard, Action::Grade2),
+        (Grade::Good, Role::Good, Action::Grade3),
+        (Grade::Easy, Role::Easy, Action::Grade4),
     ]
     .into_iter()
     .enumerate()
@@ -248,7 +237,7 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
             .map(|p| short_interval(p[i].interval_secs))
             .unwrap_or_default();
         spans.push(Span::styled(
-            format!(" {} {} ", grade.number(), grade.label()),
+            format!(" {} {} ", app.key_for(context, action), grade.label()),
             theme.style(role),
         ));
         spans.push(Span::styled(
@@ -263,7 +252,11 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
         )
     {
         spans.push(Span::styled(
-            format!("  Enter: {}", g.label()),
+            format!(
+                "  {}: {}",
+                app.key_for(Context::ReviewAnswer, Action::Accept),
+                g.label()
+            ),
             theme.style(Role::StatusKey),
         ));
     }
@@ -280,20 +273,33 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     frame.render_widget(
-        Paragraph::new(summary_lines(s, width, theme, app.unix_now()))
-            .block(
-                Block::bordered()
-                    .padding(ratatui::widgets::Padding::horizontal(1))
-                    .border_style(theme.border(true))
-                    .title(Span::styled(" Session summary ", theme.title(true))),
-            )
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(summary_lines(
+            s,
+            width,
+            theme,
+            app.unix_now(),
+            &app.key_for(Context::Browse, Action::ReviewAll),
+        ))
+        .block(
+            Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .border_style(theme.border(true))
+                .title(Span::styled(" Session summary ", theme.title(true))),
+        )
+        .wrap(Wrap { trim: false }),
         area,
     );
 }
 
 /// The summary of a finished session.
-pub fn summary_lines(s: &Summary, width: usize, theme: &Theme, now: i64) -> Vec<Line<'static>> {
+/// `review_key` is the browser's key that reviews what is due.
+pub fn summary_lines(
+    s: &Summary,
+    width: usize,
+    theme: &Theme,
+    now: i64,
+    review_key: &str,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "{} cards reviewed, {} answers in {}",
@@ -344,7 +350,9 @@ pub fn summary_lines(s: &Summary, width: usize, theme: &Theme, now: i64) -> Vec<
     lines.push(Line::from(Span::styled(
         match s.next_due {
             Some(at) if at > now => format!("Next cards due in {}.", short_interval(at - now)),
-            Some(_) => "More cards are due now: press r in the browser to go on.".to_string(),
+            Some(_) => {
+                format!("More cards are due now: press {review_key} in the browser to go on.")
+            }
             None => "Nothing else is scheduled yet.".to_string(),
         },
         theme.style(Role::Info),
@@ -356,6 +364,14 @@ pub fn summary_lines(s: &Summary, width: usize, theme: &Theme, now: i64) -> Vec<
     lines
 }
 
-fn key(app: &App, context: crate::keymap::Context, action: crate::action::Action) -> String {
-    app.keymap().first_key(context, action).unwrap_or_default()
+/// The four grade keys of `context`, as "1/2/3/4".
+pub fn grade_keys(app: &App, context: Context) -> String {
+    [
+        Action::Grade1,
+        Action::Grade2,
+        Action::Grade3,
+        Action::Grade4,
+    ]
+    .map(|a| app.key_for(context, a))
+    .join("/")
 }

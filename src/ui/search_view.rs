@@ -51,7 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
     if state.query.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                "Type to search questions; Tab searches every field.",
+                format!(
+                    "Type to search questions; {} searches every field.",
+                    app.key_for(
+                        crate::keymap::Context::Search,
+                        crate::action::Action::SearchScope
+                    )
+                ),
                 theme.style(Role::Dim),
             ))),
             list,

@@ -14,9 +14,11 @@ use ratatui::widgets::{
 };
 
 use super::wrap::truncate;
+use crate::action::Action;
 use crate::app::App;
 use crate::app::stats_screen::StatsScreen;
 use crate::clock::{civil, weekday};
+use crate::keymap::Context;
 use crate::stats::text::percent;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
@@ -24,10 +26,9 @@ use crate::theme::{Role, Theme};
 /// From this width, panels sit in two columns.
 const TWO_COLUMNS: u16 = 120;
 
-type Panel = (u16, fn(&StatsScreen, &Theme, Rect, &mut Buffer));
+type Panel = (u16, fn(&StatsScreen, &App, Rect, &mut Buffer));
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
-    let theme = app.theme();
     let (left, right): (Vec<Panel>, Vec<Panel>) = {
         let mastery_height = 4 + u16::try_from(s.stats.topics.len().min(40)).unwrap_or(40);
         let leeches = 3 + u16::try_from(s.stats.leeches.len().clamp(1, 10)).unwrap_or(10);
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
     ] {
         let mut y = 0;
         for (h, draw_panel) in panels.iter() {
-            draw_panel(s, theme, Rect::new(x, y, width, *h), &mut canvas);
+            draw_panel(s, app, Rect::new(x, y, width, *h), &mut canvas);
             y += h;
         }
     }
@@ -93,7 +94,8 @@ fn empty(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Span::styled(text.to_string(), theme.style(Role::Dim))).render(area, buf);
 }
 
-fn summary(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let lines = vec![
         Line::from(vec![
@@ -131,7 +133,8 @@ fn summary(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// 26 weeks as columns, Monday to Sunday as rows, shaded by reviews that day.
-fn calendar(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let b = block(
         &format!(
@@ -145,7 +148,10 @@ fn calendar(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if st.reviews == 0 && st.calendar.iter().all(|d| d.reviews == 0) {
         empty(
             theme,
-            "no reviews yet: press r in the browser to start",
+            &format!(
+                "no reviews yet: press {} in the browser to start",
+                app.key_for(Context::Browse, Action::ReviewAll)
+            ),
             inner,
             buf,
         );
@@ -236,7 +242,8 @@ fn day_number(date: &str) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn forecast(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn forecast(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let total: usize = st.forecast.iter().sum();
     let b = block(&format!("Due, next 30 days · {total} cards"), theme);
@@ -285,7 +292,8 @@ fn forecast(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .render(axis, buf);
 }
 
-fn study(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn study(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let minutes: f64 = st.study_minutes.iter().sum();
     let b = block(
@@ -322,7 +330,8 @@ fn study(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .render(axis, buf);
 }
 
-fn mocks(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn mocks(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let points: Vec<(f64, f64)> = st
         .mocks
@@ -337,7 +346,10 @@ fn mocks(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
         b.render(area, buf);
         empty(
             theme,
-            "no mock interviews yet: press m in the browser to sit one",
+            &format!(
+                "no mock interviews yet: press {} in the browser to sit one",
+                app.key_for(Context::Browse, Action::OpenMock)
+            ),
             inner,
             buf,
         );
@@ -373,7 +385,8 @@ fn mocks(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// One stacked bar per topic: mastered, learning, new.
-fn mastery(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn mastery(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let title = if s.weakest_first {
         "Mastery by topic · weakest first"
     } else {
@@ -425,13 +438,18 @@ fn mastery(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(Span::styled(
-        "Enter reviews the topic · s sorts weakest first",
+        format!(
+            "{} reviews the topic · {} sorts weakest first",
+            app.key_for(Context::Stats, Action::Open),
+            app.key_for(Context::Stats, Action::Toggle)
+        ),
         theme.style(Role::Dim),
     )));
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn retention(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let st = &s.stats;
     let b = block("Retention (review answers not graded Again)", theme);
     let inner = b.inner(area);
@@ -439,7 +457,10 @@ fn retention(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if st.reviews == 0 {
         empty(
             theme,
-            "no reviews yet: press r in the browser to start",
+            &format!(
+                "no reviews yet: press {} in the browser to start",
+                app.key_for(Context::Browse, Action::ReviewAll)
+            ),
             inner,
             buf,
         );
@@ -486,7 +507,8 @@ fn retention(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn leech_list(s: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn leech_list(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let b = block("Leeches (4 or more lapses)", theme);
     let inner = b.inner(area);
     b.render(area, buf);

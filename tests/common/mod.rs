@@ -27,7 +27,12 @@ pub fn app_with(name: &str, text: &str, w: u16, h: u16) -> App {
 }
 
 pub fn app_from_deck(deck: Deck, w: u16, h: u16) -> App {
-    let mut app = App::new(deck, Theme::default(), Keymap::default());
+    app_with_keymap(deck, w, h, Keymap::default())
+}
+
+/// An App over `deck` whose keys are `keymap`.
+pub fn app_with_keymap(deck: Deck, w: u16, h: u16, keymap: Keymap) -> App {
+    let mut app = App::new(deck, Theme::default(), keymap);
     app.update(Action::Resize(w, h), Instant::now());
     app
 }

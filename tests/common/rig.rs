@@ -11,7 +11,10 @@ use prepdeck::review::QueueOptions;
 use prepdeck::schedule::Scheduler;
 use prepdeck::store::Store;
 
-use super::{CANONICAL, app_with};
+use prepdeck::keymap::Keymap;
+use prepdeck::load::load_text;
+
+use super::{CANONICAL, app_with_keymap};
 
 pub struct Rig {
     pub app: App,
@@ -21,10 +24,20 @@ pub struct Rig {
 
 impl Rig {
     pub fn new(w: u16, h: u16) -> Rig {
+        Rig::with_keymap(w, h, Keymap::default())
+    }
+
+    /// A rig whose App uses `keymap`, as a person's config would patch it.
+    pub fn with_keymap(w: u16, h: u16, keymap: Keymap) -> Rig {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(Some(dir.path())).unwrap();
-        let app =
-            app_with("10-caching/01-caching.md", CANONICAL, w, h).with_clock(|| 1_795_349_100);
+        let app = app_with_keymap(
+            load_text("10-caching/01-caching.md", CANONICAL),
+            w,
+            h,
+            keymap,
+        )
+        .with_clock(|| 1_795_349_100);
         let effects = Effects {
             store,
             scheduler: Scheduler::new(None, 0.9),
