@@ -218,7 +218,12 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
     let theme = app.theme();
     let now = app.unix_now();
     let preview = r.session.preview(now);
-    let context = app.context();
+    // While typing, the bar shows the keys that grade once the box is closed.
+    let context = if r.side == Side::Answer {
+        Context::ReviewAnswer
+    } else {
+        Context::Review
+    };
     let mut spans = vec![Span::styled(" ", theme.style(Role::Status))];
     for (i, (grade, role, action)) in [
         (Grade::Again, Role::Again, Action::Grade1),
