@@ -283,7 +283,7 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
             width,
             theme,
             app.unix_now(),
-            &app.key_for(Context::Browse, Action::ReviewAll),
+            &app.key_for(Context::Browse, Action::ReviewTopic),
         ))
         .block(
             Block::bordered()

@@ -150,7 +150,7 @@ fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
             theme,
             &format!(
                 "no reviews yet: press {} in the browser to start",
-                app.key_for(Context::Browse, Action::ReviewAll)
+                app.key_for(Context::Browse, Action::ReviewTopic)
             ),
             inner,
             buf,
@@ -459,7 +459,7 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
             theme,
             &format!(
                 "no reviews yet: press {} in the browser to start",
-                app.key_for(Context::Browse, Action::ReviewAll)
+                app.key_for(Context::Browse, Action::ReviewTopic)
             ),
             inner,
             buf,
