@@ -1,10 +1,21 @@
 //! prepdeck: a terminal study app for DevOps, SRE and platform-engineering interviews.
 //!
-//! The domain (`model`, `parse`, `load`, `tree`, `ids`, `text`) knows nothing of the
-//! terminal; `app` holds the browser's state and `update`, `ui` draws it, `tui` runs it in a
-//! real terminal; the command line lives in `cli`, the subcommands in `commands`, the
-//! report of `prepdeck check` in `check` and the exporters (Anki, markdown, JSON, progress
-//! CSV) in `export`.
+//! The map, domain first (none of these knows the terminal):
+//! - `model`, `ids`, `text`, `tree`: cards, their stable ids, text clean-up, the topic tree.
+//! - `parse` (each layout a file), `load` (files and folders into a `Deck`), `check`
+//!   (`prepdeck check`'s report), `export` (Anki, markdown, JSON, progress CSV).
+//! - `schedule` (FSRS behind learning steps), `store` (the SQLite progress database),
+//!   `review` (queues, a sitting as a state machine, its summary), `mock` (choosing,
+//!   timing, coverage hints, recording and reporting a mock interview), `stats`,
+//!   `search` (fuzzy and all-fields search over the deck), `clock`.
+//! - `config`, `keymap` (bindings as data and the words that describe them per screen),
+//!   `theme` (semantic styles as data).
+//!
+//! Then the app and its edges:
+//! - `action` (the vocabulary of everything a person can ask), `app` (the state, and
+//!   `App::update`, the only code that changes it), `ui` (`draw(frame, &App, &mut View)`),
+//!   `effects` (the I/O the app asks for, answered as messages), `tui` (the terminal
+//!   loop), `cli` and `commands` (the binary's subcommands and its one error type).
 pub mod action;
 pub mod app;
 pub mod check;

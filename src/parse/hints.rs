@@ -7,10 +7,10 @@
 //! the labelled paragraph with its sub-bullets joined into one line.
 
 use super::block::{Line, list_items, starts_with_other_visible};
-use super::canonical::single_title_heading;
 use super::fields::{CardBuilder, Field};
+use super::heading_walk::{Step, card_level, walk};
 use super::{ParsedFile, RawCard};
-use crate::text::humanize::{clean_question, clean_topic_heading};
+use crate::text::humanize::clean_question;
 
 /// `1) Deploying a New Application`.
 pub fn paren_numbered_heading(text: &str) -> bool {
@@ -54,72 +54,56 @@ pub fn hints_summary(text: &str) -> Option<Field> {
 
 /// Reads hint cards into `parsed`.
 pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
-    let Some(card_level) = lines.iter().find_map(|l| {
-        l.heading()
-            .filter(|(_, t)| paren_numbered_heading(t))
-            .map(|(lvl, _)| lvl)
-    }) else {
+    let Some(level) = card_level(lines, paren_numbered_heading) else {
         return;
     };
-    let title_at = single_title_heading(lines, paren_numbered_heading);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
     let mut card: Option<CardBuilder<'a>> = None;
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((level, text)) = line.heading() {
-            if level == card_level && paren_numbered_heading(text) {
-                finish(&mut card, parsed);
-                let names = topics.iter().map(|(_, n)| n.clone()).collect();
-                card = Some(CardBuilder::new(clean_question(text), line.no, names));
-                continue;
+    walk(
+        lines,
+        level,
+        paren_numbered_heading,
+        true,
+        parsed,
+        |step, parsed| match step {
+            Step::Card { text, line, topics } => {
+                card = Some(CardBuilder::new(clean_question(text), line, topics));
             }
-            if level <= card_level {
-                finish(&mut card, parsed);
-                if level < card_level && Some(i) != title_at {
-                    topics.retain(|(l, _)| *l < level);
-                    topics.push((level, clean_topic_heading(text)));
+            Step::End => finish(&mut card, parsed),
+            Step::Body(line) => {
+                if let Some(c) = &mut card {
+                    body(c, line);
                 }
-                continue;
             }
-        }
-        if line.is_rule() {
-            finish(&mut card, parsed);
-            continue;
-        }
-        let Some(c) = &mut card else {
-            continue;
-        };
-        if line.fenced {
-            c.push(*line);
-            continue;
-        }
-        let trimmed = line.text.trim().as_bytes();
-        let starts = |tag: &str| {
-            trimmed
-                .get(..tag.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(tag.as_bytes()))
-        };
-        if let Some(rest) = question_label(line.text) {
-            let first = (!rest.is_empty()).then_some(Line {
-                text: rest,
-                ..*line
-            });
-            c.start(Field::Question, first);
-        } else if let Some(field) = hints_summary(line.text) {
-            c.start(field, None);
-        } else if starts("<details") || trimmed.eq_ignore_ascii_case(b"</summary>") {
-        } else if starts("</details>") {
-            c.start(Field::Detail, None);
-        } else {
-            c.push(*line);
-        }
+        },
+    );
+}
+
+/// A line inside a hint card: the question label, the hints block, or text.
+fn body<'a>(c: &mut CardBuilder<'a>, line: &Line<'a>) {
+    if line.fenced {
+        c.push(*line);
+        return;
     }
-    finish(&mut card, parsed);
+    let trimmed = line.text.trim().as_bytes();
+    let starts = |tag: &str| {
+        trimmed
+            .get(..tag.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(tag.as_bytes()))
+    };
+    if let Some(rest) = question_label(line.text) {
+        let first = (!rest.is_empty()).then_some(Line {
+            text: rest,
+            ..*line
+        });
+        c.start(Field::Question, first);
+    } else if let Some(field) = hints_summary(line.text) {
+        c.start(field, None);
+    } else if starts("<details") || trimmed.eq_ignore_ascii_case(b"</summary>") {
+    } else if starts("</details>") {
+        c.start(Field::Detail, None);
+    } else {
+        c.push(*line);
+    }
 }
 
 fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {

@@ -4,9 +4,9 @@
 
 use super::ParsedFile;
 use super::block::Line;
-use super::canonical::single_title_heading;
 use super::fields::{CardBuilder, bold_label, strip_quotes};
-use crate::text::humanize::{clean_question, clean_topic_heading, strip_number_prefix};
+use super::heading_walk::{Step, card_level, walk};
+use crate::text::humanize::{clean_question, strip_number_prefix};
 
 /// `3. What does a health check do?` or `3) …`.
 pub fn numbered_heading(text: &str) -> bool {
@@ -26,56 +26,37 @@ pub fn q_prefixed_heading(text: &str) -> bool {
 
 /// Reads labelled cards whose headings satisfy `is_card`.
 pub fn parse<'a>(lines: &[Line<'a>], is_card: fn(&str) -> bool, parsed: &mut ParsedFile) {
-    let Some(card_level) = lines
-        .iter()
-        .find_map(|l| l.heading().filter(|(_, t)| is_card(t)).map(|(lvl, _)| lvl))
-    else {
+    let Some(level) = card_level(lines, is_card) else {
         return;
     };
-    let title_at = single_title_heading(lines, is_card);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
     let mut card: Option<CardBuilder<'a>> = None;
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((level, text)) = line.heading() {
-            if level == card_level && is_card(text) {
-                finish(&mut card, parsed);
-                let names = topics.iter().map(|(_, n)| n.clone()).collect();
-                card = Some(CardBuilder::new(clean_question(text), line.no, names));
-                continue;
+    walk(
+        lines,
+        level,
+        is_card,
+        true,
+        parsed,
+        |step, parsed| match step {
+            Step::Card { text, line, topics } => {
+                card = Some(CardBuilder::new(clean_question(text), line, topics));
             }
-            if level <= card_level {
-                finish(&mut card, parsed);
-                if level < card_level && Some(i) != title_at {
-                    topics.retain(|(l, _)| *l < level);
-                    topics.push((level, clean_topic_heading(text)));
+            Step::End => finish(&mut card, parsed),
+            Step::Body(line) => {
+                if let Some(c) = &mut card {
+                    match bold_label(line.text).filter(|_| !line.fenced) {
+                        Some((field, rest)) => {
+                            let first = (!rest.is_empty()).then_some(Line {
+                                text: rest,
+                                ..*line
+                            });
+                            c.start(field, first);
+                        }
+                        None => c.push(*line),
+                    }
                 }
-                continue;
             }
-        }
-        if line.is_rule() {
-            finish(&mut card, parsed);
-            continue;
-        }
-        if let Some(c) = &mut card {
-            match bold_label(line.text).filter(|_| !line.fenced) {
-                Some((field, rest)) => {
-                    let first = (!rest.is_empty()).then_some(Line {
-                        text: rest,
-                        ..*line
-                    });
-                    c.start(field, first);
-                }
-                None => c.push(*line),
-            }
-        }
-    }
-    finish(&mut card, parsed);
+        },
+    );
 }
 
 fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {

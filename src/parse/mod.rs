@@ -12,6 +12,7 @@ mod detect;
 pub mod field_text;
 pub mod fields;
 mod frontmatter;
+mod heading_walk;
 mod hints;
 pub mod html;
 mod labelled;

@@ -10,12 +10,12 @@
 //! then being the title.
 
 use super::block::{Line, list_item_body, split_tables};
-use super::canonical::single_title_heading;
 use super::field_text::{field_text, split_first_block};
 use super::fields::{Field, bold_label};
+use super::heading_walk::{Step, card_level, walk};
 use super::labelled::numbered_heading;
 use super::{ParsedFile, RawCard};
-use crate::text::humanize::{clean_question, clean_topic_heading};
+use crate::text::humanize::clean_question;
 
 /// `Question 3: Title` (also `Question 3.` / `Question 3)` / `Question 3 -`).
 pub fn question_heading(text: &str) -> bool {
@@ -45,62 +45,47 @@ struct Pending<'a> {
 /// Reads question-heading cards into `parsed`.
 pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
     let is_card = |t: &str| question_heading(t) || numbered_heading(t);
-    let Some(card_level) = lines.iter().find_map(|l| {
-        l.heading()
-            .filter(|(_, t)| question_heading(t))
-            .map(|(lvl, _)| lvl)
-    }) else {
+    let Some(level) = card_level(lines, question_heading) else {
         return;
     };
-    let title_at = single_title_heading(lines, is_card);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
     let mut card: Option<Pending<'a>> = None;
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((level, text)) = line.heading() {
-            if level == card_level && is_card(text) {
-                finish(card.take(), parsed);
+    walk(
+        lines,
+        level,
+        is_card,
+        false,
+        parsed,
+        |step, parsed| match step {
+            Step::Card { text, line, topics } => {
                 card = Some(Pending {
                     heading: clean_question(text),
-                    line: line.no,
-                    topics: topics.iter().map(|(_, n)| n.clone()).collect(),
+                    line,
+                    topics,
                     before: Vec::new(),
                     answer: None,
                 });
-                continue;
             }
-            if level <= card_level {
-                finish(card.take(), parsed);
-                if level < card_level && Some(i) != title_at {
-                    topics.retain(|(l, _)| *l < level);
-                    topics.push((level, clean_topic_heading(text)));
+            Step::End => finish(card.take(), parsed),
+            Step::Body(line) => {
+                let Some(c) = &mut card else {
+                    return;
+                };
+                match &mut c.answer {
+                    Some(body) => body.push(*line),
+                    None => match bold_label(line.text).filter(|_| !line.fenced) {
+                        Some((Field::Answer, rest)) => {
+                            let first = (!rest.is_empty()).then_some(Line {
+                                text: rest,
+                                ..*line
+                            });
+                            c.answer = Some(first.into_iter().collect());
+                        }
+                        _ => c.before.push(*line),
+                    },
                 }
-                continue;
             }
-        }
-        let Some(c) = &mut card else {
-            continue;
-        };
-        match &mut c.answer {
-            Some(body) => body.push(*line),
-            None => match bold_label(line.text).filter(|_| !line.fenced) {
-                Some((Field::Answer, rest)) => {
-                    let first = (!rest.is_empty()).then_some(Line {
-                        text: rest,
-                        ..*line
-                    });
-                    c.answer = Some(first.into_iter().collect());
-                }
-                _ => c.before.push(*line),
-            },
-        }
-    }
-    finish(card.take(), parsed);
+        },
+    );
 }
 
 fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
