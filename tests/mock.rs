@@ -81,7 +81,10 @@ fn early_finish_then_time_out_then_debrief_and_result() {
         panic!("expected the finished mock, got {effect:?}");
     };
     assert_eq!(result.answers.len(), 2);
-    assert_eq!(result.answers[0].grade, Some(3));
+    assert_eq!(
+        result.answers[0].grade,
+        Some(prepdeck::schedule::Grade::Good)
+    );
     assert!(result.answers[1].grade.is_some());
     assert!(!result.aborted);
     assert_eq!(result.started_at, 1_795_349_100);

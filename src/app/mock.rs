@@ -13,6 +13,7 @@ use crate::mock::coverage::{self, PointHint};
 use crate::mock::select::{self, Standing};
 use crate::mock::timer::Timer;
 use crate::mock::{MockAnswer, MockResult, MockSettings};
+use crate::schedule::Grade;
 use crate::tree::TopicTree;
 
 /// Time-per-question choices on the setup screen (`None`: no limit).
@@ -467,10 +468,10 @@ impl MockScreen {
                 self.scroll = self.scroll.saturating_sub(8);
                 None
             }
-            Action::Grade1 => Some(1),
-            Action::Grade2 => Some(2),
-            Action::Grade3 => Some(3),
-            Action::Grade4 => Some(4),
+            Action::Grade1 => Some(Grade::Again),
+            Action::Grade2 => Some(Grade::Hard),
+            Action::Grade3 => Some(Grade::Good),
+            Action::Grade4 => Some(Grade::Easy),
             Action::Accept => {
                 let suggestion = suggested_grade(answer.covered_count(), points);
                 if suggestion.is_none() {
@@ -506,9 +507,9 @@ impl MockScreen {
     }
 }
 
-/// The grade the checklist suggests, as a number (the review rule, `review::suggest_grade`).
-pub fn suggested_grade(covered: usize, total: usize) -> Option<u8> {
-    crate::review::suggest_grade(covered, total).map(crate::schedule::Grade::number)
+/// The grade the checklist suggests (the review's rule, `review::suggest_grade`).
+pub fn suggested_grade(covered: usize, total: usize) -> Option<Grade> {
+    crate::review::suggest_grade(covered, total)
 }
 
 fn step(choices: &[Option<u64>], current: Option<Duration>, up: bool) -> Option<Duration> {
@@ -535,9 +536,9 @@ mod tests {
 
     #[test]
     fn suggested_grades_follow_coverage() {
-        assert_eq!(suggested_grade(4, 4), Some(3));
-        assert_eq!(suggested_grade(2, 4), Some(2));
-        assert_eq!(suggested_grade(1, 4), Some(1));
+        assert_eq!(suggested_grade(4, 4), Some(Grade::Good));
+        assert_eq!(suggested_grade(2, 4), Some(Grade::Hard));
+        assert_eq!(suggested_grade(1, 4), Some(Grade::Again));
         assert_eq!(suggested_grade(0, 0), None);
     }
 

@@ -14,6 +14,8 @@ pub mod select;
 pub mod timer;
 
 use std::collections::BTreeMap;
+
+use crate::schedule::Grade;
 use std::time::Duration;
 
 /// How a mock interview is set up.
@@ -54,8 +56,8 @@ pub struct MockAnswer {
     pub key_points: Vec<String>,
     /// Covered or not, per key point, as confirmed in the debrief.
     pub covered: Vec<bool>,
-    /// 1–4 once graded.
-    pub grade: Option<u8>,
+    /// Set once graded in the debrief.
+    pub grade: Option<Grade>,
 }
 
 impl MockAnswer {
@@ -65,7 +67,7 @@ impl MockAnswer {
 
     /// This question's score out of 100, once graded.
     pub fn score(&self) -> Option<f64> {
-        let grade = f64::from(self.grade?.clamp(1, 4) - 1) / 3.0;
+        let grade = f64::from(self.grade?.number() - 1) / 3.0;
         Some(if self.key_points.is_empty() {
             grade * 100.0
         } else {
@@ -123,6 +125,7 @@ mod tests {
     use super::*;
 
     fn answer(topic: &str, covered: &[bool], grade: Option<u8>) -> MockAnswer {
+        let grade = grade.and_then(|g| Grade::from_number(i64::from(g)));
         MockAnswer {
             card: 0,
             card_id: "x".into(),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::MockResult;
-use crate::schedule::{CardState, Grade, Scheduler};
+use crate::schedule::{CardState, Scheduler};
 use crate::store::{Coverage, MockAnswer, MockRecord, NewReview, ReviewMode};
 
 /// The review log rows and new states of the graded questions, in order.
@@ -16,7 +16,7 @@ pub fn graded_reviews(
 ) -> Vec<(NewReview, CardState)> {
     let mut out: Vec<(NewReview, CardState)> = Vec::new();
     for a in &result.answers {
-        let Some(grade) = a.grade.and_then(|g| Grade::from_number(i64::from(g))) else {
+        let Some(grade) = a.grade else {
             continue;
         };
         // A card asked twice is scheduled from the state its first answer left.
@@ -61,7 +61,7 @@ pub fn mock_record(result: &MockResult, now: i64, report: &str) -> MockRecord {
                 time_allowed_ms: a.time_allowed.map_or(0, millis),
                 covered: coverage.map(|c| c.covered),
                 total: coverage.map(|c| c.total),
-                grade: a.grade.and_then(|g| Grade::from_number(i64::from(g))),
+                grade: a.grade,
             }
         })
         .collect();

@@ -7,15 +7,11 @@ use std::fmt::Write as _;
 use super::MockResult;
 use super::duration::{clock, short};
 use crate::clock::date_time;
+use crate::schedule::Grade;
 
-const GRADES: [&str; 4] = ["Again", "Hard", "Good", "Easy"];
-
-/// The name of a grade 1–4.
-pub fn grade_name(grade: Option<u8>) -> &'static str {
-    match grade {
-        Some(g @ 1..=4) => GRADES[usize::from(g - 1)],
-        _ => "not graded",
-    }
+/// The name of a grade, or "not graded".
+pub fn grade_name(grade: Option<Grade>) -> &'static str {
+    grade.map_or("not graded", Grade::label)
 }
 
 /// The report for `result`; `offset` is the local time zone's offset in seconds.
@@ -152,7 +148,7 @@ mod tests {
                     "Scheduled as one unit".into(),
                 ],
                 covered: vec![true, false],
-                grade: Some(3),
+                grade: Some(Grade::Good),
             }],
             aborted: true,
         };

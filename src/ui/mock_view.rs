@@ -17,6 +17,7 @@ use crate::app::mock::{MockScreen, Phase, SetupRow, WARNING, suggested_grade};
 use crate::keymap::Context;
 use crate::mock::duration::{clock, short};
 use crate::mock::report::grade_name;
+use crate::schedule::Grade;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -367,10 +368,10 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());
     let mut spans = vec![Span::styled(" Grade: ", theme.style(Role::Status))];
     for (g, role, action) in [
-        (1u8, Role::Again, Action::Grade1),
-        (2, Role::Hard, Action::Grade2),
-        (3, Role::Good, Action::Grade3),
-        (4, Role::Easy, Action::Grade4),
+        (Grade::Again, Role::Again, Action::Grade1),
+        (Grade::Hard, Role::Hard, Action::Grade2),
+        (Grade::Good, Role::Good, Action::Grade3),
+        (Grade::Easy, Role::Easy, Action::Grade4),
     ] {
         spans.push(Span::styled(
             format!(
