@@ -204,7 +204,7 @@ pub struct MockArgs {
     pub paths: Vec<PathBuf>,
 
     /// Number of questions [default: 5, or `mock.questions` in the config].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_questions)]
     pub questions: Option<usize>,
 
     /// Time per question, such as 90s, 4m or 1h30m [default: 4m, or the config's].
@@ -216,7 +216,7 @@ pub struct MockArgs {
     pub total: Option<std::time::Duration>,
 
     /// Only questions under the topic named NAME, or when none is, under topics containing NAME (repeat for several).
-    #[arg(long = "topic", value_name = "NAME")]
+    #[arg(long = "topic", value_name = "NAME", value_parser = parse_topic)]
     pub topics: Vec<String>,
 
     /// Seed for the random choice of questions, to repeat an interview exactly.
@@ -250,6 +250,23 @@ impl MockArgs {
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     crate::mock::duration::parse(text)
+}
+
+fn parse_questions(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of questions"))?;
+    crate::mock::check_questions(n)
+}
+
+fn parse_topic(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err(
+            "an empty topic matches every card: name a topic, or leave --topic out".to_string(),
+        );
+    }
+    Ok(text.to_string())
 }
 
 #[derive(Debug, Args)]

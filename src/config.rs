@@ -193,6 +193,22 @@ impl Config {
                 "review.desired_retention must be between 0.5 and 0.99",
             ));
         }
+        if let Err(message) = crate::mock::check_questions(config.mock.questions as usize) {
+            return Err(Self::value_error(
+                source,
+                path,
+                "questions",
+                &format!("mock.questions: {message}"),
+            ));
+        }
+        if let Err(message) = crate::mock::duration::parse(&config.mock.per_question) {
+            return Err(Self::value_error(
+                source,
+                path,
+                "per_question",
+                &format!("mock.per_question: {message}"),
+            ));
+        }
         if !matches!(config.review.new_order.as_str(), "topic" | "shuffled") {
             return Err(Self::value_error(
                 source,

@@ -152,6 +152,7 @@ pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
     };
     let mut app = app.with_mock_defaults(MockSettings {
         questions: settings.config.mock.questions as usize,
+        // Checked when the config was read.
         per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
         ..MockSettings::default()
     });

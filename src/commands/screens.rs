@@ -125,7 +125,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
     let defaults = app.mock_defaults().clone();
     if args.skips_setup() {
         let chosen = MockSettings {
-            questions: args.questions.unwrap_or(defaults.questions).max(1),
+            questions: args.questions.unwrap_or(defaults.questions),
             per_question: args.per_question.or(defaults.per_question),
             total: args.total,
             spoken: args.spoken,

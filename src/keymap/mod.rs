@@ -116,6 +116,40 @@ impl Keymap {
                 }
                 patched.push((action, keys.span()));
             }
+            let defaults = Keymap::default();
+            for (action, span) in &patched {
+                let unbound = keymap
+                    .bindings(context)
+                    .iter()
+                    .any(|(a, keys)| a == action && keys.is_empty());
+                let screens = Context::ALL
+                    .into_iter()
+                    .filter(|c| defaults.bindings(*c).iter().any(|(a, _)| a == action))
+                    .count();
+                if unbound && screens <= 1 {
+                    return Err(at(
+                        span.clone(),
+                        format!(
+                            "`{}` would have no key at all: [keys.{section}] is the only screen it works on; give it a key",
+                            action_name(*action)
+                        ),
+                    ));
+                }
+            }
+            let has_exit = |k: &Keymap| {
+                k.bindings(context)
+                    .iter()
+                    .any(|(a, keys)| matches!(a, Action::Back | Action::Quit) && !keys.is_empty())
+            };
+            if has_exit(&defaults) && !has_exit(&keymap) {
+                let span = patched.first().map_or(0..0, |(_, s)| s.clone());
+                return Err(at(
+                    span,
+                    format!(
+                        "[keys.{section}] leaves no key to leave this screen: keep a key for `back` or `quit`"
+                    ),
+                ));
+            }
             for (action, span) in patched {
                 if let Some((other, key)) = keymap.clash(context, action) {
                     return Err(at(
@@ -287,6 +321,43 @@ mod tests {
             let config = Config::parse(bad, Path::new("c.toml")).unwrap();
             let err = Keymap::from_config(&config, Path::new("c.toml")).unwrap_err();
             assert_eq!(err.line, 2, "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_screen_with_no_way_out_or_an_action_with_no_key_is_refused() {
+        let refused = |text: &str, words: &str, line: usize| {
+            let config = Config::parse(text, Path::new("c.toml")).unwrap();
+            let err = Keymap::from_config(&config, Path::new("c.toml")).unwrap_err();
+            assert!(err.message.contains(words), "{text}: {}", err.message);
+            assert_eq!(err.line, line, "{text}");
+        };
+        refused(
+            "[keys.browse]\nback = []\nquit = []\n",
+            "leaves no key to leave this screen",
+            2,
+        );
+        refused(
+            "[keys.review_summary]\nquit = []\nback = []\n",
+            "leaves no key to leave this screen",
+            3,
+        );
+        refused(
+            "[keys.browse]\nreview_all = []\n",
+            "`review_all` would have no key at all",
+            2,
+        );
+        // Leaving one way out, or unbinding an action other screens still have, is fine.
+        for fine in [
+            "[keys.browse]\nback = []\n",
+            "[keys.browse]\nquit = []\n",
+            "[keys.debrief]\ngrade4 = []\n",
+        ] {
+            let config = Config::parse(fine, Path::new("c.toml")).unwrap();
+            assert!(
+                Keymap::from_config(&config, Path::new("c.toml")).is_ok(),
+                "{fine}"
+            );
         }
     }
 

@@ -2,17 +2,24 @@
 
 use std::time::Duration;
 
-/// Parses `90s`, `4m`, `1h30m`; a bare number means seconds.
+/// The longest duration accepted: a day.
+pub const MAX: Duration = Duration::from_secs(24 * 3600);
+
+/// Parses `90s`, `4m`, `1h30m`: numbers each followed by a unit, hours before minutes
+/// before seconds, each unit at most once, more than zero and at most a day. The error
+/// says what is wrong, for the command line and the config alike.
 pub fn parse(text: &str) -> Result<Duration, String> {
     let t = text.trim().to_ascii_lowercase();
     if t.is_empty() {
         return Err("empty duration: use forms like 90s, 4m or 1h30m".to_string());
     }
-    if let Ok(secs) = t.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{text}` has no unit: write {t}s, {t}m or {t}h"));
     }
     let mut total = 0u64;
     let mut number = String::new();
+    // The unit seen last: each must be smaller than the one before it.
+    let mut previous = u64::MAX;
     for c in t.chars() {
         if c.is_ascii_digit() {
             number.push(c);
@@ -28,9 +35,18 @@ pub fn parse(text: &str) -> Result<Duration, String> {
                 ));
             }
         };
+        if unit >= previous {
+            return Err(format!(
+                "`{text}`: each unit at most once, hours before minutes before seconds, as in 1h30m"
+            ));
+        }
+        previous = unit;
+        if number.is_empty() {
+            return Err(format!("`{text}`: a number must come before `{c}`"));
+        }
         let n: u64 = number
             .parse()
-            .map_err(|_| format!("`{text}`: a number must come before `{c}`"))?;
+            .map_err(|_| format!("`{text}`: {number} is too large"))?;
         total = total.saturating_add(n.saturating_mul(unit));
         number.clear();
     }
@@ -41,6 +57,9 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     }
     if total == 0 {
         return Err(format!("`{text}`: the duration must be longer than zero"));
+    }
+    if total > MAX.as_secs() {
+        return Err(format!("`{text}` is too long: at most 24h"));
     }
     Ok(Duration::from_secs(total))
 }
@@ -82,10 +101,23 @@ mod tests {
         assert_eq!(parse("4m").unwrap(), Duration::from_secs(240));
         assert_eq!(parse("1h30m").unwrap(), Duration::from_secs(5400));
         assert_eq!(parse("2m30s").unwrap(), Duration::from_secs(150));
-        assert_eq!(parse("45").unwrap(), Duration::from_secs(45));
-        for bad in ["", "m", "4x", "0s", "4m3"] {
+        for bad in ["", "m", "4x", "0s", "4m3", "0m0s"] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn each_mistake_is_named() {
+        let says = |text: &str, words: &str| {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(words), "{text}: {err}");
+        };
+        says("5", "has no unit: write 5s, 5m or 5h");
+        says("1h1h", "each unit at most once");
+        says("30s2m", "hours before minutes before seconds");
+        says("99999999999999999999999s", "is too large");
+        says("25h", "at most 24h");
+        says("-5m", "unknown unit `-`");
     }
 
     #[test]

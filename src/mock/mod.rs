@@ -42,6 +42,15 @@ impl Default for MockSettings {
     }
 }
 
+/// The number of questions of a mock interview, checked the same way from the command
+/// line and the config: at least one.
+pub fn check_questions(n: usize) -> Result<usize, String> {
+    if n == 0 {
+        return Err("a mock interview needs at least one question".to_string());
+    }
+    Ok(n)
+}
+
 /// One question as it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MockAnswer {

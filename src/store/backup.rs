@@ -88,8 +88,16 @@ pub fn restore(db_path: &Path, src: &Path, now: i64) -> Result<Restored> {
     match Store::open_file(db_path) {
         Ok(mut live) => {
             live.backup(&bak)?;
-            live.conn
-                .restore(MAIN_DB, src, None::<NoProgress>)
+            // The backup is read through a read-only connection, so nothing is left
+            // beside it.
+            let from =
+                super::inspect::open_read_only(src).map_err(|source| StoreError::Sqlite {
+                    path: src.to_path_buf(),
+                    what: "cannot open the backup",
+                    source,
+                })?;
+            rusqlite::backup::Backup::new(&from, &mut live.conn)
+                .and_then(|copy| copy.run_to_completion(256, std::time::Duration::ZERO, None))
                 .map_err(|source| StoreError::Sqlite {
                     path: db_path.to_path_buf(),
                     what: "cannot copy the backup in",
@@ -128,13 +136,11 @@ pub fn restore(db_path: &Path, src: &Path, now: i64) -> Result<Restored> {
 /// Copies a checked backup into place at `dest` (which does not exist) via the online
 /// backup, so a WAL-mode source arrives whole.
 fn copy_in(src: &Path, dest: &Path) -> Result<()> {
-    let from =
-        rusqlite::Connection::open_with_flags(src, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|source| StoreError::Sqlite {
-                path: src.to_path_buf(),
-                what: "cannot open the backup",
-                source,
-            })?;
+    let from = super::inspect::open_read_only(src).map_err(|source| StoreError::Sqlite {
+        path: src.to_path_buf(),
+        what: "cannot open the backup",
+        source,
+    })?;
     let store = Store {
         conn: from,
         path: src.to_path_buf(),

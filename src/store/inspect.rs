@@ -63,11 +63,7 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
     if !wal_in_use {
         check_size(&head, len, page_size).map_err(corrupt)?;
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| unreadable(path, &e, "cannot open it"))?;
+    let conn = open_read_only(path).map_err(|e| unreadable(path, &e, "cannot open it"))?;
     let pragma = match check {
         Check::Quick => "quick_check",
         Check::Full => "integrity_check",
@@ -109,6 +105,39 @@ pub(crate) fn inspect(path: &Path, check: Check) -> Result<i64> {
         });
     }
     Ok(version)
+}
+
+/// Opens `path` only to read it, leaving the folder exactly as it was: with no live
+/// write-ahead log beside it the file is opened immutable, so SQLite creates no `-wal`
+/// or `-shm` file (a WAL-mode database opened plainly read-only would). With a live
+/// log, its pages are part of the database and the shared-memory index already exists.
+pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let wal = std::path::PathBuf::from(format!("{}-wal", path.display()));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Connection::open_with_flags(path, flags);
+    }
+    let uri = format!("file:{}?mode=ro&immutable=1", uri_path(path));
+    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// A file path as the path of a `file:` URI: every byte but unreserved characters and
+/// `/` percent-encoded, so `?`, `#` and `%` in a folder name stay part of the path.
+fn uri_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in absolute.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(*b));
+            }
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
 }
 
 /// A file shorter than its header says, or not whole pages, was cut off.

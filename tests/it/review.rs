@@ -1,12 +1,10 @@
 //! The review screen driven like the runtime drives it: actions into the App, effects
 //! performed against a real progress database in a temporary folder.
 
-mod common;
-
 use std::time::Instant;
 
-use common::rig::Rig;
-use common::{render, screen_text};
+use crate::common::rig::Rig;
+use crate::common::{render, screen_text};
 use insta::assert_snapshot;
 use prepdeck::action::Action::*;
 use prepdeck::app::review::Side;
@@ -139,14 +137,14 @@ fn bury_and_flag_reach_the_store() {
 }
 
 /// The id of the card on screen.
-fn current(r: &common::rig::Rig) -> String {
+fn current(r: &crate::common::rig::Rig) -> String {
     match r.app.screen() {
         Some(Screen::Review(s)) => s.current_id().unwrap().to_string(),
         _ => panic!("not reviewing"),
     }
 }
 
-fn buried(r: &common::rig::Rig, id: &str) -> bool {
+fn buried(r: &crate::common::rig::Rig, id: &str) -> bool {
     r.effects
         .store
         .state(id)

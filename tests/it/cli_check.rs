@@ -1,8 +1,6 @@
 //! `prepdeck check` as a person runs it: output, JSON shape, exit statuses, real corpora.
 
-mod common;
-
-use common::{layout_fixture, prepdeck};
+use crate::common::{layout_fixture, prepdeck};
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! The synthetic benchmark corpus parses back to exactly the cards it was generated
 //! with, in every layout, with no warnings or errors.
 
-#[path = "../benches/support/corpus.rs"]
+#[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
 use prepdeck::load::{ContentSource, load, load_text};

@@ -3,12 +3,10 @@
 //! and the stats screen, with and without data. Each state is built once, then the
 //! terminal is resized under it, as a person dragging the window corner would.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::rig::Rig;
-use common::{CANONICAL, app_with, render};
+use crate::common::rig::Rig;
+use crate::common::{CANONICAL, app_with, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prepdeck::action::Action::*;
 use prepdeck::app::mock::Phase;

@@ -1,11 +1,9 @@
 //! The stats screen and `prepdeck stats`, after a few simulated days of reviews and two
 //! mock interviews, and on an empty history.
 
-mod common;
-
 use std::collections::HashMap;
 
-use common::{CANONICAL, app_with, render, screen_text};
+use crate::common::{CANONICAL, app_with, render, screen_text};
 use insta::assert_snapshot;
 use prepdeck::schedule::{CardState, Grade, Scheduler};
 use prepdeck::stats::{Stats, StatsInput, compute};

@@ -1,11 +1,9 @@
 //! The browser: one snapshot per visual state, cell-style checks where colour matters,
 //! scripted flows, and a sweep of terminal sizes.
 
-mod common;
-
 use std::path::Path;
 
-use common::{CANONICAL, HUGE, app_from_deck, app_with, press, render, screen_text};
+use crate::common::{CANONICAL, HUGE, app_from_deck, app_with, press, render, screen_text};
 use insta::assert_snapshot;
 use prepdeck::action::Action::{self, *};
 use prepdeck::app::tree_view::Row;

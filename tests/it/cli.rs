@@ -1,9 +1,7 @@
 //! The command line itself: help for every subcommand, version, completions, man page,
 //! and usage errors with suggestions.
 
-mod common;
-
-use common::prepdeck;
+use crate::common::prepdeck;
 
 use std::process::Command;
 

@@ -1,11 +1,9 @@
 //! The mock interview on an injected clock: time-outs, early finish, pause, suspend,
 //! abort, the debrief and the result; one snapshot per screen.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{CANONICAL, app_with, render, screen_text};
+use crate::common::{CANONICAL, app_with, render, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use prepdeck::action::Action::{self, *};

@@ -2,13 +2,11 @@
 //! panel at 80×24 over each screen, and a person's rebinding of a grade key reaching the
 //! hints, the grade bar and the help.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::rig::Rig;
-use common::{CANONICAL, app_with, press, render, screen_text};
+use crate::common::rig::Rig;
+use crate::common::{CANONICAL, app_with, press, render, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use prepdeck::action::Action::{self, *};

@@ -160,3 +160,38 @@ fn a_config_folder_below_a_file_means_the_defaults() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"cards\""));
 }
+
+#[test]
+fn mock_settings_that_make_no_interview_are_usage_errors_from_either_place() {
+    // The command line: exit 2, the same words as from the config.
+    for (args, words) in [
+        (&["--questions", "0"][..], "at least one question"),
+        (&["--per-question", "5"], "has no unit: write 5s, 5m or 5h"),
+        (&["--per-question", "1h1h"], "each unit at most once"),
+        (&["--per-question", "0s"], "longer than zero"),
+        (&["--total", "99999999999999999999h"], "is too large"),
+        (&["--topic", ""], "name a topic"),
+    ] {
+        let out = run_with_config("", &[&["mock"], args].concat(), |_| {});
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(words), "{args:?}: {stderr}");
+    }
+    // The config: the same checks, at the line and column of the key.
+    let out = run_with_config("[mock]\nquestions = 0\n", &["mock"], |_| {});
+    assert_config_error(
+        &out,
+        "config.toml",
+        2,
+        1,
+        "mock.questions: a mock interview needs at least one question",
+    );
+    let out = run_with_config("[mock]\nper_question = \"5\"\n", &["mock"], |_| {});
+    assert_config_error(
+        &out,
+        "config.toml",
+        2,
+        1,
+        "mock.per_question: `5` has no unit",
+    );
+}

@@ -1,8 +1,6 @@
 //! `prepdeck export` as a person runs it: every format, `--out`, and usage errors.
 
-mod common;
-
-use common::{layout_fixture, prepdeck};
+use crate::common::{layout_fixture, prepdeck};
 
 #[test]
 fn markdown_to_a_file_checks_clean_with_the_same_ids() {

@@ -1,0 +1,22 @@
+//! The integration tests that need no terminal of their own, in one test binary so CI
+//! links once instead of once per file. The pseudo-terminal tests (`e2e_*`, `hostile`)
+//! stay separate binaries.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bench_corpus;
+mod browser;
+mod cli;
+mod cli_check;
+mod cli_errors;
+mod cli_export;
+mod corpora;
+mod every_screen_sizes;
+mod help;
+mod import_layouts;
+mod layouts;
+mod mock;
+mod no_panic;
+mod review;
+mod stats;
