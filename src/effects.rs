@@ -14,6 +14,7 @@ use crate::mock::{MockResult, report};
 use crate::review::{NothingToReview, QueueOptions, Today, start_session};
 use crate::schedule::Scheduler;
 use crate::store::Store;
+use crate::text::sanitize;
 
 /// Where the runtime keeps what the app produces.
 #[derive(Debug, Clone, Default)]
@@ -255,7 +256,8 @@ pub fn save_mock(result: &MockResult, options: &RunOptions) -> anyhow::Result<Pa
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    write_atomically(&path, report::markdown(result, offset).as_bytes())?;
+    let report = report::markdown(result, offset);
+    write_atomically(&path, sanitize::neutralize(&report).as_bytes())?;
     Ok(path)
 }
 
@@ -281,4 +283,51 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::mock::{MockAnswer, MockSettings};
+
+    #[test]
+    fn a_mock_report_carries_no_control_character_or_override() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("report.md");
+        let answer = MockAnswer {
+            card: 0,
+            card_id: "x".into(),
+            question: "Which \u{202E}fdp.exe \x1b]52;c;cHduZWQ=\x07 is it?".into(),
+            topic: "Evil \x1b]0;title\x07".into(),
+            answer: "typed \x1b[2J\twith a tab".into(),
+            time_used: Duration::from_secs(30),
+            time_allowed: Some(Duration::from_secs(60)),
+            timed_out: false,
+            key_points: vec!["point \x1b[31m".into()],
+            covered: vec![true],
+            grade: Some(crate::schedule::Grade::Good),
+        };
+        let result = MockResult {
+            started_at: 1_795_349_100,
+            settings: MockSettings::default(),
+            answers: vec![answer],
+            aborted: false,
+        };
+        let options = RunOptions {
+            data_dir: None,
+            report: Some(report.clone()),
+        };
+        let path = save_mock(&result, &options).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        for bad in ['\x1b', '\x07', '\u{202E}'] {
+            assert!(!text.contains(bad), "{bad:?} in the report:\n{text}");
+        }
+        assert!(
+            text.contains("fdp.exe") && text.contains("\u{241b}"),
+            "{text}"
+        );
+        assert!(text.contains("\twith a tab"), "tabs are kept: {text}");
+    }
 }

@@ -38,26 +38,57 @@ pub fn run(app: &mut App, effects: &mut Effects) -> anyhow::Result<Vec<String>> 
     let mut notes = Vec::new();
     let result = event_loop(&mut terminal, app, effects, &mut notes);
     stop();
-    result.map(|()| notes)
+    match result {
+        // The window closed or the connection dropped: like SIGHUP, every grade is
+        // already saved, and there is no terminal left to say anything on.
+        Err(err) if terminal_gone(&err) => std::process::exit(HANGUP_STATUS),
+        other => other.map(|()| notes),
+    }
+}
+
+/// The exit status when the terminal goes away: 128 + SIGHUP, as if hung up.
+pub const HANGUP_STATUS: i32 = 129;
+
+/// True when an error means the terminal itself is gone (its pty closed): reads and
+/// writes fail with EIO, or the device has no reader any more.
+fn terminal_gone(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::UnexpectedEof
+            ) || matches!(
+                e.raw_os_error(),
+                Some(libc::EIO | libc::ENXIO | libc::EBADF)
+            )
+        })
 }
 
 fn start() -> anyhow::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        stop();
         previous(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
     Ok(terminal)
 }
 
-/// Puts the terminal back: mouse off, raw mode off, main screen, cursor shown.
+/// Puts the terminal back: mouse off, main screen, cursor shown, raw mode off. Every
+/// step is tried and none can fail loudly: this also runs when the terminal is gone,
+/// from a signal handler's thread and from the panic hook.
 pub fn stop() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = stdout().flush();
+    let mut out = stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = out.flush();
 }
 
 fn event_loop(

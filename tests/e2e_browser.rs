@@ -50,7 +50,57 @@ fn signals_restore_the_terminal() {
         assert_eq!(code, 128 + signal as u32, "{signal}");
         assert!(!pty.alternate_screen(), "{signal}: main screen");
         assert!(pty.cooked_mode(), "{signal}: raw mode off");
+        assert!(!pty.cursor_hidden(), "{signal}: the cursor is shown again");
+        let bytes = pty.bytes.lock().unwrap().clone();
+        let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]).to_string();
+        assert!(
+            tail.contains("\x1b[?25h"),
+            "{signal}: ends by showing the cursor: {tail:?}"
+        );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_goes_away_ends_with_the_hangup_status_and_keeps_grades() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&["review", "--new", "3"], home.path(), 100, 30);
+    pty.wait_for("Review · 3 left", 10);
+    pty.send("3");
+    pty.wait_for("Review · 3 left", 5);
+    pty.send("4");
+    pty.wait_for("Review · 2 left", 5);
+    // The window closes: every end of the pty's master side goes away.
+    let mut pty = pty.hang_up();
+    let code = pty.wait_exit(10);
+    assert_eq!(
+        code, 129,
+        "exits as if hung up, without a panic or an abort"
+    );
+    let store = prepdeck::store::Store::open(Some(&home.path().join("data"))).unwrap();
+    assert_eq!(store.log(None).unwrap().len(), 2, "both grades are kept");
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_with_env(&[], home.path(), 100, 30, &[("TERM", "dumb")]);
+    pty.wait_for("Topics", 10);
+    pty.send("jj");
+    pty.wait_for("Delivery", 5);
+    {
+        let parser = pty.parser();
+        let screen = parser.screen();
+        for row in 0..30 {
+            for col in 0..100 {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "({row}, {col})");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "({row}, {col})");
+            }
+        }
+    }
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
 }
 
 #[test]
@@ -103,6 +153,18 @@ fn ctrl_z_and_continue_redraw_the_screen() {
     pty.send("j");
     pty.wait_for("CI/CD pipelines", 5);
     assert!(pty.alternate_screen());
+    let bytes = pty.bytes.lock().unwrap().clone();
+    let suspended_at = bytes
+        .windows(8)
+        .position(|w| w == b"\x1b[?1049l")
+        .expect("the suspend left the alternate screen");
+    let around =
+        String::from_utf8_lossy(&bytes[suspended_at..(suspended_at + 64).min(bytes.len())])
+            .to_string();
+    assert!(
+        around.contains("\x1b[?25h"),
+        "the cursor is shown while suspended: {around:?}"
+    );
     pty.send("q");
     assert_eq!(pty.wait_exit(10), 0);
     assert!(pty.cooked_mode());

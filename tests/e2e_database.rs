@@ -301,3 +301,88 @@ fn a_read_only_data_folder_with_a_database_is_a_clear_error() {
     assert!(failures.is_empty(), "{failures:#?}");
     assert_eq!(after, before, "the database is unchanged");
 }
+
+/// `bytes` with the database switched to write-ahead logging, as prepdeck keeps it.
+fn in_wal_mode(bytes: &[u8], user_version: Option<i64>) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wal.db");
+    std::fs::write(&path, bytes).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "wal").unwrap();
+    if let Some(v) = user_version {
+        conn.pragma_update(None, "user_version", v).unwrap();
+    }
+    drop(conn);
+    std::fs::read(&path).unwrap()
+}
+
+#[test]
+fn refused_wal_mode_databases_leave_no_file_beside_them() {
+    // Newer: a healthy file in WAL mode written by a newer prepdeck.
+    let newer = in_wal_mode(&good_db(3), Some(SCHEMA_VERSION + 1));
+    assert_eq!(newer[18], 2, "the header says WAL");
+    assert_refused_unchanged(&newer, "newer prepdeck");
+    // Damaged: a WAL-mode file with pages overwritten in the middle.
+    let mut damaged = in_wal_mode(&good_db(60), None);
+    let middle = damaged.len() / 2 / 4096 * 4096;
+    for b in &mut damaged[middle..middle + 4096] {
+        *b = 0x5a;
+    }
+    assert_refused_unchanged(&damaged, "");
+}
+
+#[test]
+fn restore_leaves_nothing_beside_the_backup_or_the_kept_database() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let backups = home.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let backup = backups.join("mine.db");
+    std::fs::write(&backup, in_wal_mode(&good_db(4), None)).unwrap();
+    // A live database to be replaced, and one to restore from.
+    let mut store = Store::open(Some(&data)).unwrap();
+    grade_many(&mut store, 2);
+    drop(store);
+    let before_backups = snapshot(&backups);
+    let out = prepdeck(&data, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        snapshot(&backups),
+        before_backups,
+        "the backup's folder is as it was"
+    );
+    let names: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.ends_with("-wal") && !n.ends_with("-shm")),
+        "{names:?}"
+    );
+    assert_eq!(
+        Store::open(Some(&data)).unwrap().log(None).unwrap().len(),
+        4
+    );
+}
+
+#[test]
+fn check_says_when_progress_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(DB_FILE);
+    std::fs::write(&db, b"just some text, not a database\n").unwrap();
+    let before = snapshot(dir.path());
+    let out = prepdeck(dir.path(), &["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "the files are fine: {stderr}");
+    assert!(stderr.contains("progress could not be read"), "{stderr}");
+    assert!(stderr.contains(&db.display().to_string()), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}

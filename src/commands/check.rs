@@ -22,13 +22,16 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
     let deck = load_deck(&sources)?;
     if args.json {
         match serde_json::to_string_pretty(&CheckReport::new(&deck)) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => super::say(&crate::text::sanitize::escape_invisible_json(&json)),
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         }
     } else {
-        print!("{}", check::human_report(&deck));
+        print!(
+            "{}",
+            crate::text::sanitize::sanitize(&check::human_report(&deck), true)
+        );
         if let Some(line) = orphan_line(&deck, global) {
-            println!("{line}");
+            super::say(&line.to_string());
         }
     }
     Ok(ExitCode::from(check::exit_status(&deck, args.strict)))
@@ -41,7 +44,17 @@ fn orphan_line(deck: &crate::load::Deck, global: &GlobalArgs) -> Option<String> 
     if !path.is_file() {
         return None;
     }
-    let store = Store::open_file(&path).ok()?;
+    let store = match Store::open_file(&path) {
+        Ok(store) => store,
+        Err(err) => {
+            // The files are checked all the same; only the count of progress kept
+            // for cards that are gone is missing.
+            super::warn(&format!(
+                "prepdeck: progress could not be read, so progress of cards no longer in the files is not counted: {err}"
+            ));
+            return None;
+        }
+    };
     let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
     let orphans = store.count_orphans(&known).ok()?;
     (orphans > 0).then(|| {

@@ -32,8 +32,8 @@ pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> Outcome {
                 };
                 format!("{}{state}", p.display())
             });
-            println!("config file: {shown}");
-            println!("print a complete default config with: prepdeck config --default");
+            super::say(&format!("config file: {shown}"));
+            super::say("print a complete default config with: prepdeck config --default");
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => Err(Failure::usage(err)),
@@ -50,23 +50,23 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
         Err(err) => return Err(Failure::failed(err)),
     };
     if orphans.is_empty() {
-        println!("no orphaned progress: every card with progress is in the content");
+        super::say("no orphaned progress: every card with progress is in the content");
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    super::say(&format!(
         "progress kept for {} cards that are not in the content:",
         orphans.len()
-    );
+    ));
     for id in &orphans {
-        println!("  {id}");
+        super::say(&format!("  {id}"));
     }
     if !args.yes && !confirm("delete their progress and review history?") {
-        println!("nothing deleted");
+        super::say("nothing deleted");
         return Ok(ExitCode::SUCCESS);
     }
     match store.prune(&orphans) {
         Ok(n) => {
-            println!("deleted the progress of {n} cards");
+            super::say(&format!("deleted the progress of {n} cards"));
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => Err(Failure::failed(err)),
@@ -89,7 +89,7 @@ pub fn backup(args: &BackupArgs, global: &GlobalArgs) -> Outcome {
     });
     match store.backup(&dest) {
         Ok(()) => {
-            println!("backup written to {}", dest.display());
+            super::say(&format!("backup written to {}", dest.display()));
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => Err(Failure::failed(err)),
@@ -110,9 +110,16 @@ pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> Outcome {
     }
     match restore(&db, &args.file, clock::now_unix()) {
         Ok(restored) => {
-            println!("restored {} from {}", db.display(), args.file.display());
+            super::say(&format!(
+                "restored {} from {}",
+                db.display(),
+                args.file.display()
+            ));
             if let Some(old) = restored.previous_saved_as {
-                println!("the previous database is kept as {}", old.display());
+                super::say(&format!(
+                    "the previous database is kept as {}",
+                    old.display()
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -136,39 +143,39 @@ pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> Outcome {
     let fitted = match optimize(&log, current.params(), clock::local_offset(now)) {
         Ok(fitted) => fitted,
         Err(err @ OptimizeError::NotEnough { .. }) => {
-            println!("{err}");
+            super::say(&format!("{err}"));
             return Ok(ExitCode::SUCCESS);
         }
         Err(err) => return Err(Failure::failed(err)),
     };
-    println!("fitted on {} reviews", fitted.reviews);
+    super::say(&format!("fitted on {} reviews", fitted.reviews));
     let show = |v: Option<f32>| v.map_or("—".to_string(), |x| format!("{x:.4}"));
-    println!("            log-loss   RMSE");
-    println!(
+    super::say("            log-loss   RMSE");
+    super::say(&format!(
         "current     {:<9}  {}",
         show(fitted.old_log_loss),
         show(fitted.old_rmse)
-    );
-    println!(
+    ));
+    super::say(&format!(
         "fitted      {:<9}  {}",
         show(fitted.new_log_loss),
         show(fitted.new_rmse)
-    );
+    ));
     let join = |p: &[f32]| {
         p.iter()
             .map(|x| format!("{x:.3}"))
             .collect::<Vec<_>>()
             .join(" ")
     };
-    println!("current parameters: {}", join(&fitted.old));
-    println!("fitted parameters:  {}", join(&fitted.new));
+    super::say(&format!("current parameters: {}", join(&fitted.old)));
+    super::say(&format!("fitted parameters:  {}", join(&fitted.new)));
     if !args.yes && !confirm("use the fitted parameters from now on?") {
-        println!("kept the current parameters");
+        super::say("kept the current parameters");
         return Ok(ExitCode::SUCCESS);
     }
     match store.save_fsrs_params(&fitted.new) {
         Ok(()) => {
-            println!("saved: future schedules use the fitted parameters");
+            super::say("saved: future schedules use the fitted parameters");
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => Err(Failure::failed(err)),
@@ -183,24 +190,24 @@ pub fn mock_history(global: &GlobalArgs) -> Outcome {
         Err(err) => return Err(Failure::failed(err)),
     };
     if mocks.is_empty() {
-        println!("no mock interviews yet: start one with `prepdeck mock`");
+        super::say("no mock interviews yet: start one with `prepdeck mock`");
         return Ok(ExitCode::SUCCESS);
     }
     mocks.sort_by_key(|m| std::cmp::Reverse(m.started_at));
-    println!(
+    super::say(&format!(
         "{:<16}  {:>9}  {:>5}  {:<8}  report",
         "started", "questions", "score", "state"
-    );
+    ));
     for m in mocks {
         let offset = clock::local_offset(m.started_at);
-        println!(
+        super::say(&format!(
             "{:<16}  {:>9}  {:>5}  {:<8}  {}",
             clock::date_time(m.started_at, offset),
             m.answers.len(),
             m.score.map_or("—".to_string(), |s| format!("{s:.0}")),
             if m.aborted { "aborted" } else { "finished" },
             m.report_path.as_deref().unwrap_or("—"),
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,13 +8,14 @@ use super::{Failure, Outcome, open_store, settings_and_deck};
 use crate::cli::{ExportArgs, GlobalArgs};
 use crate::export::report::ProgressRow;
 use crate::export::{self, Format};
+use crate::text::sanitize;
 
 /// Loads, converts, writes to `--out` or standard output. Load problems go to stderr;
 /// the export still happens with the cards that were read.
 pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
     let (_, _, deck) = settings_and_deck(&args.paths, global)?;
     for d in deck.errors.iter().chain(&deck.warnings) {
-        eprintln!("{d}");
+        super::warn(&d.to_string());
     }
     let text = match args.format {
         Format::Anki => export::anki::export(&deck.cards),
@@ -27,6 +28,11 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
             Ok(rows) => export::report::export(&deck.cards, &|id| rows.get(id).cloned()),
             Err(failure) => return Err(failure),
         },
+    };
+    // Nothing from a question file may drive the terminal of whoever reads the export.
+    let text = match args.format {
+        Format::Json => sanitize::escape_invisible_json(&text).into_owned(),
+        _ => sanitize::neutralize(&text).into_owned(),
     };
     let written = match &args.out {
         Some(path) => {

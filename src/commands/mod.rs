@@ -59,13 +59,30 @@ pub fn finish(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!(
-                "prepdeck: {}",
-                crate::text::sanitize::sanitize(&failure.message, true)
-            );
+            warn(&format!("prepdeck: {}", failure.message));
             ExitCode::from(failure.status)
         }
     }
+}
+
+/// Prints a line for the person on standard output, made safe for a terminal.
+pub fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        crate::text::sanitize::sanitize(text, true)
+    );
+}
+
+/// Prints a warning line on standard error, made safe for a terminal.
+pub fn warn(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        crate::text::sanitize::sanitize(text, true)
+    );
 }
 
 /// Settings every screen needs.
@@ -93,7 +110,10 @@ pub fn settings(global: &GlobalArgs) -> Result<Settings, Failure> {
         }
         Failure::usage(err)
     })?;
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    // NO_COLOR asks for no colour; a dumb terminal cannot show any.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if no_color || dumb {
         theme = theme.without_colors();
     }
     Ok(Settings {
@@ -237,7 +257,7 @@ pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
     let notes =
         crate::tui::run(&mut app, &mut effects).map_err(|e| Failure::failed(format!("{e:#}")))?;
     for note in notes {
-        println!("{note}");
+        say(&note);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -108,7 +108,7 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
             }
         }
     }
-    println!("{}", said.as_deref().unwrap_or("nothing to review"));
+    super::say(said.as_deref().unwrap_or("nothing to review"));
     Ok(ExitCode::SUCCESS)
 }
 

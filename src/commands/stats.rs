@@ -33,11 +33,14 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
     });
     if args.json {
         match serde_json::to_string_pretty(&stats) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => super::say(&crate::text::sanitize::escape_invisible_json(&json)),
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         }
     } else {
-        print!("{}", text::render(&stats));
+        print!(
+            "{}",
+            crate::text::sanitize::sanitize(&text::render(&stats), true)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

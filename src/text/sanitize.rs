@@ -41,6 +41,44 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 }
 
 /// True for characters that may be printed as they are.
+/// Makes text safe to write to a file a person may `cat`: control characters other than
+/// newline and tab become visible placeholders and invisible characters are removed,
+/// while tabs and line breaks stay as they are.
+pub fn neutralize(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| is_safe(c) || c == '\n' || c == '\t') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                c if is_safe(c) => c,
+                c => placeholder(c),
+            })
+            .collect(),
+    )
+}
+
+/// JSON with every invisible character (bidirectional overrides, zero-width spaces)
+/// written as a `\uXXXX` escape; control characters are escaped by the serialiser
+/// already. Such characters only ever stand inside JSON strings, where the escape
+/// means the same character.
+pub fn escape_invisible_json(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_invisible) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub fn is_safe(c: char) -> bool {
     !(c.is_control() || is_invisible(c))
 }
@@ -83,6 +121,20 @@ mod tests {
     #[test]
     fn invisible_characters_are_removed() {
         assert_eq!(sanitize("ad\u{202E}min\u{200B}", false), "admin");
+    }
+
+    #[test]
+    fn files_keep_tabs_and_lines_but_nothing_that_drives_a_terminal() {
+        use super::{escape_invisible_json, neutralize};
+        assert_eq!(
+            neutralize("a\tb\nc\x1b[2J\u{202E}d\x07"),
+            "a\tb\nc\u{241b}[2Jd\u{2407}"
+        );
+        assert_eq!(neutralize("plain\ttext\n"), "plain\ttext\n");
+        let json = escape_invisible_json("{\"q\":\"\u{202E}fdp.exe\"}");
+        assert_eq!(json, "{\"q\":\"\\u202efdp.exe\"}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["q"], "\u{202E}fdp.exe");
     }
 
     #[test]

@@ -15,6 +15,28 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote.
     pub bytes: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reading thread to close its end of the pty after its next read.
+    hang_up: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// What is left of a pty whose master side was closed: the child, to wait for.
+pub struct HungUp {
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl HungUp {
+    /// Waits for the program to end and returns its exit code.
+    pub fn wait_exit(&mut self, secs: u64) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("prepdeck did not exit after the hang-up");
+    }
 }
 
 impl Pty {
@@ -60,11 +82,16 @@ impl Pty {
             0,
         )));
         let bytes = Arc::new(Mutex::new(Vec::new()));
-        let (p, b) = (Arc::clone(&parser), Arc::clone(&bytes));
+        let hang_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (p, b, h) = (
+            Arc::clone(&parser),
+            Arc::clone(&bytes),
+            Arc::clone(&hang_up),
+        );
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || h.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 p.lock().unwrap().process(&buf[..n]);
@@ -77,7 +104,34 @@ impl Pty {
             writer,
             parser,
             bytes,
+            hang_up,
         }
+    }
+
+    /// Closes every file descriptor of the master side, as a terminal window closing or
+    /// an SSH connection dropping does; the program is left with a dead terminal.
+    pub fn hang_up(mut self) -> HungUp {
+        self.hang_up
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        // A key makes the program draw, so the reading thread wakes up, sees the flag
+        // and drops its end.
+        let _ = self.writer.write_all(b"j");
+        let _ = self.writer.flush();
+        std::thread::sleep(Duration::from_millis(300));
+        let Pty {
+            master,
+            child,
+            writer,
+            ..
+        } = self;
+        drop(writer);
+        drop(master);
+        HungUp { child }
+    }
+
+    /// The emulator, to look at cells' colours.
+    pub fn parser(&self) -> std::sync::MutexGuard<'_, vt100::Parser> {
+        self.parser.lock().unwrap()
     }
 
     pub fn send(&mut self, text: &str) {

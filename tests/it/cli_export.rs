@@ -102,3 +102,48 @@ fn errors_in_the_files_still_export_and_exit_one() {
             .starts_with("id,topic")
     );
 }
+
+/// A question file full of what must never reach a terminal: escape sequences (an OSC 52
+/// clipboard write, an OSC 0 title), a bell, a bidirectional override.
+const HOSTILE: &str = "# Evil \x1b]0;title\x07 topic\n\n\
+## Which \u{202E}fdp.exe is it \x1b]52;c;cHduZWQ=\x07?\n\n\
+Tags: evil\x1b[31m\n\n\
+### Answer\nclip \x1b[2J bell \x07 end\n\n\
+### Key points\n- point \x1b]0;pwned\x07\n\n\
+### Table\n| a\x1b[1m | b |\n|---|---|\n| \u{202E}x | y\x07 |\n\n\
+### Detail\n```\n\tindented \x1b[31m code\n```\n";
+
+#[test]
+fn no_export_and_no_warning_carries_a_control_character_or_an_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil.md");
+    // A duplicate question makes a warning that quotes the file's text.
+    std::fs::write(&file, format!("{HOSTILE}\n{HOSTILE}")).unwrap();
+    let path = file.to_str().unwrap();
+    for format in ["anki", "markdown", "json", "report"] {
+        let out = prepdeck(&["export", "--format", format, path]);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            for bad in ['\x1b', '\x07', '\u{202E}', '\u{9b}'] {
+                assert!(
+                    !text.contains(bad),
+                    "{format} {stream} carries {bad:?}:\n{text}"
+                );
+            }
+        }
+        assert!(!out.stdout.is_empty(), "{format} wrote nothing");
+        if format == "json" {
+            // Escaped, not lost: the JSON still reads back to the same question.
+            let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let question = doc["cards"][0]["question"].as_str().unwrap();
+            assert!(
+                question.contains('\u{202E}') || question.contains("fdp.exe"),
+                "{question}"
+            );
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&prepdeck(&["check", path]).stdout).contains('\u{241b}'),
+        "check shows escapes as placeholders"
+    );
+}
