@@ -60,6 +60,8 @@ pub enum Action {
     Grade3,
     Grade4,
     Accept,
+    /// Try again to save a grade the store could not keep.
+    Retry,
     /// A key for a text area, passed on as it is.
     #[serde(skip)]
     TextKey(crossterm::event::KeyEvent),

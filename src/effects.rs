@@ -49,17 +49,18 @@ impl Effects {
                 }
             }),
             Effect::StartReview(request) => self.start_review(app, &request),
-            Effect::Persist(persist) => self
-                .store
-                .record(&persist.review, persist.state.as_ref())
-                .context("the grade was NOT saved")
-                .map(|_| Msg::Saved {
-                    changes: persist
-                        .state
-                        .map(|s| vec![(CardId::from(persist.review.card_id.as_str()), Some(s))])
-                        .unwrap_or_default(),
-                    note: None,
-                }),
+            Effect::Persist(persist) => {
+                return match self.store.record(&persist.review, persist.state.as_ref()) {
+                    Ok(_) => Msg::Saved {
+                        changes: persist
+                            .state
+                            .map(|s| vec![(CardId::from(persist.review.card_id.as_str()), Some(s))])
+                            .unwrap_or_default(),
+                        note: None,
+                    },
+                    Err(err) => Msg::GradeRefused(err.to_string()),
+                };
+            }
             Effect::Undo {
                 card,
                 grade,

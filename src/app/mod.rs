@@ -15,6 +15,7 @@ pub mod mock;
 mod msg;
 mod progress;
 pub mod review;
+mod review_unsaved;
 mod screens;
 pub mod stats_screen;
 pub mod tree_view;
@@ -83,6 +84,8 @@ pub struct App {
     /// The time of the last update, for drawing countdowns.
     now: Instant,
     measures: Measures,
+    /// Grades the store refused and the person gave up, for the exit status.
+    grades_lost: usize,
 }
 
 impl App {
@@ -128,6 +131,7 @@ impl App {
             wall_clock: crate::clock::now_unix,
             now: Instant::now(),
             measures: Measures::default(),
+            grades_lost: 0,
         }
     }
 
@@ -325,7 +329,19 @@ impl App {
                 self.message = Some(text);
                 None
             }
+            Msg::GradeRefused(error) => {
+                match self.screens.last_mut() {
+                    Some(Screen::Review(r)) => r.grade_refused(error, now),
+                    _ => self.message = Some(format!("the grade was NOT saved: {error}")),
+                }
+                None
+            }
         }
+    }
+
+    /// Grades given up unsaved when the person stopped anyway.
+    pub fn grades_lost(&self) -> usize {
+        self.grades_lost
     }
 
     fn act(&mut self, action: Action, now: Instant) -> Option<Effect> {

@@ -24,6 +24,8 @@ pub enum Msg {
         changes: Vec<(CardId, Option<CardState>)>,
         note: Option<String>,
     },
+    /// The store refused a grade; says why.
+    GradeRefused(String),
     /// A review session is ready to open.
     ReviewReady {
         session: Box<Session>,

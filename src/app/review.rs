@@ -11,6 +11,8 @@ use crate::review::{Answer, Persist, Session, Summary, UndoEffect, suggest_grade
 use crate::schedule::Grade;
 use crate::store::Coverage;
 
+pub use super::review_unsaved::{Graded, Unsaved};
+
 /// Which side of the card is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -53,6 +55,10 @@ pub struct ReviewScreen {
     pub message: Option<String>,
     /// The keys this screen names in its messages, from the live keymap.
     pub keys: ReviewKeys,
+    /// The last grade given, until the store has it: what a refused grade goes back to.
+    pub(super) last_grade: Option<Graded>,
+    /// A grade the store refused; the card stays on screen until it is saved or given up.
+    pub unsaved: Option<Unsaved>,
 }
 
 /// Keys the review names in its messages and prompts, as the keymap binds them.
@@ -62,6 +68,9 @@ pub struct ReviewKeys {
     pub grades: [String; 4],
     /// Every key that closes the answer box, joined ("Ctrl-s / F2 / Esc").
     pub finish_typing: String,
+    /// The key that saves a refused grade again, and the one that stops the review.
+    pub retry: String,
+    pub stop: String,
 }
 
 impl ReviewKeys {
@@ -80,6 +89,8 @@ impl ReviewKeys {
                 first(Action::Grade4),
             ],
             finish_typing: keymap.keys_text(Context::ReviewTyping, Action::FinishQuestion),
+            retry: first(Action::Retry),
+            stop: first(Action::Back),
         }
     }
 }
@@ -105,6 +116,8 @@ impl ReviewScreen {
             show_extras: false,
             message: None,
             keys,
+            last_grade: None,
+            unsaved: None,
         };
         screen.next_card(now, unix);
         screen
@@ -141,6 +154,9 @@ impl ReviewScreen {
         unix: i64,
         key_points: usize,
     ) -> Option<ReviewOutcome> {
+        if self.unsaved.is_some() {
+            return self.update_unsaved(action, now, unix);
+        }
         self.message = None;
         match action {
             Action::Quit => return Some(ReviewOutcome::Quit),
@@ -262,6 +278,25 @@ impl ReviewScreen {
             }),
             typed_answer: (!typed.trim().is_empty()).then_some(typed),
         };
+        self.commit(grade, answer, now, unix)
+    }
+
+    /// Hands a grade to the session and asks the runtime to save it, keeping what is
+    /// needed to put the card back if the store refuses it.
+    pub(super) fn commit(
+        &mut self,
+        grade: Grade,
+        answer: Answer,
+        now: Instant,
+        unix: i64,
+    ) -> Option<ReviewOutcome> {
+        self.last_grade = Some(Graded {
+            grade,
+            answer: answer.clone(),
+            side: self.side,
+            checklist: self.checklist.clone(),
+            typed: self.editor.lines().join("\n"),
+        });
         let persist = self.session.grade(grade, unix, answer)?;
         self.next_card(now, unix);
         Some(ReviewOutcome::Persist(Box::new(persist)))
@@ -279,7 +314,7 @@ impl ReviewScreen {
     }
 }
 
-fn new_editor(keys: &ReviewKeys) -> TextArea<'static> {
+pub(super) fn new_editor(keys: &ReviewKeys) -> TextArea<'static> {
     let mut editor = TextArea::default();
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.set_placeholder_text(format!(

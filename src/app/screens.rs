@@ -31,6 +31,10 @@ impl App {
             .and_then(|id| self.id_index.get(id))
             .map_or(0, |&i| self.deck.cards[i].key_points.len());
         let outcome = screen.update(action, now, unix, key_points)?;
+        if matches!(outcome, ReviewOutcome::Leave | ReviewOutcome::Quit) && screen.unsaved.is_some()
+        {
+            self.grades_lost += 1;
+        }
         Some(match outcome {
             ReviewOutcome::Persist(p) => Effect::Persist(p),
             ReviewOutcome::Undo(undo) => Effect::Undo {

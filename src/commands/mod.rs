@@ -259,7 +259,15 @@ pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
     for note in notes {
         say(&note);
     }
-    Ok(ExitCode::SUCCESS)
+    match app.grades_lost() {
+        0 => Ok(ExitCode::SUCCESS),
+        1 => Err(Failure::failed(
+            "1 grade was NOT saved: the disk refused it",
+        )),
+        n => Err(Failure::failed(format!(
+            "{n} grades were NOT saved: the disk refused them"
+        ))),
+    }
 }
 
 /// Tree nodes for `--topic` names; an unknown name is a usage error naming it.

@@ -253,6 +253,12 @@ const WORDS: &[Row] = &[
         "edit the card in $VISUAL / $EDITOR",
         "edit",
     ),
+    (
+        C::Review,
+        A::Retry,
+        "save again a grade the disk refused",
+        "",
+    ),
     (C::Review, A::Help, "this help", ""),
     (
         C::Review,
@@ -336,6 +342,12 @@ const WORDS: &[Row] = &[
         A::HalfPageUp,
         "scroll the answer up",
         "scroll",
+    ),
+    (
+        C::ReviewAnswer,
+        A::Retry,
+        "save again a grade the disk refused",
+        "",
     ),
     (C::ReviewAnswer, A::Help, "this help", ""),
     (

@@ -105,6 +105,14 @@ impl Store {
         &self.path
     }
 
+    /// Makes every later write fail (or succeed again), as a full disk or a failing
+    /// device would: what prepdeck does when a grade cannot be saved is tested with it.
+    pub fn refuse_writes(&self, refuse: bool) -> Result<()> {
+        self.conn
+            .pragma_update(None, "query_only", refuse)
+            .map_err(self.sql_err("cannot change whether writes are refused"))
+    }
+
     fn sql_err(&self, what: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |source| StoreError::Sqlite {
             path: self.path.clone(),

@@ -49,6 +49,45 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
         Paragraph::new(grade_bar(app, r, card)).style(theme.style(Role::Status)),
         bar,
     );
+    if r.unsaved.is_some()
+        && let Some(msg) = &r.message
+    {
+        unsaved_box(frame, body, app, msg);
+    }
+}
+
+/// A refused grade: the whole message, wrapped, in a box over the bottom of the card,
+/// so no word of it is cut off.
+fn unsaved_box(frame: &mut Frame, area: Rect, app: &App, msg: &str) {
+    let theme = app.theme();
+    let width = usize::from(area.width.saturating_sub(4)).max(10);
+    let lines = wrap::wrap(
+        &[(msg.to_string(), theme.style(Role::Warning))],
+        width,
+        &[],
+        &[],
+    );
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect {
+        y: area.y + area.height - height,
+        height,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .border_style(theme.style(Role::Warning))
+                .title(Span::styled(
+                    " Grade not saved ",
+                    theme.style(Role::Warning),
+                )),
+        ),
+        popup,
+    );
 }
 
 /// "Review · 12 left · new card" (or learning / review with lapses).
@@ -265,7 +304,7 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
             theme.style(Role::StatusKey),
         ));
     }
-    if let Some(msg) = &r.message {
+    if let Some(msg) = r.message.as_ref().filter(|_| r.unsaved.is_none()) {
         spans.push(Span::styled(format!("  {msg}"), theme.style(Role::Info)));
     }
     Line::from(spans)

@@ -235,3 +235,57 @@ fn browser_r_reviews_the_selected_topic() {
     };
     assert_eq!(s.session.remaining(), 1);
 }
+
+#[test]
+fn a_grade_the_disk_refuses_keeps_the_card_on_screen_until_saved_or_given_up() {
+    let mut r = rig(100, 30);
+    r.start();
+    let first = current(&r);
+    let left = match r.app.screen() {
+        Some(Screen::Review(s)) => s.session.remaining(),
+        _ => unreachable!(),
+    };
+    r.effects.store.refuse_writes(true).unwrap();
+    r.press(Reveal);
+    r.press(Grade3);
+    // Not saved, not lost, not moved on: the same card, and the reason on screen.
+    assert_eq!(r.logged(), 0);
+    assert_eq!(current(&r), first, "the card stays on screen");
+    assert_eq!(r.side(), Side::Answer, "as it was when graded");
+    let Some(Screen::Review(s)) = r.app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(s.session.remaining(), left, "the session did not move on");
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("Grade not saved"), "{text}");
+    assert!(text.contains("NOT saved"), "{text}");
+    assert!(
+        text.contains("tries again"),
+        "the whole message is there:\n{text}"
+    );
+    // Other grades wait for this one.
+    r.press(Grade4);
+    assert_eq!(r.logged(), 0);
+    assert_eq!(current(&r), first);
+    // The disk has room again: r saves it and the review goes on.
+    r.effects.store.refuse_writes(false).unwrap();
+    r.press(Retry);
+    assert_eq!(r.logged(), 1, "saved on retry");
+    assert_ne!(current(&r), first, "and the review moved on");
+    assert_eq!(r.app.grades_lost(), 0);
+
+    // Refused again, and given up: stop asks first, and the loss is counted.
+    r.effects.store.refuse_writes(true).unwrap();
+    r.press(Grade3);
+    assert_eq!(r.logged(), 1);
+    r.press(Back);
+    assert!(
+        matches!(r.app.screen(), Some(Screen::Review(_))),
+        "stop asks first"
+    );
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("gives it up"), "{text}");
+    r.press(Back);
+    assert!(matches!(r.app.screen(), Some(Screen::Browse(_))));
+    assert_eq!(r.app.grades_lost(), 1, "the exit status will say so");
+}
