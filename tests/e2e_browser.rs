@@ -15,7 +15,7 @@ fn browse_search_and_quit_restore_the_terminal() {
         pty.alternate_screen(),
         "the browser uses the alternate screen"
     );
-    pty.wait_for("113 cards", 5);
+    pty.wait_for("212 cards", 5);
     pty.send("j");
     pty.send("l");
     pty.send("j");

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bank;
 mod bench_corpus;
 mod browser;
 mod cli;

@@ -197,7 +197,7 @@ fn stats_work_on_an_empty_database() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("113 cards: 113 new, 0 learning, 0 mastered; 0 due today"),
+        text.contains("212 cards: 212 new, 0 learning, 0 mastered; 0 due today"),
         "{text}"
     );
 }
