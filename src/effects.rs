@@ -216,50 +216,70 @@ impl Effects {
     /// Stores a finished mock interview (its grades go to the scheduler and the log with
     /// mode `mock`) and writes its report.
     fn mock_finished(&mut self, app: &App, result: &MockResult) -> anyhow::Result<Msg> {
-        let path = save_mock(result, &self.options)?;
+        let path = report_path(result, &self.options)?;
         let now = app.unix_now();
+        let graded = graded_reviews(result, app.states(), &self.scheduler, now);
         let mut changes = Vec::new();
-        for (review, state) in graded_reviews(result, app.states(), &self.scheduler, now) {
-            self.store.record(&review, Some(&state))?;
-            changes.push((CardId::from(review.card_id.as_str()), Some(state)));
+        let mut refused = None;
+        for (review, state) in &graded {
+            if let Err(err) = self.store.record(review, Some(state)) {
+                refused = Some(err.to_string());
+                break;
+            }
+            changes.push((CardId::from(review.card_id.as_str()), Some(state.clone())));
         }
-        self.store
-            .save_mock(&mock_record(result, now, &path.display().to_string()))?;
+        if refused.is_none()
+            && let Err(err) =
+                self.store
+                    .save_mock(&mock_record(result, now, &path.display().to_string()))
+        {
+            refused = Some(err.to_string());
+        }
+        let lost = graded.len() - changes.len();
+        // The report tells the truth about what reached the progress database.
+        let note = refused.as_ref().map(|err| {
+            format!(
+                "**NOT saved to your progress**: {lost} of {} grades and this interview's record could not be written ({err}).",
+                graded.len()
+            )
+        });
+        write_report(result, &path, note.as_deref())?;
         Ok(Msg::MockSaved {
             report: path,
             changes,
+            refused: refused.map(|error| (error, lost)),
         })
     }
 }
 
-/// The data folder: the one given, else the platform's (`~/.local/share/prepdeck`).
-pub fn data_dir(given: Option<&Path>) -> Option<PathBuf> {
-    given
-        .map(Path::to_path_buf)
-        .or_else(|| crate::config::project_dirs().map(|d| d.data_dir().to_path_buf()))
-}
-
-/// Writes the report of a finished mock interview and returns its path: the `--report`
-/// file, or `mocks/mock-YYYY-MM-DD-HHMM.md` in the data folder.
-pub fn save_mock(result: &MockResult, options: &RunOptions) -> anyhow::Result<PathBuf> {
-    let offset = clock::local_offset(result.started_at);
-    let path = match &options.report {
+/// Where a mock interview's report goes: the `--report` file, or a new file under
+/// `mocks/` in the data folder.
+fn report_path(result: &MockResult, options: &RunOptions) -> anyhow::Result<PathBuf> {
+    Ok(match &options.report {
         Some(p) => p.clone(),
         None => {
-            let dir = data_dir(options.data_dir.as_deref())
+            let offset = clock::local_offset(result.started_at);
+            let dir = options
+                .data_dir
+                .as_deref()
                 .context("no data folder on this platform: pass --report FILE")?
                 .join("mocks");
             let stamp = clock::date_time(result.started_at, offset).replace([' ', ':'], "-");
             unique(&dir.join(format!("mock-{stamp}.md")))
         }
-    };
+    })
+}
+
+/// Writes the report, with `note` at its top (what could not be saved), made safe for a
+/// terminal.
+fn write_report(result: &MockResult, path: &Path, note: Option<&str>) -> anyhow::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    let report = report::markdown(result, offset);
-    write_atomically(&path, sanitize::neutralize(&report).as_bytes())?;
-    Ok(path)
+    let offset = clock::local_offset(result.started_at);
+    let report = report::markdown(result, offset, note);
+    write_atomically(path, sanitize::neutralize(&report).as_bytes())
 }
 
 /// `path`, or `path` with `-2`, `-3`… before the extension when it exists already.
@@ -320,7 +340,8 @@ mod tests {
             data_dir: None,
             report: Some(report.clone()),
         };
-        let path = save_mock(&result, &options).unwrap();
+        let path = report_path(&result, &options).unwrap();
+        write_report(&result, &path, None).unwrap();
         let text = std::fs::read_to_string(path).unwrap();
         for bad in ['\x1b', '\x07', '\u{202E}'] {
             assert!(!text.contains(bad), "{bad:?} in the report:\n{text}");

@@ -304,9 +304,22 @@ impl App {
                 }
                 None
             }
-            Msg::MockSaved { report, changes } => {
+            Msg::MockSaved {
+                report,
+                changes,
+                refused,
+            } => {
                 self.apply_changes(changes);
-                self.message = Some(format!("report written to {}", report.display()));
+                self.message = Some(match refused {
+                    None => format!("report written to {}", report.display()),
+                    Some((error, lost)) => {
+                        self.grades_lost += lost;
+                        format!(
+                            "the grades were NOT saved ({error}); the report, which says so, is in {}",
+                            report.display()
+                        )
+                    }
+                });
                 None
             }
             Msg::ReviewReady {

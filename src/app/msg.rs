@@ -35,10 +35,12 @@ pub enum Msg {
     StatsReady(Box<Stats>),
     /// The content was read again after an edit.
     DeckReloaded(Box<Deck>),
-    /// A mock interview was stored and its report written there.
+    /// A mock interview's report was written there, and its grades stored — or, with
+    /// `refused`, why the store refused them and how many grades were lost.
     MockSaved {
         report: PathBuf,
         changes: Vec<(CardId, Option<CardState>)>,
+        refused: Option<(String, usize)>,
     },
     /// Something to tell the person in the status bar (a failure, or nothing to do).
     Message(String),

@@ -15,7 +15,8 @@ pub fn grade_name(grade: Option<Grade>) -> &'static str {
 }
 
 /// The report for `result`; `offset` is the local time zone's offset in seconds.
-pub fn markdown(result: &MockResult, offset: i64) -> String {
+/// `note`, when given, stands in a quote under the title: what could not be saved.
+pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String {
     let s = &result.settings;
     let mut out = String::new();
     let _ = writeln!(
@@ -24,6 +25,9 @@ pub fn markdown(result: &MockResult, offset: i64) -> String {
         date_time(result.started_at, offset)
     );
     out.push('\n');
+    if let Some(note) = note {
+        let _ = writeln!(out, "> {note}\n");
+    }
     let mut facts = vec![format!("{} questions", result.answers.len())];
     if let Some(per) = s.per_question {
         facts.push(format!("{} each", short(per)));
@@ -152,7 +156,7 @@ mod tests {
             }],
             aborted: true,
         };
-        let md = markdown(&result, 0);
+        let md = markdown(&result, 0, None);
         assert!(md.starts_with("# Mock interview, 2026-11-22 12:05\n"));
         assert!(
             md.contains("| 1 | What is a \\| pod? | Kubernetes | 1:15 / 4:00 | 1/2 | Good | 58 |"),

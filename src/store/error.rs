@@ -34,6 +34,12 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
 
     #[error(
+        "{}: cannot read the database ({detail}): the disk may be full or failing. The database was not judged and was left untouched; free some space (`df -h` shows it) or check the disk, then start prepdeck again",
+        path.display()
+    )]
+    Disk { path: PathBuf, detail: String },
+
+    #[error(
         "{}: written by a newer prepdeck (schema version {found}, this one understands up to {supported}); it was left untouched. Upgrade prepdeck to use it",
         path.display()
     )]

@@ -171,6 +171,13 @@ fn unreadable(path: &Path, e: &rusqlite::Error, what: &str) -> StoreError {
             path: path.to_path_buf(),
             reason: e.to_string(),
         },
+        // A disk that is full or failing says nothing about the file's health.
+        Some(rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::DiskFull) => {
+            StoreError::Disk {
+                path: path.to_path_buf(),
+                detail: format!("{what}: {e}"),
+            }
+        }
         _ => StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!("{what}: {e}"),
@@ -187,4 +194,48 @@ fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize
         }
     }
     Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: rusqlite::ffi::ErrorCode, extended: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error {
+                code,
+                extended_code: extended,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn a_full_or_failing_disk_is_not_called_damage() {
+        let path = Path::new("/data/prepdeck.db");
+        for e in [
+            sqlite(
+                rusqlite::ffi::ErrorCode::SystemIoFailure,
+                rusqlite::ffi::SQLITE_IOERR,
+            ),
+            sqlite(
+                rusqlite::ffi::ErrorCode::DiskFull,
+                rusqlite::ffi::SQLITE_FULL,
+            ),
+        ] {
+            let err = unreadable(path, &e, "cannot check it");
+            assert!(matches!(err, StoreError::Disk { .. }), "{err:?}");
+            let text = err.to_string();
+            assert!(text.contains("the disk may be full"), "{text}");
+            assert!(!text.contains("damaged"), "{text}");
+        }
+        let e = sqlite(
+            rusqlite::ffi::ErrorCode::DatabaseCorrupt,
+            rusqlite::ffi::SQLITE_CORRUPT,
+        );
+        assert!(matches!(
+            unreadable(path, &e, "x"),
+            StoreError::Corrupt { .. }
+        ));
+    }
 }

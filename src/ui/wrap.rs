@@ -13,8 +13,13 @@ pub fn width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
+/// The most characters one wrapped block lays out; the rest is named, not drawn, so a
+/// hostile file's megabyte-long line costs the same on every resize as a long card.
+pub const MAX_WRAPPED: usize = 64 * 1024;
+
 /// Wraps `runs` to `width` columns. The first line starts with `first`, the others with
 /// `rest` (a hanging indent). Words longer than a line are broken between characters.
+/// Past `MAX_WRAPPED` bytes the text stops with a note of how much was left out.
 pub fn wrap(
     runs: &[Run],
     width: usize,
@@ -22,10 +27,56 @@ pub fn wrap(
     rest: &[Span<'static>],
 ) -> Vec<Line<'static>> {
     let mut w = Wrapper::new(width, first, rest);
+    let mut budget = MAX_WRAPPED;
+    let mut left_out = 0usize;
+    let mut last_style = Style::default();
     for (text, style) in runs {
-        w.push_run(text, *style);
+        if budget == 0 {
+            left_out += text.len();
+            continue;
+        }
+        last_style = *style;
+        if text.len() <= budget {
+            w.push_run(text, *style);
+            budget -= text.len();
+        } else {
+            let cut = floor_char_boundary(text, budget);
+            w.push_run(&text[..cut], *style);
+            left_out += text.len() - cut;
+            budget = 0;
+        }
+    }
+    if left_out > 0 {
+        w.push_run(
+            &format!(
+                " … ({} more not shown: open the file to read it all)",
+                size(left_out)
+            ),
+            last_style,
+        );
     }
     w.finish()
+}
+
+/// The largest index at most `at` that starts a character of `text`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// "812 bytes", "64 KB", "4.9 MB".
+fn size(bytes: usize) -> String {
+    #[allow(clippy::cast_precision_loss)] // a display figure
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.0} KB", b / 1024.0)
+    } else {
+        format!("{:.1} MB", b / (1024.0 * 1024.0))
+    }
 }
 
 struct Wrapper<'p> {
@@ -192,6 +243,36 @@ pub fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_line_is_cut_with_a_note_of_what_was_left_out() {
+        let huge = "word ".repeat(1_000_000);
+        let lines = wrap(&[(huge.clone(), Style::default())], 80, &[], &[]);
+        let shown: usize = lines
+            .iter()
+            .flat_map(|l| l.spans.iter())
+            .map(|s| s.content.len())
+            .sum();
+        assert!(shown < MAX_WRAPPED + 200, "{shown}");
+        let last: String = lines
+            .last()
+            .unwrap()
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        let all: String = lines
+            .iter()
+            .rev()
+            .take(3)
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect();
+        assert!(all.contains("4.7 MB more not shown"), "{last:?} / {all:?}");
+        // Multi-byte text is cut on a character boundary.
+        let wide = "é".repeat(MAX_WRAPPED);
+        let lines = wrap(&[(wide, Style::default())], 80, &[], &[]);
+        assert!(!lines.is_empty());
+    }
 
     fn plain(lines: &[Line]) -> Vec<String> {
         lines

@@ -89,6 +89,11 @@ impl Rig {
         }
     }
 
+    /// The data folder the rig's database and reports live in.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     /// Grades in the review log.
     pub fn logged(&self) -> usize {
         self.effects.store.log(None).unwrap().len()

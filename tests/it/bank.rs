@@ -30,7 +30,11 @@ fn every_bundled_card_has_a_facts_record_by_another_reader() {
             missing.push(format!("{rel}: {}", card.question));
         }
     }
-    assert!(missing.is_empty(), "cards without a record:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "cards without a record:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -65,7 +69,11 @@ fn every_see_link_names_a_question_of_the_bank() {
         }
     }
     assert!(links > 100, "only {links} links found");
-    assert!(broken.is_empty(), "links to no question:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "links to no question:\n{}",
+        broken.join("\n")
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -334,3 +334,34 @@ fn snapshots_of_each_phase() {
     app.update(Grade1, at(t0, 233.0));
     assert_snapshot!("mock_result_120x40", screen_text(&render(&app)));
 }
+
+#[test]
+fn a_mock_whose_grades_the_disk_refuses_says_so_in_the_report_and_the_exit_status() {
+    let mut r = crate::common::rig::Rig::new(100, 30);
+    let t0 = Instant::now();
+    let mut one = settings(60, None);
+    one.questions = 1;
+    assert!(r.app.start_mock(one, Vec::new(), t0));
+    type_text(&mut r.app, "write-through with a TTL", at(t0, 1.0));
+    r.effects.store.refuse_writes(true).unwrap();
+    r.press(FinishQuestion);
+    let effect = r.press(Grade3);
+    assert!(
+        matches!(effect, Some(Effect::MockFinished(_))),
+        "{effect:?}"
+    );
+    let message = r.app.message().unwrap_or_default().to_string();
+    assert!(message.contains("NOT saved"), "{message}");
+    assert_eq!(r.app.grades_lost(), 1, "the exit status will be 1");
+    assert_eq!(r.logged(), 0);
+    let mocks = r.data_dir().join("mocks");
+    let report = std::fs::read_dir(&mocks)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(report).unwrap();
+    assert!(text.contains("NOT saved to your progress"), "{text}");
+    assert!(text.contains("1 of 1 grades"), "{text}");
+}

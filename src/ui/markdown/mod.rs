@@ -25,13 +25,33 @@ pub fn render_compact(markdown: &str, width: usize, theme: &Theme) -> Vec<Line<'
     render_with(markdown, width, theme, true)
 }
 
+/// The most markdown one section parses on each layout; see `wrap::MAX_WRAPPED`.
+const MAX_PARSED: usize = 256 * 1024;
+
 fn render_with(markdown: &str, width: usize, theme: &Theme, compact: bool) -> Vec<Line<'static>> {
     let mut r = Renderer::new(width.max(4), theme);
     r.compact = compact;
-    for event in Parser::new_ext(markdown, options()) {
+    let (shown, left_out) = if markdown.len() > MAX_PARSED {
+        let mut cut = MAX_PARSED;
+        while !markdown.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        (&markdown[..cut], markdown.len() - cut)
+    } else {
+        (markdown, 0)
+    };
+    for event in Parser::new_ext(shown, options()) {
         r.event(event);
     }
     r.flush();
+    if left_out > 0 {
+        r.lines.push(Line::from(Span::styled(
+            format!(
+                "… {left_out} more bytes of this section are not shown: open the file to read them."
+            ),
+            theme.style(Role::Dim),
+        )));
+    }
     r.lines
 }
 
