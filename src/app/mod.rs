@@ -290,11 +290,11 @@ impl App {
         match msg.into() {
             Msg::Action(action) => self.act(action, now),
             Msg::Drawn(measures) => {
-                self.measures = measures;
-                self.clamp_card_scroll();
                 if let Some(help) = self.help.as_mut() {
                     help.scroll = help.scroll.min(measures.help_max_scroll);
                 }
+                self.measures = measures;
+                self.clamp_card_scroll();
                 None
             }
             Msg::Saved { changes, note } => {

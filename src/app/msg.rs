@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::review::AnswerView;
 use crate::action::Action;
 use crate::ids::CardId;
 use crate::load::Deck;
@@ -87,12 +88,14 @@ pub struct ReviewRequest {
 
 /// Measurements of the last frame drawn. Until a frame is drawn, nothing is known and
 /// scrolling is not limited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Measures {
     /// Lines of the card pane's document.
     pub card_lines: usize,
     /// How far the help panel can scroll before its last line is at the bottom.
     pub help_max_scroll: usize,
+    /// Where the review's answer pane put the key points.
+    pub answer: AnswerView,
 }
 
 impl Default for Measures {
@@ -100,6 +103,7 @@ impl Default for Measures {
         Measures {
             card_lines: usize::MAX,
             help_max_scroll: usize::MAX,
+            answer: AnswerView::default(),
         }
     }
 }

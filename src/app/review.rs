@@ -59,6 +59,17 @@ pub struct ReviewScreen {
     pub(super) last_grade: Option<Graded>,
     /// A grade the store refused; the card stays on screen until it is saved or given up.
     pub unsaved: Option<Unsaved>,
+    /// Enter was pressed with nothing ticked: a second press grades Again.
+    pub confirm_again: bool,
+}
+
+/// Where the last frame put the key points in the answer pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerView {
+    /// The first line of each key point in the pane's document.
+    pub point_rows: Vec<usize>,
+    /// Lines the pane shows.
+    pub height: usize,
 }
 
 /// Keys the review names in its messages and prompts, as the keymap binds them.
@@ -118,6 +129,7 @@ impl ReviewScreen {
             keys,
             last_grade: None,
             unsaved: None,
+            confirm_again: false,
         };
         screen.next_card(now, unix);
         screen
@@ -146,18 +158,21 @@ impl ReviewScreen {
         self.shown_at = now;
     }
 
-    /// `key_points` is the number of key points of the card on screen.
+    /// `key_points` is the number of key points of the card on screen; `view` what the
+    /// last frame measured of the answer pane, so the view can follow the cursor.
     pub fn update(
         &mut self,
         action: Action,
         now: Instant,
         unix: i64,
         key_points: usize,
+        view: &AnswerView,
     ) -> Option<ReviewOutcome> {
         if self.unsaved.is_some() {
             return self.update_unsaved(action, now, unix);
         }
         self.message = None;
+        let confirming = std::mem::take(&mut self.confirm_again);
         match action {
             Action::Quit => return Some(ReviewOutcome::Quit),
             Action::Suspend => return Some(ReviewOutcome::Suspend),
@@ -177,8 +192,22 @@ impl ReviewScreen {
                 _ => {}
             },
             Side::Answer => match action {
-                Action::MoveDown => self.point = (self.point + 1).min(key_points.saturating_sub(1)),
-                Action::MoveUp => self.point = self.point.saturating_sub(1),
+                Action::MoveDown => {
+                    self.point = (self.point + 1).min(key_points.saturating_sub(1));
+                    self.follow_point(view);
+                }
+                Action::MoveUp => {
+                    self.point = self.point.saturating_sub(1);
+                    self.follow_point(view);
+                }
+                Action::Top => {
+                    self.point = 0;
+                    self.scroll = 0;
+                }
+                Action::Bottom => {
+                    self.point = key_points.saturating_sub(1);
+                    self.follow_point(view);
+                }
                 Action::Toggle => {
                     if let Some(c) = self.checklist.get_mut(self.point) {
                         *c = !*c;
@@ -189,12 +218,21 @@ impl ReviewScreen {
                 Action::ToggleExtras => self.show_extras = !self.show_extras,
                 Action::Accept => {
                     let covered = self.checklist.iter().filter(|c| **c).count();
+                    if covered == 0 && key_points > 0 && !confirming {
+                        // An Anki habit is Enter = Good: ask before grading Again.
+                        self.confirm_again = true;
+                        self.message = Some(format!(
+                            "Nothing ticked: Enter again grades Again. Or tick what you covered, or grade with {}.",
+                            self.keys.grades.join("/")
+                        ));
+                        return None;
+                    }
                     match suggest_grade(covered, key_points) {
                         Some(g) => return self.grade(self.narrow(g), now, unix),
                         None => {
                             self.message = Some(format!(
                                 "no key points to judge by: grade with {}",
-                                self.keys.grades.join(" ")
+                                self.keys.grades.join("/")
                             ));
                         }
                     }
@@ -204,6 +242,8 @@ impl ReviewScreen {
             Side::Summary => match action {
                 Action::Undo => return self.undo(now, unix),
                 Action::Back => return Some(ReviewOutcome::Leave),
+                Action::MoveDown => self.scroll += 1,
+                Action::MoveUp => self.scroll = self.scroll.saturating_sub(1),
                 _ => {}
             },
         }
@@ -244,8 +284,36 @@ impl ReviewScreen {
             Action::Edit => self
                 .current_id()
                 .map(|id| ReviewOutcome::Edit(id.to_string())),
-            Action::Back => Some(ReviewOutcome::Leave),
+            Action::Back => {
+                self.stop_early(unix);
+                None
+            }
             _ => None,
+        }
+    }
+
+    /// Stopping before the end still shows what was done and what comes next.
+    fn stop_early(&mut self, unix: i64) {
+        self.side = Side::Summary;
+        self.summary = Some(self.session.summary(unix));
+        self.scroll = 0;
+    }
+
+    /// Scrolls the answer so the key point under the cursor is in view.
+    fn follow_point(&mut self, view: &AnswerView) {
+        let Some(&row) = view.point_rows.get(self.point) else {
+            return;
+        };
+        let end = view
+            .point_rows
+            .get(self.point + 1)
+            .copied()
+            .unwrap_or(row + 1);
+        let height = view.height.max(1);
+        if row < self.scroll {
+            self.scroll = row;
+        } else if end > self.scroll + height {
+            self.scroll = end.saturating_sub(height).min(row);
         }
     }
 

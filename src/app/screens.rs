@@ -30,7 +30,7 @@ impl App {
             .current_id()
             .and_then(|id| self.id_index.get(id))
             .map_or(0, |&i| self.deck.cards[i].key_points.len());
-        let outcome = screen.update(action, now, unix, key_points)?;
+        let outcome = screen.update(action, now, unix, key_points, &self.measures.answer)?;
         if matches!(outcome, ReviewOutcome::Leave | ReviewOutcome::Quit) && screen.unsaved.is_some()
         {
             self.grades_lost += 1;

@@ -145,6 +145,27 @@ impl Session {
             .count()
     }
 
+    /// What is left, as Anki counts it: (new, learning, due for review), the current
+    /// card included. A new card counts as new until it is first graded; a card in a
+    /// learning or relearning step counts as learning.
+    pub fn left(&self) -> (usize, usize, usize) {
+        let graded: HashSet<usize> = self.graded.iter().map(|g| g.slot).collect();
+        let mut counts = (0, 0, 0);
+        for (i, c) in self.cards.iter().enumerate() {
+            if !self.live(i) {
+                continue;
+            }
+            if c.entry.kind == EntryKind::New && !graded.contains(&i) {
+                counts.0 += 1;
+            } else if c.state.phase.in_steps() {
+                counts.1 += 1;
+            } else {
+                counts.2 += 1;
+            }
+        }
+        counts
+    }
+
     /// What each grade would do to the current card, for the grade bar (in cram mode
     /// the intervals are what review would give; the schedule is not changed).
     pub fn preview(&self, now: i64) -> Option<[Outcome; 4]> {

@@ -76,8 +76,23 @@ pub fn card_lines(
     extras_key: &str,
 ) -> Vec<Line<'static>> {
     let mut out = question_header(card, width, theme);
+    out.extend(unanswered_note(card, theme));
     out.extend(answer_sections(card, width, theme, extras, extras_key));
     out
+}
+
+/// For a card whose source has no answer at all: says so, once.
+pub fn unanswered_note(card: &Card, theme: &Theme) -> Vec<Line<'static>> {
+    if !card.is_unanswered() {
+        return Vec::new();
+    }
+    vec![
+        Line::default(),
+        Line::from(Span::styled(
+            "No answer in the source yet: this card is left out of grading.",
+            theme.style(Role::Warning),
+        )),
+    ]
 }
 
 /// The question alone, in quiz mode, with the keys that show the answer.
@@ -168,13 +183,6 @@ pub fn answer_sections(
     extras_key: &str,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    if card.is_unanswered() {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            "No answer in the source yet: this card is left out of grading.",
-            theme.style(Role::Warning),
-        )));
-    }
     if let Some(why) = &card.why {
         section(&mut out, "Why it is asked", width, theme);
         out.extend(markdown::render(why, width, theme));

@@ -363,6 +363,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
             }
         }
     }
+    lines.extend(card_view::unanswered_note(card, theme));
     lines.extend(card_view::answer_sections(card, width, theme, true, ""));
     super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
     let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());

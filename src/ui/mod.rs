@@ -33,7 +33,7 @@ pub struct View {
 impl View {
     /// What the last frame measured.
     pub fn measures(&self) -> Measures {
-        self.measures
+        self.measures.clone()
     }
 }
 
@@ -78,7 +78,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
             .areas(area);
             match screen {
                 Screen::Mock(m) => mock_view::draw(frame, body, app, m, app.now()),
-                Screen::Review(r) => review_view::draw(frame, body, app, r),
+                Screen::Review(r) => {
+                    view.measures.answer = review_view::draw(frame, body, app, r);
+                }
                 Screen::Stats(s) => stats_view::draw(frame, body, app, s),
                 Screen::Browse(_) => {}
             }

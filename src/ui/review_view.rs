@@ -11,7 +11,7 @@ use super::wrap;
 use crate::action::Action;
 use crate::app::App;
 use crate::app::layout::SIDE_BY_SIDE_MIN_WIDTH;
-use crate::app::review::{ReviewScreen, Side};
+use crate::app::review::{AnswerView, ReviewScreen, Side};
 use crate::keymap::Context;
 use crate::model::Card;
 use crate::review::{Summary, suggest_grade};
@@ -19,17 +19,18 @@ use crate::schedule::{Grade, short_interval};
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
+/// Draws the review; returns where the answer pane put the key points.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) -> AnswerView {
     if r.side == Side::Summary {
         summary(frame, area, app, r);
-        return;
+        return AnswerView::default();
     }
     let Some(card) = r
         .current_id()
         .and_then(|id| app.card_index(id))
         .map(|i| &app.deck().cards[i])
     else {
-        return;
+        return AnswerView::default();
     };
     let theme = app.theme();
     let [head, body, bar] = Layout::vertical([
@@ -39,34 +40,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header(app, r)), head);
+    let mut view = AnswerView::default();
     match r.side {
         Side::Question => question(frame, body, app, r, card),
         Side::Typing => typing(frame, body, app, r, card),
-        Side::Answer => answer(frame, body, app, r, card),
+        Side::Answer => view = answer(frame, body, app, r, card),
         Side::Summary => {}
     }
     frame.render_widget(
         Paragraph::new(grade_bar(app, r, card)).style(theme.style(Role::Status)),
         bar,
     );
-    if r.unsaved.is_some()
-        && let Some(msg) = &r.message
-    {
-        unsaved_box(frame, body, app, msg);
+    if let Some(msg) = &r.message {
+        if r.unsaved.is_some() {
+            message_box(frame, body, app, msg, " Grade not saved ", Role::Warning);
+        } else if r.side == Side::Answer {
+            message_box(frame, body, app, msg, " Note ", Role::Info);
+        }
     }
+    view
 }
 
-/// A refused grade: the whole message, wrapped, in a box over the bottom of the card,
-/// so no word of it is cut off.
-fn unsaved_box(frame: &mut Frame, area: Rect, app: &App, msg: &str) {
+/// A message in full, wrapped, in a box over the bottom of the card, so no word of it
+/// is cut off.
+fn message_box(frame: &mut Frame, area: Rect, app: &App, msg: &str, title: &str, role: Role) {
     let theme = app.theme();
     let width = usize::from(area.width.saturating_sub(4)).max(10);
-    let lines = wrap::wrap(
-        &[(msg.to_string(), theme.style(Role::Warning))],
-        width,
-        &[],
-        &[],
-    );
+    let lines = wrap::wrap(&[(msg.to_string(), theme.style(role))], width, &[], &[]);
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
@@ -80,11 +80,8 @@ fn unsaved_box(frame: &mut Frame, area: Rect, app: &App, msg: &str) {
         Paragraph::new(lines).block(
             Block::bordered()
                 .padding(ratatui::widgets::Padding::horizontal(1))
-                .border_style(theme.style(Role::Warning))
-                .title(Span::styled(
-                    " Grade not saved ",
-                    theme.style(Role::Warning),
-                )),
+                .border_style(theme.style(role))
+                .title(Span::styled(title.to_string(), theme.style(role))),
         ),
         popup,
     );
@@ -93,10 +90,21 @@ fn unsaved_box(frame: &mut Frame, area: Rect, app: &App, msg: &str) {
 /// "Review · 12 left · new card" (or learning / review with lapses).
 fn header(app: &App, r: &ReviewScreen) -> Line<'static> {
     let theme = app.theme();
-    let mut spans = vec![Span::styled(
-        format!(" {} · {} left ", mode_label(r), r.session.remaining()),
-        theme.style(Role::TitleFocused),
-    )];
+    let left = match r.session.mode() {
+        // As Anki counts: new, learning and due for review, each updated after a grade.
+        crate::review::SessionMode::Review => {
+            let (new, learning, due) = r.session.left();
+            format!(
+                " {} · {} left: {new} new, {learning} learning, {due} due ",
+                mode_label(r),
+                r.session.remaining()
+            )
+        }
+        crate::review::SessionMode::Cram => {
+            format!(" {} · {} left ", mode_label(r), r.session.remaining())
+        }
+    };
+    let mut spans = vec![Span::styled(left, theme.style(Role::TitleFocused))];
     if let Some(c) = r.session.current() {
         let state = card_view::progress_line(Some(&c.state), app.unix_now());
         spans.push(Span::styled(format!("· {state} "), theme.style(Role::Dim)));
@@ -175,7 +183,7 @@ fn typing(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
     frame.render_widget(&editor, editor_area);
 }
 
-fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Card) {
+fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Card) -> AnswerView {
     let theme = app.theme();
     let typed = r.editor.lines().join("\n");
     let model_area = if typed.trim().is_empty() {
@@ -205,14 +213,26 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
         model
     };
     let width = usize::from(model_area.width.saturating_sub(4)).max(8);
-    let lines = answer_lines(app, card, width, r);
+    let (lines, point_rows) = answer_lines(app, card, width, r);
     super::pane::scrolled(frame, model_area, lines, r.scroll, "Answer", theme);
+    AnswerView {
+        point_rows,
+        height: usize::from(model_area.height.saturating_sub(2)),
+    }
 }
 
-/// The revealed card: the answer, the key points as a checklist, then the rest.
-pub fn answer_lines(app: &App, card: &Card, width: usize, r: &ReviewScreen) -> Vec<Line<'static>> {
+/// The revealed card: the answer, the key points as a checklist, then the rest; and the
+/// line each key point starts on.
+pub fn answer_lines(
+    app: &App,
+    card: &Card,
+    width: usize,
+    r: &ReviewScreen,
+) -> (Vec<Line<'static>>, Vec<usize>) {
     let theme = app.theme();
     let mut lines = card_view::question_header(card, width, theme);
+    lines.extend(card_view::unanswered_note(card, theme));
+    let mut point_rows = Vec::new();
     let mut rest = card.clone();
     if let Some(answer) = rest.answer.take() {
         section(&mut lines, "Answer", width, theme);
@@ -227,19 +247,34 @@ pub fn answer_lines(app: &App, card: &Card, width: usize, r: &ReviewScreen) -> V
             width,
             theme,
         );
-        let marks: Vec<Span<'static>> = points
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                let on = r.checklist.get(i).copied().unwrap_or(false);
-                let mut style = theme.style(if on { Role::Good } else { Role::Dim });
-                if i == r.point {
-                    style = style.patch(theme.selection(true));
+        for (i, point) in points.iter().enumerate() {
+            let on = r.checklist.get(i).copied().unwrap_or(false);
+            let mark = Span::styled(
+                if on { "[x] " } else { "[ ] " },
+                theme.style(if on { Role::Good } else { Role::Dim }),
+            );
+            let mut item =
+                card_view::bullets(std::slice::from_ref(point), width, theme, Some(&[mark]));
+            if i == r.point {
+                // The whole point is the cursor, every wrapped line of it.
+                for line in &mut item {
+                    for span in &mut line.spans {
+                        span.style = span.style.patch(theme.selection(true));
+                    }
                 }
-                Span::styled(if on { "[x] " } else { "[ ] " }, style)
-            })
-            .collect();
-        lines.extend(card_view::bullets(&points, width, theme, Some(&marks)));
+            }
+            point_rows.push(lines.len());
+            lines.extend(item);
+        }
+    } else if !card.is_unanswered() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!(
+                "No key points to tick for this card: grade it with {}.",
+                grade_keys(app, Context::ReviewAnswer)
+            ),
+            theme.style(Role::Dim),
+        )));
     }
     rest.why = None;
     lines.extend(card_view::answer_sections(
@@ -249,7 +284,7 @@ pub fn answer_lines(app: &App, card: &Card, width: usize, r: &ReviewScreen) -> V
         r.show_extras,
         &app.key_for(Context::ReviewAnswer, Action::ToggleExtras),
     ));
-    lines
+    (lines, point_rows)
 }
 
 /// The grade keys with each grade's next interval; the suggestion once revealed.
@@ -276,8 +311,10 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
         if r.two_button && matches!(grade, Grade::Hard | Grade::Easy) {
             continue;
         }
+        // Cram changes no schedule, so it shows no interval.
         let interval = preview
             .as_ref()
+            .filter(|_| r.session.mode() == crate::review::SessionMode::Review)
             .map(|p| short_interval(p[i].interval_secs))
             .unwrap_or_default();
         spans.push(Span::styled(
@@ -289,23 +326,19 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
             theme.style(Role::Status),
         ));
     }
+    let covered = r.checklist.iter().filter(|c| **c).count();
     if r.side == Side::Answer
-        && let Some(g) = suggest_grade(
-            r.checklist.iter().filter(|c| **c).count(),
-            card.key_points.len(),
-        )
+        && let Some(g) = suggest_grade(covered, card.key_points.len())
     {
         spans.push(Span::styled(
             format!(
-                "  {}: {}",
+                "  {}: {}, {covered} of {} ticked",
                 app.key_for(Context::ReviewAnswer, Action::Accept),
-                g.label()
+                g.label(),
+                card.key_points.len()
             ),
             theme.style(Role::StatusKey),
         ));
-    }
-    if let Some(msg) = r.message.as_ref().filter(|_| r.unsaved.is_none()) {
-        spans.push(Span::styled(format!("  {msg}"), theme.style(Role::Info)));
     }
     Line::from(spans)
 }
@@ -316,23 +349,19 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
-    frame.render_widget(
-        Paragraph::new(summary_lines(
-            s,
-            width,
-            theme,
-            app.unix_now(),
-            &app.key_for(Context::Browse, Action::ReviewTopic),
-        ))
-        .block(
-            Block::bordered()
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .border_style(theme.border(true))
-                .title(Span::styled(" Session summary ", theme.title(true))),
-        )
-        .wrap(Wrap { trim: false }),
-        area,
+    let lines = summary_lines(
+        s,
+        width,
+        theme,
+        app.unix_now(),
+        &app.key_for(Context::Browse, Action::ReviewTopic),
     );
+    let title = if r.session.is_finished() {
+        "Session summary"
+    } else {
+        "Session summary: stopped early"
+    };
+    super::pane::scrolled(frame, area, lines, r.scroll, title, theme);
 }
 
 /// The summary of a finished session.

@@ -97,9 +97,10 @@ fn help_opens_on_every_screen() {
     help_over(&mut mock, "mock_result", Help);
 }
 
-/// The config that binds Good to `g` wherever a review grades.
+/// The config that binds Good to `g` wherever a review grades (on the answer side `g`
+/// also goes to the first key point by default, so that keeps `Home` only).
 fn good_on_g() -> Keymap {
-    let text = "[keys.review]\ngrade3 = [\"g\"]\n[keys.review_answer]\ngrade3 = [\"g\"]\n";
+    let text = "[keys.review]\ngrade3 = [\"g\"]\n[keys.review_answer]\ngrade3 = [\"g\"]\ntop = [\"home\"]\n";
     let config = Config::parse(text, Path::new("config.toml")).unwrap();
     Keymap::from_config(&config, Path::new("config.toml")).unwrap()
 }

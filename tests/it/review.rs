@@ -289,3 +289,158 @@ fn a_grade_the_disk_refuses_keeps_the_card_on_screen_until_saved_or_given_up() {
     assert!(matches!(r.app.screen(), Some(Screen::Browse(_))));
     assert_eq!(r.app.grades_lost(), 1, "the exit status will say so");
 }
+
+fn header(r: &Rig) -> String {
+    screen_text(&render(&r.app))
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn stopping_early_shows_the_summary_then_goes_back() {
+    let mut r = rig(100, 30);
+    r.start();
+    r.press(Grade3);
+    r.press(Back);
+    assert_eq!(r.side(), Side::Summary, "q shows what was done first");
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("stopped early"), "{text}");
+    assert!(
+        text.contains("1 cards reviewed") || text.contains("1 card"),
+        "{text}"
+    );
+    assert!(text.contains("Next cards due in"), "{text}");
+    r.press(Back);
+    assert!(
+        matches!(r.app.screen(), Some(Screen::Browse(_))),
+        "then back to the browser"
+    );
+}
+
+#[test]
+fn the_header_counts_new_learning_and_due_after_every_grade() {
+    let mut r = rig(120, 40);
+    r.start();
+    assert!(
+        header(&r).contains("3 left: 3 new, 0 learning, 0 due"),
+        "{}",
+        header(&r)
+    );
+    r.press(Grade1);
+    assert!(
+        header(&r).contains("3 left: 2 new, 1 learning, 0 due"),
+        "{}",
+        header(&r)
+    );
+    r.press(Grade4);
+    assert!(
+        header(&r).contains("2 left: 1 new, 1 learning, 0 due"),
+        "{}",
+        header(&r)
+    );
+}
+
+#[test]
+fn enter_with_nothing_ticked_asks_before_grading_again() {
+    let mut r = rig(120, 40);
+    r.start();
+    r.press(Reveal);
+    let bar = screen_text(&render(&r.app));
+    assert!(bar.contains("Enter: Again, 0 of"), "{bar}");
+    r.press(Accept);
+    assert_eq!(r.logged(), 0, "the first Enter only asks");
+    assert!(
+        r.app.message().is_some()
+            || screen_text(&render(&r.app)).contains("Enter again grades Again"),
+    );
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("Enter again grades Again"), "{text}");
+    r.press(Accept);
+    assert_eq!(r.logged(), 1);
+    let log = r.effects.store.log(None).unwrap();
+    assert_eq!(log[0].grade, prepdeck::schedule::Grade::Again);
+    // The next card has an answer and no key points: it says how to grade it, and
+    // never that it has no answer.
+    r.press(Reveal);
+    let text = screen_text(&render(&r.app));
+    assert!(
+        text.contains("No key points to tick for this card: grade it with 1/2/3/4."),
+        "{text}"
+    );
+    assert!(!text.contains("No answer in the source yet"), "{text}");
+}
+
+#[test]
+fn cram_shows_no_intervals_and_says_so() {
+    let mut r = rig(120, 40);
+    r.start_with(&ReviewRequest {
+        node: None,
+        cram: true,
+    });
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("Cram (schedules unchanged)"), "{text}");
+    let bar = text.lines().rev().nth(1).unwrap_or_default();
+    assert!(bar.contains("Again") && bar.contains("Good"), "{bar}");
+    for label in ["1m", "6m", "10m", "8d"] {
+        assert!(!bar.contains(label), "{label} in {bar}");
+    }
+}
+
+#[test]
+fn a_card_with_an_answer_but_no_key_points_says_how_to_grade_it() {
+    let deck = prepdeck::load::load_text(
+        "notes.md",
+        "# Notes\n\nQ: What is a pod?\nA: The smallest deployable unit.\n",
+    );
+    let mut app = crate::common::app_from_deck(deck, 100, 30);
+    let card = &app.deck().cards[0];
+    assert!(card.key_points.is_empty() && card.answer.is_some());
+    app.jump_to_card(0);
+    let text = screen_text(&render(&app));
+    assert!(!text.contains("No answer in the source yet"), "{text}");
+    assert!(text.contains("The smallest deployable unit."), "{text}");
+}
+
+#[test]
+fn the_key_point_cursor_stays_in_view_and_covers_its_whole_row() {
+    let long = (1..=12)
+        .map(|i| {
+            format!(
+                "- point {i}: {}",
+                "words that wrap over the width of the pane ".repeat(3)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("## Many points?\n\n### Answer\nShort.\n\n### Key points\n{long}\n");
+    let mut r = rig(80, 24);
+    let deck = prepdeck::load::load_text("many.md", &text);
+    r.app = crate::common::app_from_deck(deck, 80, 24).with_clock(|| 1_795_349_100);
+    r.start();
+    r.press(Reveal);
+    let theme = prepdeck::theme::Theme::default();
+    let selected = theme.style(prepdeck::theme::Role::Selection).bg;
+    for step in 0..12 {
+        let terminal = render(&r.app);
+        let buffer = terminal.backend().buffer();
+        let text = screen_text(&terminal);
+        let wanted = format!("point {}:", step + 1);
+        let row = text
+            .lines()
+            .position(|l| l.contains(&wanted))
+            .unwrap_or_else(|| panic!("point {} is off screen:\n{text}", step + 1));
+        // The whole row is highlighted, not only the box.
+        let row = u16::try_from(row).unwrap();
+        let highlighted = (2..60)
+            .filter(|&x| buffer[(x, row)].bg == selected.unwrap())
+            .count();
+        assert!(highlighted > 30, "point {} row not highlighted", step + 1);
+        crate::common::press(&mut r.app, &[MoveDown]);
+    }
+    crate::common::press(&mut r.app, &[Top]);
+    assert!(screen_text(&render(&r.app)).contains("point 1:"));
+    crate::common::press(&mut r.app, &[Bottom]);
+    assert!(screen_text(&render(&r.app)).contains("point 12:"));
+}
