@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::review::AnswerView;
 use crate::action::Action;
 use crate::load::Deck;
 use crate::mock::coverage::{self, PointHint};
@@ -214,7 +215,15 @@ impl MockScreen {
         self.question_timer.until_next_second(now)
     }
 
-    pub fn update(&mut self, deck: &Deck, action: Action, now: Instant) -> Option<MockOutcome> {
+    /// `view` is what the last frame measured of the debrief's model pane, so the view
+    /// can follow the key-point cursor.
+    pub fn update(
+        &mut self,
+        deck: &Deck,
+        action: Action,
+        now: Instant,
+        view: &AnswerView,
+    ) -> Option<MockOutcome> {
         self.message = None;
         if action == Action::Quit {
             return self.quit(now);
@@ -224,7 +233,7 @@ impl MockScreen {
             Phase::Setup => self.update_setup(action),
             Phase::Asking => self.update_asking(deck, action, now),
             Phase::Paused { confirm_abort } => self.update_paused(deck, action, now, confirm_abort),
-            Phase::Debrief => self.update_debrief(action),
+            Phase::Debrief => self.update_debrief(action, view),
             Phase::Result => {
                 match action {
                     Action::MoveDown => self.scroll += 1,
@@ -348,7 +357,8 @@ impl MockScreen {
         confirm_abort: bool,
     ) -> Option<MockOutcome> {
         match (action, confirm_abort) {
-            (Action::Resume, false) => {
+            // From the question "abort?", no (or any resume key) goes straight back.
+            (Action::Resume, _) | (Action::Cancel, true) => {
                 self.question_timer.resume(now);
                 if let Some(t) = &mut self.total_timer {
                     t.resume(now);
@@ -358,11 +368,6 @@ impl MockScreen {
             (Action::Abort, false) => {
                 self.phase = Phase::Paused {
                     confirm_abort: true,
-                }
-            }
-            (Action::Cancel | Action::Resume, true) => {
-                self.phase = Phase::Paused {
-                    confirm_abort: false,
                 }
             }
             (Action::Confirm, true) => {
@@ -442,16 +447,18 @@ impl MockScreen {
         MockOutcome::Finished(Box::new(self.result()))
     }
 
-    fn update_debrief(&mut self, action: Action) -> Option<MockOutcome> {
+    fn update_debrief(&mut self, action: Action, view: &AnswerView) -> Option<MockOutcome> {
         let answer = self.answers.get_mut(self.review_index)?;
         let points = answer.key_points.len();
         let grade = match action {
             Action::MoveDown => {
                 self.point = (self.point + 1).min(points.saturating_sub(1));
+                self.scroll = view.follow(self.point, self.scroll);
                 None
             }
             Action::MoveUp => {
                 self.point = self.point.saturating_sub(1);
+                self.scroll = view.follow(self.point, self.scroll);
                 None
             }
             Action::Toggle => {

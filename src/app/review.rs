@@ -72,6 +72,25 @@ pub struct AnswerView {
     pub height: usize,
 }
 
+impl AnswerView {
+    /// The scroll that keeps key point `point` in view, starting from `scroll`: moved
+    /// only as far as needed.
+    pub fn follow(&self, point: usize, scroll: usize) -> usize {
+        let Some(&row) = self.point_rows.get(point) else {
+            return scroll;
+        };
+        let end = self.point_rows.get(point + 1).copied().unwrap_or(row + 1);
+        let height = self.height.max(1);
+        if row < scroll {
+            row
+        } else if end > scroll + height {
+            end.saturating_sub(height).min(row)
+        } else {
+            scroll
+        }
+    }
+}
+
 /// Keys the review names in its messages and prompts, as the keymap binds them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewKeys {
@@ -301,20 +320,7 @@ impl ReviewScreen {
 
     /// Scrolls the answer so the key point under the cursor is in view.
     fn follow_point(&mut self, view: &AnswerView) {
-        let Some(&row) = view.point_rows.get(self.point) else {
-            return;
-        };
-        let end = view
-            .point_rows
-            .get(self.point + 1)
-            .copied()
-            .unwrap_or(row + 1);
-        let height = view.height.max(1);
-        if row < self.scroll {
-            self.scroll = row;
-        } else if end > self.scroll + height {
-            self.scroll = end.saturating_sub(height).min(row);
-        }
+        self.scroll = view.follow(self.point, self.scroll);
     }
 
     /// In two-button mode Hard counts as Again and Easy as Good.

@@ -132,7 +132,7 @@ impl App {
         let Some(Screen::Mock(screen)) = self.screens.last_mut() else {
             return None;
         };
-        let Some(outcome) = screen.update(&self.deck, action, now) else {
+        let Some(outcome) = screen.update(&self.deck, action, now, &self.measures.answer) else {
             if screen.quit_armed {
                 self.message.clone_from(&screen.message);
             }

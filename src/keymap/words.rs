@@ -83,7 +83,7 @@ const WORDS: &[Row] = &[
     (C::MockPaused, A::Resume, "resume the interview", "resume"),
     (C::MockPaused, A::Abort, "abort the interview (asks first)", "abort"),
     (C::MockPaused, A::Confirm, "yes: abort and keep what was answered", ""),
-    (C::MockPaused, A::Cancel, "no: go back to the pause", ""),
+    (C::MockPaused, A::Cancel, "no: resume the interview", ""),
     (C::MockPaused, A::Help, "this help", ""),
     (C::MockPaused, A::Quit, "quit (asks first: the interview would be lost)", ""),
     // Mock interview: the debrief.

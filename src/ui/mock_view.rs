@@ -14,6 +14,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::app::layout::{SIDE_BY_SIDE_MIN_WIDTH, centered};
 use crate::app::mock::{MockScreen, Phase, SetupRow, WARNING, suggested_grade};
+use crate::app::review::AnswerView;
 use crate::keymap::Context;
 use crate::mock::duration::{clock, short};
 use crate::mock::report::grade_name;
@@ -21,14 +22,17 @@ use crate::schedule::Grade;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant) {
+/// Draws the mock interview; in the debrief, returns where the model pane put the key
+/// points.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant) -> AnswerView {
     match &m.phase {
         Phase::Setup => setup(frame, area, app, m),
         Phase::Asking => asking(frame, area, app, m, now),
         Phase::Paused { confirm_abort } => paused(frame, area, app, m, *confirm_abort, now),
-        Phase::Debrief => debrief(frame, area, app, m),
+        Phase::Debrief => return debrief(frame, area, app, m),
         Phase::Result => result(frame, area, app, m),
     }
+    AnswerView::default()
 }
 
 fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
@@ -116,11 +120,32 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     let cursor_line = lines
         .len()
         .saturating_sub(m.setup.rows.len() - m.setup.cursor);
-    let height = usize::from(inner.height);
+    // What Enter starts stays in view below the rows, however many topics there are.
+    let [list, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let height = usize::from(list.height);
     let scroll = cursor_line.saturating_sub(height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
-        inner,
+        list,
+    );
+    let from = if m.setup.checked.is_empty() {
+        "all topics".to_string()
+    } else {
+        let n = m.setup.checked.len();
+        format!("{n} ticked topic{}", if n == 1 { "" } else { "s" })
+    };
+    let start = format!(
+        "{} starts: {} questions from {pool} answered cards in {from}",
+        app.key_for(Context::MockSetup, Action::Start),
+        s.questions.min(pool),
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::default(),
+            Line::from(Span::styled(start, theme.style(Role::StatusKey))),
+        ])
+        .wrap(Wrap { trim: true }),
+        footer,
     );
 }
 
@@ -235,44 +260,72 @@ fn paused(
     let theme = app.theme();
     let [head, _] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(header(app, m, now)), head);
-    let popup = centered(area, 50, 30, 34);
-    let text = if confirm_abort {
+    // One line per choice, so a key never stands apart from what it does.
+    let keys = if confirm_abort {
         vec![
-            Line::from(Span::styled(
-                "Abort the interview?",
-                theme.style(Role::Warning),
-            )),
-            Line::default(),
-            Line::from("What you answered so far is kept and marked as aborted."),
-            Line::default(),
-            Line::from(Span::styled(
-                format!(
-                    "{}: abort and keep what was answered   {}: keep going",
-                    app.key_for(Context::MockPaused, Action::Confirm),
-                    app.keymap().keys_text(Context::MockPaused, Action::Cancel)
-                ),
-                theme.style(Role::Count),
-            )),
+            format!(
+                "{}: abort and keep what was answered",
+                app.key_for(Context::MockPaused, Action::Confirm)
+            ),
+            format!(
+                "{} / {}: resume",
+                app.key_for(Context::MockPaused, Action::Cancel),
+                app.key_for(Context::MockPaused, Action::Resume)
+            ),
         ]
     } else {
         vec![
-            Line::from(Span::styled("Paused", theme.style(Role::Question))),
-            Line::default(),
-            Line::from("The question is hidden and the clock is stopped."),
-            Line::default(),
-            Line::from(Span::styled(
-                format!(
-                    "{}: resume   {}: abort",
-                    app.keymap().keys_text(Context::MockPaused, Action::Resume),
-                    app.key_for(Context::MockPaused, Action::Abort)
-                ),
-                theme.style(Role::Count),
-            )),
+            format!(
+                "{}: resume",
+                app.keymap().keys_text(Context::MockPaused, Action::Resume)
+            ),
+            format!("{}: abort", app.key_for(Context::MockPaused, Action::Abort)),
         ]
+    };
+    let (title, title_role, body) = if confirm_abort {
+        (
+            "Abort the interview?",
+            Role::Warning,
+            "What you answered so far is kept and marked as aborted.",
+        )
+    } else {
+        (
+            "Paused",
+            Role::Question,
+            "The question is hidden and the clock is stopped.",
+        )
+    };
+    let popup = centered(area, 50, 30, 40);
+    let width = usize::from(popup.width.saturating_sub(4)).max(10);
+    // Every word fits: the box grows with the wrapped text.
+    let mut text = vec![Line::from(Span::styled(title, theme.style(title_role)))];
+    text.push(Line::default());
+    text.extend(wrap::wrap(
+        &[(body.to_string(), theme.style(Role::Text))],
+        width,
+        &[],
+        &[],
+    ));
+    text.push(Line::default());
+    for key in keys {
+        text.extend(wrap::wrap(
+            &[(key, theme.style(Role::Count))],
+            width,
+            &[],
+            &[],
+        ));
+    }
+    let height = u16::try_from(text.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect {
+        y: area.y + area.height.saturating_sub(height) / 2,
+        height,
+        ..popup
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }).block(
+        Paragraph::new(text).block(
             Block::bordered()
                 .padding(ratatui::widgets::Padding::horizontal(1))
                 .border_style(theme.border(true)),
@@ -281,10 +334,10 @@ fn paused(
     );
 }
 
-fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
+fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerView {
     let theme = app.theme();
     let Some(answer) = m.answers.get(m.review_index) else {
-        return;
+        return AnswerView::default();
     };
     let card = &app.deck().cards[answer.card];
     let [head, body, bar] = Layout::vertical([
@@ -337,21 +390,28 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     let width = usize::from(model.width.saturating_sub(4)).max(8);
     let mut lines = card_view::question_header(card, width, theme);
     let hints = m.hints.get(m.review_index);
+    let mut point_rows = Vec::new();
     if !answer.key_points.is_empty() {
         section(&mut lines, "Key points: did you cover them?", width, theme);
         for (i, point) in answer.key_points.iter().enumerate() {
             let covered = answer.covered.get(i).copied().unwrap_or(false);
             let mark = if covered { "[x] " } else { "[ ] " };
-            let mut style = theme.style(if covered { Role::Good } else { Role::Again });
-            if i == m.point {
-                style = style.patch(theme.selection(true));
-            }
-            let point_lines = card_view::bullets(
+            let style = theme.style(if covered { Role::Good } else { Role::Again });
+            let mut point_lines = card_view::bullets(
                 std::slice::from_ref(point),
                 width,
                 theme,
                 Some(&[Span::styled(mark, style)]),
             );
+            if i == m.point {
+                // The whole point is the cursor, every wrapped line of it.
+                for line in &mut point_lines {
+                    for span in &mut line.spans {
+                        span.style = span.style.patch(theme.selection(true));
+                    }
+                }
+            }
+            point_rows.push(lines.len());
             lines.extend(point_lines);
             if let Some(h) = hints.and_then(|h| h.get(i)) {
                 let note = if h.matched.is_empty() {
@@ -366,6 +426,10 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
     lines.extend(card_view::unanswered_note(card, theme));
     lines.extend(card_view::answer_sections(card, width, theme, true, ""));
     super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
+    let view = AnswerView {
+        point_rows,
+        height: usize::from(model.height.saturating_sub(2)),
+    };
     let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());
     let mut spans = vec![Span::styled(" Grade: ", theme.style(Role::Status))];
     for (g, role, action) in [
@@ -399,6 +463,7 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {
         Paragraph::new(Line::from(spans)).style(theme.style(Role::Status)),
         bar,
     );
+    view
 }
 
 fn result(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {

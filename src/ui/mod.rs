@@ -77,7 +77,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
             ])
             .areas(area);
             match screen {
-                Screen::Mock(m) => mock_view::draw(frame, body, app, m, app.now()),
+                Screen::Mock(m) => {
+                    view.measures.answer = mock_view::draw(frame, body, app, m, app.now());
+                }
                 Screen::Review(r) => {
                     view.measures.answer = review_view::draw(frame, body, app, r);
                 }

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut hints: Vec<Span> = Vec::new();
     let budget = usize::from(area.width).saturating_sub(28);
-    for (actions, label) in keymap::hints(context) {
+    for (actions, label) in hints_now(app, context) {
         let keys: Vec<String> = actions
             .iter()
             .filter_map(|a| app.keymap().first_key(context, *a))
@@ -61,6 +61,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(Line::from(spans)).style(theme.style(Role::Status)),
         area,
     );
+}
+
+/// The hints of `context`, or while a mock asks "abort?", the answers to it.
+fn hints_now(
+    app: &App,
+    context: keymap::Context,
+) -> Vec<(Vec<crate::action::Action>, &'static str)> {
+    use crate::action::Action;
+    if let Some(Screen::Mock(m)) = app.screen()
+        && m.phase
+            == (Phase::Paused {
+                confirm_abort: true,
+            })
+        && app.help().is_none()
+    {
+        return vec![
+            (vec![Action::Confirm], "abort"),
+            (vec![Action::Cancel, Action::Resume], "resume"),
+        ];
+    }
+    keymap::hints(context)
 }
 
 /// "Platform › Kubernetes · card 3 of 11".

@@ -208,14 +208,27 @@ fn abort_keeps_what_was_answered() {
             confirm_abort: true
         }
     ));
+    // No, or a resume key, goes straight back to the question.
     app.update(Cancel, at(t0, 3.5));
-    assert!(matches!(
-        phase(&app),
-        Phase::Paused {
-            confirm_abort: false
-        }
-    ));
+    assert_eq!(phase(&app), Phase::Asking);
+    app.update(Pause, at(t0, 3.6));
+    app.update(Abort, at(t0, 3.7));
+    app.update(Resume, at(t0, 3.8));
+    assert_eq!(phase(&app), Phase::Asking);
+    app.update(Pause, at(t0, 3.9));
     app.update(Abort, at(t0, 4.0));
+    let text = screen_text(&render(&app));
+    assert!(
+        text.contains("y: abort and keep what was answered"),
+        "{text}"
+    );
+    assert!(text.contains("n / Esc: resume"), "{text}");
+    assert!(!text.contains("n / Esc:\n"), "no key is cut from its word");
+    let status = text.lines().last().unwrap_or_default();
+    assert!(
+        status.contains("y abort") && status.contains("n/Esc resume"),
+        "{status}"
+    );
     app.update(Confirm, at(t0, 4.5));
     assert_eq!(phase(&app), Phase::Debrief);
     let effect = app.update(Grade2, at(t0, 5.0));
@@ -364,4 +377,44 @@ fn a_mock_whose_grades_the_disk_refuses_says_so_in_the_report_and_the_exit_statu
     let text = std::fs::read_to_string(report).unwrap();
     assert!(text.contains("NOT saved to your progress"), "{text}");
     assert!(text.contains("1 of 1 grades"), "{text}");
+}
+
+#[test]
+fn plain_mock_ticks_nothing_and_its_start_line_is_in_view_at_80x24() {
+    let deck = prepdeck::load::load(&[prepdeck::load::ContentSource::Bundled]).unwrap();
+    let answered = deck.cards.iter().filter(|c| !c.is_unanswered()).count();
+    let mut app = crate::common::app_from_deck(deck, 80, 24);
+    let t0 = Instant::now();
+    app.open_mock_setup(MockSettings::default(), Vec::new(), t0);
+    let text = screen_text(&render(&app));
+    let start = format!("Enter starts: 5 questions from {answered} answered cards in all topics");
+    assert!(text.contains(&start), "{text}");
+    assert!(!text.contains("[x]"), "nothing is ticked:\n{text}");
+    // And it draws from every topic: over a few seeds, several top-level areas appear.
+    let mut areas = std::collections::BTreeSet::new();
+    for seed in 0..8 {
+        let mut app = crate::common::app_from_deck(
+            prepdeck::load::load(&[prepdeck::load::ContentSource::Bundled]).unwrap(),
+            80,
+            24,
+        );
+        let settings = MockSettings {
+            seed,
+            ..MockSettings::default()
+        };
+        assert!(app.start_mock(settings, Vec::new(), t0));
+        let Some(Screen::Mock(m)) = app.screen() else {
+            unreachable!()
+        };
+        for &c in &m.questions {
+            areas.insert(
+                app.deck().cards[c]
+                    .topic
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    assert!(areas.len() >= 4, "{areas:?}");
 }
