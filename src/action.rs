@@ -62,6 +62,10 @@ pub enum Action {
     Accept,
     /// Try again to save a grade the store could not keep.
     Retry,
+    /// Every message shown since start, to read again.
+    Messages,
+    /// The problems found while reading the files, with file and line.
+    Problems,
     /// A key for a text area, passed on as it is.
     #[serde(skip)]
     TextKey(crossterm::event::KeyEvent),

@@ -1,21 +1,42 @@
-//! The help panel: opens over any screen with the help key, lists that screen's keys,
-//! scrolls, and closes with the keys that close it.
+//! The panel over the screen: the help (that screen's keys), every message since start,
+//! or the problems found while reading the files. It scrolls and closes with the keys
+//! that close it.
 
 use super::{App, Effect};
 use crate::action::Action;
 use crate::keymap::Context;
 
-/// The help panel's state: whose keys it lists and how far it is scrolled.
+/// What the panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    /// The keys of the screen under it.
+    Keys,
+    /// Every message since start.
+    Messages,
+    /// Problems found while reading the files.
+    Problems,
+}
+
+/// The panel's state: what it shows, whose keys, how far it is scrolled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HelpState {
-    /// The context under the panel, whose bindings it shows.
+    /// The context under the panel, whose bindings the help shows.
     pub context: Context,
+    pub kind: PanelKind,
     pub scroll: usize,
 }
 
 impl HelpState {
     pub fn new(context: Context) -> HelpState {
-        HelpState { context, scroll: 0 }
+        HelpState::of(context, PanelKind::Keys)
+    }
+
+    pub fn of(context: Context, kind: PanelKind) -> HelpState {
+        HelpState {
+            context,
+            kind,
+            scroll: 0,
+        }
     }
 }
 
@@ -41,6 +62,29 @@ impl App {
             help.scroll = help.scroll.min(max);
         }
         None
+    }
+
+    /// Every message shown since start, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// Keeps the message now on screen (the status bar's or the screen's own) for the
+    /// messages panel, once.
+    pub(super) fn remember_message(&mut self) {
+        let shown = self.message.clone().or_else(|| match self.screens.last() {
+            Some(super::Screen::Review(r)) => r.message.clone(),
+            Some(super::Screen::Mock(m)) => m.message.clone(),
+            _ => None,
+        });
+        if let Some(text) = shown
+            && self.history.last() != Some(&text)
+        {
+            if self.history.len() >= 500 {
+                self.history.remove(0);
+            }
+            self.history.push(text);
+        }
     }
 
     /// The first key bound to `action` in `context`, as it is shown ("Space", "Ctrl-s"),

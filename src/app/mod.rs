@@ -36,7 +36,7 @@ use crate::search::SearchIndex;
 use crate::theme::Theme;
 
 pub use browse::{BrowseState, Focus};
-pub use help::HelpState;
+pub use help::{HelpState, PanelKind};
 pub use layout::Areas;
 use mock::{MockScreen, Phase};
 pub use msg::{Effect, Measures, Msg, ReviewRequest};
@@ -86,6 +86,8 @@ pub struct App {
     measures: Measures,
     /// Grades the store refused and the person gave up, for the exit status.
     grades_lost: usize,
+    /// Every message shown since start, for the messages panel.
+    history: Vec<String>,
 }
 
 impl App {
@@ -132,6 +134,7 @@ impl App {
             now: Instant::now(),
             measures: Measures::default(),
             grades_lost: 0,
+            history: Vec::new(),
         }
     }
 
@@ -287,7 +290,13 @@ impl App {
     /// The only writer of the App.
     pub fn update(&mut self, msg: impl Into<Msg>, now: Instant) -> Option<Effect> {
         self.now = now;
-        match msg.into() {
+        let effect = self.apply(msg.into(), now);
+        self.remember_message();
+        effect
+    }
+
+    fn apply(&mut self, msg: Msg, now: Instant) -> Option<Effect> {
+        match msg {
             Msg::Action(action) => self.act(action, now),
             Msg::Drawn(measures) => {
                 if let Some(help) = self.help.as_mut() {
@@ -377,8 +386,14 @@ impl App {
         if self.help.is_some() {
             return self.update_help(action);
         }
-        if action == Action::Help {
-            self.help = Some(HelpState::new(self.context()));
+        let panel = match action {
+            Action::Help => Some(PanelKind::Keys),
+            Action::Messages => Some(PanelKind::Messages),
+            Action::Problems => Some(PanelKind::Problems),
+            _ => None,
+        };
+        if let Some(kind) = panel {
+            self.help = Some(HelpState::of(self.context(), kind));
             return None;
         }
         match self.screens.last() {

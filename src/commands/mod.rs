@@ -179,7 +179,21 @@ pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
     if problems > 0 {
         app.update(
             crate::app::Msg::Message(format!(
-                "{problems} problems while reading the files: `prepdeck check` lists them"
+                "{problems} {} while reading the files: {} {}",
+                if problems == 1 { "problem" } else { "problems" },
+                if browser {
+                    app.key_for(
+                        crate::keymap::Context::Browse,
+                        crate::action::Action::Problems,
+                    )
+                } else {
+                    "`prepdeck check`".to_string()
+                },
+                if problems == 1 {
+                    "lists it"
+                } else {
+                    "lists them"
+                }
             )),
             std::time::Instant::now(),
         );

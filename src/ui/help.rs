@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::wrap;
 use crate::action::Action;
 use crate::app::layout::centered;
-use crate::app::{App, HelpState};
+use crate::app::{App, HelpState, PanelKind};
 use crate::keymap::{Context, describe, display_key};
+use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
 /// Width of the keys column.
@@ -100,14 +101,85 @@ pub fn lines(app: &App, context: Context, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// Every message since start, oldest first, wrapped.
+fn message_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    if app.history().is_empty() {
+        return vec![Line::from(Span::styled(
+            "No messages yet.",
+            theme.style(Role::Dim),
+        ))];
+    }
+    let mut out = Vec::new();
+    for text in app.history() {
+        out.extend(wrap::wrap(
+            &[(sanitize(text, false).into_owned(), theme.style(Role::Text))],
+            width,
+            &[Span::styled("• ", theme.style(Role::Bullet))],
+            &[Span::raw("  ")],
+        ));
+    }
+    out
+}
+
+/// The problems found while reading the files: errors, then warnings, by file and line.
+fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let deck = app.deck();
+    if deck.errors.is_empty() && deck.warnings.is_empty() {
+        return vec![Line::from(Span::styled(
+            "No problems: every file was read cleanly.",
+            theme.style(Role::Dim),
+        ))];
+    }
+    let mut out = Vec::new();
+    for (kind, role, list) in [
+        ("error", Role::Warning, &deck.errors),
+        ("warning", Role::Info, &deck.warnings),
+    ] {
+        for d in list {
+            let place = format!("{}:{}: ", d.file, d.line);
+            out.extend(wrap::wrap(
+                &[
+                    (sanitize(&place, false).into_owned(), theme.style(Role::Dim)),
+                    (format!("{kind}: "), theme.style(role)),
+                    (
+                        sanitize(&d.message, false).into_owned(),
+                        theme.style(Role::Text),
+                    ),
+                ],
+                width,
+                &[],
+                &[Span::raw("    ")],
+            ));
+        }
+    }
+    out.push(Line::default());
+    out.extend(wrap::wrap(
+        &[(
+            "`prepdeck check PATH` prints the same list.".to_string(),
+            theme.style(Role::Dim),
+        )],
+        width,
+        &[],
+        &[],
+    ));
+    out
+}
+
 /// Draws the panel; returns how far it can scroll, for the next update.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &HelpState) -> usize {
     let theme = app.theme();
     let popup = centered(area, 70, 85, 40);
     let close = app.key_for(Context::Help, Action::Back);
+    let title = match state.kind {
+        PanelKind::Keys => " Help ",
+        PanelKind::Messages => " Messages ",
+        PanelKind::Problems => " Problems while reading the files ",
+    };
     let block = Block::bordered()
         .border_style(theme.border(true))
-        .title(Span::styled(" Help ", theme.title(true)))
+        .title(Span::styled(title, theme.title(true)))
         .title_bottom(
             Line::from(Span::styled(
                 format!(" {close} closes "),
@@ -116,7 +188,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &HelpState) -> usiz
             .right_aligned(),
         );
     let width = usize::from(popup.width.saturating_sub(2)).max(1);
-    let lines = lines(app, state.context, width);
+    let lines = match state.kind {
+        PanelKind::Keys => lines(app, state.context, width),
+        PanelKind::Messages => message_lines(app, width),
+        PanelKind::Problems => problem_lines(app, width),
+    };
     let inner_height = usize::from(popup.height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(inner_height);
     let scroll = state.scroll.min(max_scroll);

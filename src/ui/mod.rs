@@ -65,7 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
             if let Some(card) = areas.card {
                 draw_card(frame, card, app, browse, view);
             }
-            status::draw(frame, areas.status, app);
+            if !status::draw(frame, areas.status, app) {
+                status::message_above(frame, above(area, areas.status), app);
+            }
             if let Some(state) = &browse.search {
                 search_view::draw(frame, area, app, state);
             }
@@ -86,12 +88,22 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
                 Screen::Stats(s) => stats_view::draw(frame, body, app, s),
                 Screen::Browse(_) => {}
             }
-            status::draw(frame, status_area, app);
+            if !status::draw(frame, status_area, app) {
+                status::message_above(frame, above(area, status_area), app);
+            }
         }
         None => {}
     }
     if let Some(state) = app.help() {
         view.measures.help_max_scroll = help::draw(frame, area, app, state);
+    }
+}
+
+/// The rows of `screen` above the status bar `bar`.
+fn above(screen: ratatui::layout::Rect, bar: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    ratatui::layout::Rect {
+        height: bar.y.saturating_sub(screen.y),
+        ..screen
     }
 }
 

@@ -14,7 +14,9 @@ use crate::keymap;
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the bar; returns false when a message did not fit it (`message_above` then
+/// shows it in full).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> bool {
     let theme = app.theme();
     let context = app.context();
     let mut hints: Vec<Span> = Vec::new();
@@ -41,7 +43,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let hints_width: usize = hints.iter().map(|s| wrap::width(&s.content)).sum();
     let left_room = usize::from(area.width).saturating_sub(hints_width + 1);
-    let (left, style) = match app.message() {
+    // A message too long for the bar is drawn in full above it (`message_above`).
+    let fitted = app.message().is_none_or(|m| fits(m, left_room));
+    let (left, style) = match app.message().filter(|m| fits(m, left_room)) {
         Some(m) => (
             sanitize(m, false).into_owned(),
             theme.style(Role::Info).patch(theme.style(Role::Status)),
@@ -61,6 +65,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(Line::from(spans)).style(theme.style(Role::Status)),
         area,
     );
+    fitted
+}
+
+/// Whether a message fits the status bar's `room` as it is.
+fn fits(message: &str, room: usize) -> bool {
+    wrap::width(&sanitize(message, false)) < room
+}
+
+/// A message longer than the status bar has room for, in full on the lines above it
+/// (`area` ends just above the bar), so no word is cut off.
+pub fn message_above(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(message) = app.message() else {
+        return;
+    };
+    let theme = app.theme();
+    let style = theme.style(Role::Info).patch(theme.style(Role::Status));
+    let lines = wrap::wrap(
+        &[(sanitize(message, false).into_owned(), style)],
+        usize::from(area.width).saturating_sub(2).max(8),
+        &[Span::styled(" ", style)],
+        &[Span::styled(" ", style)],
+    );
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let rows = Rect {
+        y: area.y + area.height - height,
+        height,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, rows);
+    frame.render_widget(Paragraph::new(lines).style(style), rows);
 }
 
 /// The hints of `context`, or while a mock asks "abort?", the answers to it.

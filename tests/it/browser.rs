@@ -362,3 +362,36 @@ fn layout_is_cached_per_card_and_width() {
     let c = prepdeck::ui::card_view::document(&app, &mut cache);
     assert!(!std::rc::Rc::ptr_eq(&a, &c));
 }
+
+#[test]
+fn a_long_message_is_shown_whole_and_every_message_can_be_read_again() {
+    let mut app = canonical(80, 24);
+    let long = "the next card is due in 3d; 2 problems while reading the files: P lists them, and this sentence goes on well past the width of the status bar";
+    app.update(Msg::Message(long.to_string()), std::time::Instant::now());
+    let text = screen_text(&render(&app));
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(long), "cut:\n{text}");
+    assert!(!text.contains('…') || flat.contains(long));
+    // The message goes with the next key, and stays in the messages panel.
+    press(&mut app, &[MoveDown, Messages]);
+    let panel = screen_text(&render(&app));
+    assert!(panel.contains("Messages"), "{panel}");
+    assert!(panel.contains("the next card is due in 3d"), "{panel}");
+    press(&mut app, &[Back]);
+    assert_eq!(app.context(), prepdeck::keymap::Context::Browse);
+}
+
+#[test]
+fn the_problems_of_the_files_are_listed_in_the_app_by_file_and_line() {
+    let deck = prepdeck::load::load_text(
+        "notes/broken.md",
+        "## A question?\n\n### Answer\nyes\n\n### Bogus section\ntext\n\n## A question?\n\n### Answer\nagain\n",
+    );
+    assert!(!deck.warnings.is_empty());
+    let mut app = crate::common::app_from_deck(deck, 100, 30);
+    press(&mut app, &[Problems]);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("Problems while reading the files"), "{text}");
+    assert!(text.contains("notes/broken.md:"), "{text}");
+    assert!(text.contains("warning:"), "{text}");
+}
