@@ -64,6 +64,8 @@ pub enum Action {
     Retry,
     /// Every message shown since start, to read again.
     Messages,
+    /// The flagged cards, to go through with n / N.
+    ListFlagged,
     /// The problems found while reading the files, with file and line.
     Problems,
     /// A key for a text area, passed on as it is.

@@ -289,6 +289,10 @@ pub struct ReviewArgs {
     /// Go through the cards without changing their schedule (grades are logged as cram).
     #[arg(long)]
     pub cram: bool,
+
+    /// Only the cards you flagged (f while reviewing), due or not.
+    #[arg(long)]
+    pub flagged: bool,
 }
 
 #[derive(Debug, Args)]

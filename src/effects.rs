@@ -147,8 +147,9 @@ impl Effects {
             None => (0..deck.cards.len()).collect(),
         };
         let today = Today::from_store(&self.store, now, offset)?;
+        // Flagged cards are gone through due or not, so like cram they keep their schedules.
         let options = QueueOptions {
-            cram: request.cram || self.queue.cram,
+            cram: request.cram || self.queue.cram || self.queue.flagged,
             ..self.queue.clone()
         };
         let started = start_session(

@@ -23,6 +23,29 @@ pub enum Format {
 }
 
 /// The `check --json` document for `deck`, pretty-printed.
+/// The JSON export: the check document with `"flagged": true|false` on every card.
+pub fn json_with_flags(
+    deck: &Deck,
+    flagged: &std::collections::HashSet<String>,
+) -> Result<String, serde_json::Error> {
+    let mut doc = serde_json::to_value(CheckReport::new(deck))?;
+    if let Some(cards) = doc.get_mut("cards").and_then(|c| c.as_array_mut()) {
+        for card in cards {
+            let on = card
+                .get("id")
+                .and_then(|id| id.as_str())
+                .is_some_and(|id| flagged.contains(id));
+            if let Some(map) = card.as_object_mut() {
+                map.insert("flagged".to_string(), serde_json::Value::Bool(on));
+            }
+        }
+    }
+    serde_json::to_string_pretty(&doc).map(|mut s| {
+        s.push('\n');
+        s
+    })
+}
+
 pub fn json(deck: &Deck) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&CheckReport::new(deck)).map(|mut s| {
         s.push('\n');

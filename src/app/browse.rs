@@ -88,6 +88,7 @@ pub(super) enum BrowseOutcome {
     Effect(Effect),
     Message(String),
     QuizToggled(bool),
+    ListFlagged,
     NoSearchYet,
     OpenMock,
     OpenSearch,
@@ -134,6 +135,7 @@ impl BrowseState {
             }
             Action::ToggleExtras => self.show_extras = !self.show_extras,
             Action::OpenMock => return Some(BrowseOutcome::OpenMock),
+            Action::ListFlagged => return Some(BrowseOutcome::ListFlagged),
             Action::ReviewTopic => {
                 return Some(BrowseOutcome::Effect(Effect::StartReview(ReviewRequest {
                     node: self.selected_node(at.card_node),
@@ -366,6 +368,10 @@ impl App {
                 ));
                 None
             }
+            BrowseOutcome::ListFlagged => {
+                self.list_flagged();
+                None
+            }
             BrowseOutcome::OpenMock => {
                 self.open_mock(now);
                 None
@@ -375,6 +381,37 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Makes the flagged cards, in reading order, the hits n / N go through, and goes to
+    /// the first.
+    fn list_flagged(&mut self) {
+        let order = self.deck.tree.preorder();
+        let flagged: Vec<usize> = order
+            .iter()
+            .flat_map(|&n| self.deck.tree.nodes[n].cards.iter().copied())
+            .filter(|&c| {
+                self.states
+                    .get(&self.deck.cards[c].id)
+                    .is_some_and(|s| s.flagged)
+            })
+            .collect();
+        let Some(&first) = flagged.first() else {
+            self.message = Some(format!(
+                "no flagged cards: {} flags the card on screen while reviewing",
+                self.key_for(Context::ReviewAnswer, Action::Flag)
+            ));
+            return;
+        };
+        let n = flagged.len();
+        self.with_browse(|b, _| b.last_hits = flagged);
+        self.jump_to_card(first);
+        self.message = Some(format!(
+            "{n} flagged {}: {} / {} for the next and previous",
+            if n == 1 { "card" } else { "cards" },
+            self.key_for(Context::Browse, Action::NextMatch),
+            self.key_for(Context::Browse, Action::PrevMatch)
+        ));
     }
 
     /// Selects a card in the browser's tree, expanding what hides it.

@@ -20,7 +20,7 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
     let text = match args.format {
         Format::Anki => export::anki::export(&deck.cards),
         Format::Markdown => export::markdown::export(&deck.cards),
-        Format::Json => match export::json(&deck) {
+        Format::Json => match export::json_with_flags(&deck, &flagged_ids(global)) {
             Ok(text) => text,
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         },
@@ -52,6 +52,30 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
     }
 }
 
+/// The cards flagged in the progress database, when there is one; the export goes on
+/// without them, with a warning, when it cannot be read.
+fn flagged_ids(global: &GlobalArgs) -> std::collections::HashSet<String> {
+    let Ok(path) = crate::store::Store::db_path(global.data_dir.as_deref()) else {
+        return Default::default();
+    };
+    if !path.is_file() {
+        return Default::default();
+    }
+    match crate::store::Store::open_file(&path).and_then(|s| s.load_states()) {
+        Ok(states) => states
+            .into_iter()
+            .filter(|(_, s)| s.flagged)
+            .map(|(id, _)| id)
+            .collect(),
+        Err(err) => {
+            super::warn(&format!(
+                "prepdeck: flags could not be read, so every card is exported unflagged: {err}"
+            ));
+            Default::default()
+        }
+    }
+}
+
 /// Each card's progress from the database: its state and its last grade.
 fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, Failure> {
     let store = open_store(global)?;
@@ -70,6 +94,7 @@ fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, Fa
                 reps: s.reps,
                 lapses: s.lapses,
                 last_grade: last_grade.get(id.as_str()).copied(),
+                flagged: s.flagged,
             };
             (id.clone(), row)
         })

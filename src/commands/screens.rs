@@ -80,6 +80,7 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
         effects.queue.new_per_day = n;
     }
     effects.queue.cram = args.cram;
+    effects.queue.flagged = args.flagged;
     // Several topics: review the first node that has something; one node is the usual case.
     let requests: Vec<ReviewRequest> = if nodes.is_empty() {
         vec![ReviewRequest {

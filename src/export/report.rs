@@ -15,11 +15,13 @@ pub struct ProgressRow {
     pub lapses: u32,
     /// The last grade given (1 again … 4 easy).
     pub last_grade: Option<u8>,
+    /// Flagged for another look.
+    pub flagged: bool,
 }
 
 /// The CSV report; cards the lookup does not know are reported as new.
 pub fn export(cards: &[Card], progress: &dyn Fn(&str) -> Option<ProgressRow>) -> String {
-    let mut out = String::from("id,topic,question,state,due,reps,lapses,last_grade\n");
+    let mut out = String::from("id,topic,question,state,due,reps,lapses,last_grade,flagged\n");
     for card in cards {
         let row = progress(&card.id).unwrap_or_else(|| ProgressRow {
             phase: "new".to_string(),
@@ -34,6 +36,7 @@ pub fn export(cards: &[Card], progress: &dyn Fn(&str) -> Option<ProgressRow>) ->
             row.reps.to_string(),
             row.lapses.to_string(),
             row.last_grade.map(|g| g.to_string()).unwrap_or_default(),
+            if row.flagged { "yes" } else { "" }.to_string(),
         ];
         let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         out.push_str(&quoted.join(","));

@@ -45,6 +45,7 @@ const WORDS: &[Row] = &[
     (C::Browse, A::OpenMock, "mock interview on the selected topic", ""),
     (C::Browse, A::OpenStats, "progress and statistics", ""),
     (C::Browse, A::Messages, "every message since start, to read again", ""),
+    (C::Browse, A::ListFlagged, "go to the flagged cards (then n / N)", ""),
     (C::Browse, A::Problems, "problems found while reading the files, by file and line", ""),
     (C::Browse, A::Quit, "quit at once", ""),
     (C::Browse, A::Suspend, "suspend to the shell (fg resumes)", ""),

@@ -42,6 +42,8 @@ pub struct QueueOptions {
     pub limit: Option<usize>,
     /// Go through any cards without touching their schedules.
     pub cram: bool,
+    /// Only flagged cards, due or not (their schedules are not changed, as in cram).
+    pub flagged: bool,
     /// Learning steps due this soon are asked now rather than left waiting (Anki: 20 min).
     pub learn_ahead_secs: i64,
 }
@@ -54,6 +56,7 @@ impl Default for QueueOptions {
             include_unanswered: false,
             limit: None,
             cram: false,
+            flagged: false,
             learn_ahead_secs: 20 * 60,
         }
     }
@@ -139,7 +142,8 @@ pub fn build_queue(
     let eligible = cards.iter().enumerate().filter_map(|(index, card)| {
         let state = states.get(&card.id).cloned().unwrap_or_default();
         let askable = opts.include_unanswered || !card.is_unanswered();
-        (askable && !state.is_buried(now)).then(|| (index, card.id.clone(), state))
+        let wanted = !opts.flagged || state.flagged;
+        (askable && wanted && !state.is_buried(now)).then(|| (index, card.id.clone(), state))
     });
     let entry = |kind| {
         move |(index, card_id, state)| QueueEntry {

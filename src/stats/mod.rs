@@ -54,6 +54,8 @@ pub struct Stats {
     pub new: usize,
     pub learning: usize,
     pub mastered: usize,
+    /// Cards flagged for another look.
+    pub flagged: usize,
     pub streak_days: u32,
     pub longest_streak_days: u32,
     pub retention_7d: Option<f64>,
@@ -207,6 +209,11 @@ pub fn compute(input: &StatsInput) -> Stats {
         new,
         learning,
         mastered,
+        flagged: input
+            .cards
+            .iter()
+            .filter(|c| state(c).is_some_and(|s| s.flagged))
+            .count(),
         streak_days,
         longest_streak_days,
         retention_7d: window(7),

@@ -18,6 +18,13 @@ pub fn render(stats: &Stats) -> String {
         "{} cards: {} new, {} learning, {} mastered; {} due today",
         stats.cards, stats.new, stats.learning, stats.mastered, stats.due_today
     );
+    if stats.flagged > 0 {
+        let _ = writeln!(
+            out,
+            "{} flagged for another look (F in the browser, or `prepdeck review --flagged`)",
+            stats.flagged
+        );
+    }
     let _ = writeln!(
         out,
         "{} reviews; streak {} days (longest {})",

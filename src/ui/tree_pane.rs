@@ -127,7 +127,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, browse: &BrowseState) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// A one-letter state for a card row: due (•), new (n), mastered (✓).
+/// A one-letter state for a card row: due (•), new (n), mastered (✓); a flagged card
+/// shows ⚑ before it.
 fn card_badge(app: &App, card: usize) -> (String, Role) {
     let state = app
         .deck()
@@ -135,15 +136,21 @@ fn card_badge(app: &App, card: usize) -> (String, Role) {
         .get(card)
         .and_then(|c| app.states().get(&c.id));
     let standing = app.standing().get(card).copied().unwrap_or_default();
-    if standing.due {
-        (" •".to_string(), Role::Due)
+    let flag = if state.is_some_and(|s| s.flagged) {
+        '⚑'
+    } else {
+        ' '
+    };
+    let (mark, role) = if standing.due {
+        ('•', Role::Due)
     } else {
         match crate::stats::mastery(state) {
-            crate::stats::Mastery::New => (" n".to_string(), Role::New),
-            crate::stats::Mastery::Learning => (" ·".to_string(), Role::Learning),
-            crate::stats::Mastery::Mastered => (" ✓".to_string(), Role::Mastered),
+            crate::stats::Mastery::New => ('n', Role::New),
+            crate::stats::Mastery::Learning => ('·', Role::Learning),
+            crate::stats::Mastery::Mastered => ('✓', Role::Mastered),
         }
-    }
+    };
+    (format!("{flag}{mark}"), role)
 }
 
 /// "3 due · 113 cards" in the pane's title; the due part only when something is due.

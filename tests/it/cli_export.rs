@@ -63,11 +63,11 @@ fn anki_json_and_report_go_to_stdout() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "id,topic,question,state,due,reps,lapses,last_grade"
+        "id,topic,question,state,due,reps,lapses,last_grade,flagged"
     );
     assert_eq!(lines.len(), 5);
     assert!(
-        lines[1..].iter().all(|l| l.ends_with(",new,,0,0,")),
+        lines[1..].iter().all(|l| l.ends_with(",new,,0,0,,")),
         "{text}"
     );
 }
@@ -146,4 +146,38 @@ fn no_export_and_no_warning_carries_a_control_character_or_an_override() {
         String::from_utf8_lossy(&prepdeck(&["check", path]).stdout).contains('\u{241b}'),
         "check shows escapes as placeholders"
     );
+}
+
+#[test]
+fn flags_travel_in_the_json_and_report_exports() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let fixture = layout_fixture("qa_lines.txt");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+            .args(args)
+            .env_remove("PREPDECK_CONFIG")
+            .env("PREPDECK_DATA_DIR", &data)
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let json = run(&["export", "--format", "json", &fixture]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let id = v["cards"][1]["id"].as_str().unwrap().to_string();
+    assert_eq!(v["cards"][1]["flagged"], false);
+    let mut store = prepdeck::store::Store::open(Some(&data)).unwrap();
+    store.set_flag(&id, true).unwrap();
+    drop(store);
+    let json = run(&["export", "--format", "json", &fixture]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["cards"][1]["flagged"], true);
+    assert_eq!(v["cards"][0]["flagged"], false);
+    let report = run(&["export", "--format", "report", &fixture]);
+    let text = String::from_utf8(report.stdout).unwrap();
+    let row = text.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(row.ends_with(",yes"), "{row}");
+    let stats = run(&["stats", &fixture]);
+    let text = String::from_utf8(stats.stdout).unwrap();
+    assert!(text.contains("1 flagged for another look"), "{text}");
 }

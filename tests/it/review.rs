@@ -444,3 +444,33 @@ fn the_key_point_cursor_stays_in_view_and_covers_its_whole_row() {
     crate::common::press(&mut r.app, &[Bottom]);
     assert!(screen_text(&render(&r.app)).contains("point 12:"));
 }
+
+#[test]
+fn flagged_cards_are_marked_listed_and_reviewed_on_their_own() {
+    let mut r = rig(120, 40);
+    r.start();
+    let flagged = current(&r);
+    r.press(Flag);
+    r.press(Back);
+    r.press(Back);
+    assert!(matches!(r.app.screen(), Some(Screen::Browse(_))));
+    // The tree marks it, and F goes to it.
+    r.press(ListFlagged);
+    assert_eq!(
+        r.app
+            .selected_card()
+            .map(|c| r.app.deck().cards[c].id.clone()),
+        Some(flagged.clone())
+    );
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains('⚑'), "{text}");
+    assert!(text.contains("1 flagged card"), "{text}");
+    // review --flagged: only that card, due or not.
+    r.effects.queue.flagged = true;
+    r.start();
+    let Some(Screen::Review(s)) = r.app.screen() else {
+        panic!("no review")
+    };
+    assert_eq!(s.session.remaining(), 1);
+    assert_eq!(current(&r), flagged);
+}
