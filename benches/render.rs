@@ -155,6 +155,7 @@ fn mock(bencher: Bencher, size: &str) {
         spoken: false,
         seed,
         topics: Vec::new(),
+        follow_ups: false,
     };
     assert!(app.start_mock(settings, vec![node], Instant::now()));
     assert!(matches!(app.screen(), Some(Screen::Mock(m)) if m.questions == [largest]));

@@ -227,6 +227,11 @@ pub struct MockArgs {
     #[arg(long)]
     pub spoken: bool,
 
+    /// Ask no follow-up question after each answer [default: ask one, or
+    /// `mock.follow_ups` in the config].
+    #[arg(long)]
+    pub no_follow_ups: bool,
+
     /// Write the report to FILE [default: mocks/ in the data folder].
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,

@@ -91,6 +91,8 @@ pub struct MockConfig {
     pub questions: u32,
     /// Time per question, such as `4m` or `90s`.
     pub per_question: String,
+    /// Ask one of the card's follow-up questions after each answer.
+    pub follow_ups: bool,
 }
 
 impl Default for Config {
@@ -124,6 +126,7 @@ impl Default for MockConfig {
         MockConfig {
             questions: 5,
             per_question: "4m".to_string(),
+            follow_ups: true,
         }
     }
 }
@@ -283,6 +286,9 @@ include_unanswered = {}
 questions = {}
 # Time per question: 90s, 4m, 1h30m.
 per_question = "{}"
+# After each answer, ask one of the card's follow-up questions (a third of the time,
+# at least 45s).
+follow_ups = {}
 
 # Key bindings: action = ["key", ...] replaces that action's keys. Keys are a
 # character ("j", "G", "?"), ctrl-x, alt-x, or enter, esc, tab, backtab, space,
@@ -301,6 +307,7 @@ per_question = "{}"
         d.review.include_unanswered,
         d.mock.questions,
         d.mock.per_question,
+        d.mock.follow_ups,
     )
 }
 

@@ -330,6 +330,7 @@ mod tests {
             key_points: vec!["point \x1b[31m".into()],
             covered: vec![true],
             grade: Some(crate::schedule::Grade::Good),
+            follow_up: None,
         };
         let result = MockResult {
             started_at: 1_795_349_100,

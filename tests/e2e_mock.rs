@@ -19,6 +19,7 @@ fn a_two_question_mock_from_start_to_report() {
             "3s",
             "--seed",
             "1",
+            "--no-follow-ups",
         ],
         home.path(),
         110,

@@ -13,7 +13,9 @@ use crate::load::Deck;
 use crate::mock::coverage::{self, PointHint};
 use crate::mock::select::{self, Standing};
 use crate::mock::timer::Timer;
-use crate::mock::{MockAnswer, MockResult, MockSettings};
+use crate::mock::{
+    FollowUp, MockAnswer, MockResult, MockSettings, follow_up_choice, follow_up_time,
+};
 use crate::schedule::Grade;
 use crate::tree::TopicTree;
 
@@ -108,6 +110,8 @@ pub struct MockScreen {
     pub message: Option<String>,
     /// Quit was pressed once while the interview was under way: a second press quits.
     pub quit_armed: bool,
+    /// The follow-up question being asked after the current question's main answer.
+    pub follow_up: Option<String>,
     /// The debrief's grade keys as the keymap binds them ("1/2/3/4"), for messages.
     pub grade_keys: String,
 }
@@ -158,6 +162,7 @@ impl MockScreen {
             message: None,
             quit_armed: false,
             grade_keys: "1/2/3/4".to_string(),
+            follow_up: None,
         }
     }
 
@@ -329,7 +334,7 @@ impl MockScreen {
             return None;
         }
         if self.total_timer.is_some_and(|t| t.expired(now)) {
-            self.record(deck, now, true);
+            self.keep_current(deck, now, true);
             self.questions.truncate(self.answers.len());
             self.enter_debrief()
         } else if self.question_timer.expired(now) {
@@ -373,7 +378,7 @@ impl MockScreen {
             (Action::Confirm, true) => {
                 self.aborted = true;
                 self.question_timer.resume(now);
-                self.record(deck, now, false);
+                self.keep_current(deck, now, false);
                 self.questions.truncate(self.answers.len());
                 return self.enter_debrief();
             }
@@ -388,7 +393,22 @@ impl MockScreen {
         now: Instant,
         timed_out: bool,
     ) -> Option<MockOutcome> {
-        self.record(deck, now, timed_out);
+        if self.follow_up.is_some() {
+            self.record_follow_up(now, timed_out);
+        } else {
+            self.record(deck, now, timed_out);
+            // A real interviewer follows up: one of the card's follow-ups, on a shorter
+            // clock, before the next question.
+            if self.setup.settings.follow_ups
+                && let Some(question) = self.pick_follow_up(deck)
+            {
+                self.follow_up = Some(question);
+                self.editor = new_editor();
+                self.question_timer =
+                    Timer::start(now, follow_up_time(self.setup.settings.per_question));
+                return None;
+            }
+        }
         self.current += 1;
         if self.current < self.questions.len() {
             self.editor = new_editor();
@@ -396,6 +416,42 @@ impl MockScreen {
             None
         } else {
             self.enter_debrief()
+        }
+    }
+
+    /// Keeps what is being answered now: the follow-up, or the main answer.
+    fn keep_current(&mut self, deck: &Deck, now: Instant, timed_out: bool) {
+        if self.follow_up.is_some() {
+            self.record_follow_up(now, timed_out);
+        } else {
+            self.record(deck, now, timed_out);
+        }
+    }
+
+    /// One of the current card's follow-up questions, chosen with the interview's seed.
+    fn pick_follow_up(&self, deck: &Deck) -> Option<String> {
+        let card = &deck.cards[*self.questions.get(self.current)?];
+        let n = card.follow_ups.len();
+        (n > 0).then(|| {
+            let i = follow_up_choice(self.setup.settings.seed, self.current, n);
+            card.follow_ups[i].clone()
+        })
+    }
+
+    /// Keeps the answer to the follow-up, with the main answer it followed.
+    fn record_follow_up(&mut self, now: Instant, timed_out: bool) {
+        let Some(question) = self.follow_up.take() else {
+            return;
+        };
+        let limit = self.question_timer.limit;
+        let used = self.question_timer.elapsed(now);
+        if let Some(last) = self.answers.last_mut() {
+            last.follow_up = Some(FollowUp {
+                question,
+                answer: self.editor.lines().join("\n"),
+                time_used: limit.map_or(used, |l| used.min(l)),
+                timed_out,
+            });
         }
     }
 
@@ -425,6 +481,7 @@ impl MockScreen {
             key_points: card.key_points.clone(),
             covered: hints.iter().map(|h| h.covered).collect(),
             grade: None,
+            follow_up: None,
         });
         self.hints.push(hints);
     }

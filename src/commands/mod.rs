@@ -174,6 +174,7 @@ pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
         questions: settings.config.mock.questions as usize,
         // Checked when the config was read.
         per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
+        follow_ups: settings.config.mock.follow_ups,
         ..MockSettings::default()
     });
     if problems > 0 {

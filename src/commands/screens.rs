@@ -132,6 +132,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
             spoken: args.spoken,
             seed: args.seed.unwrap_or_else(time_seed),
             topics: args.topics.clone(),
+            follow_ups: defaults.follow_ups && !args.no_follow_ups,
         };
         if !app.start_mock(chosen, checked, now) {
             return Err(Failure::failed(
@@ -143,6 +144,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
         let settings = MockSettings {
             seed: time_seed(),
             topics: args.topics.clone(),
+            follow_ups: defaults.follow_ups && !args.no_follow_ups,
             ..defaults
         };
         app.open_mock_setup(settings, checked, now);

@@ -27,6 +27,8 @@ pub struct MockSettings {
     pub spoken: bool,
     pub seed: u64,
     pub topics: Vec<String>,
+    /// After a main answer, ask one of the card's follow-up questions on a shorter clock.
+    pub follow_ups: bool,
 }
 
 impl Default for MockSettings {
@@ -38,6 +40,7 @@ impl Default for MockSettings {
             spoken: false,
             seed: 0,
             topics: Vec::new(),
+            follow_ups: true,
         }
     }
 }
@@ -67,6 +70,35 @@ pub struct MockAnswer {
     pub covered: Vec<bool>,
     /// Set once graded in the debrief.
     pub grade: Option<Grade>,
+    /// The follow-up question asked after the main answer, and what was answered.
+    pub follow_up: Option<FollowUp>,
+}
+
+/// A follow-up question as it went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub question: String,
+    pub answer: String,
+    pub time_used: Duration,
+    pub timed_out: bool,
+}
+
+/// The clock for a follow-up: a third of the question's, at least 45 seconds.
+pub fn follow_up_time(per_question: Option<Duration>) -> Option<Duration> {
+    per_question.map(|d| (d / 3).max(Duration::from_secs(45)))
+}
+
+/// Which of `count` follow-ups to ask for the question at `position`, repeatable from
+/// the interview's seed.
+pub fn follow_up_choice(seed: u64, position: usize, count: usize) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    let mixed = seed
+        .wrapping_add(0x9E37_79B9_7F4A_7C15)
+        .wrapping_mul(u64::try_from(position).unwrap_or(0).wrapping_add(1) | 1)
+        .rotate_left(29);
+    usize::try_from(mixed % u64::try_from(count).unwrap_or(1)).unwrap_or(0)
 }
 
 impl MockAnswer {
@@ -147,6 +179,7 @@ mod tests {
             key_points: covered.iter().map(|_| "p".to_string()).collect(),
             covered: covered.to_vec(),
             grade,
+            follow_up: None,
         }
     }
 

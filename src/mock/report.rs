@@ -108,6 +108,22 @@ pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String 
                 let _ = writeln!(out, "> {line}");
             }
         }
+        if let Some(f) = &a.follow_up {
+            let timed_out = if f.timed_out { " (time ran out)" } else { "" };
+            let _ = writeln!(
+                out,
+                "\n### Follow-up: {}\n\n*time {}{timed_out}*\n",
+                f.question.replace('\n', " "),
+                clock(f.time_used)
+            );
+            if f.answer.trim().is_empty() {
+                out.push_str("_No answer typed._\n");
+            } else {
+                for line in f.answer.trim_end().lines() {
+                    let _ = writeln!(out, "> {line}");
+                }
+            }
+        }
         if !a.key_points.is_empty() {
             out.push_str("\n### Key points\n\n");
             for (point, covered) in a.key_points.iter().zip(&a.covered) {
@@ -153,6 +169,7 @@ mod tests {
                 ],
                 covered: vec![true, false],
                 grade: Some(Grade::Good),
+                follow_up: None,
             }],
             aborted: true,
         };

@@ -157,9 +157,14 @@ fn header(app: &App, m: &MockScreen, now: Instant) -> Line<'static> {
         .get(m.current)
         .and_then(|&c| app.deck().cards[c].topic.last().cloned())
         .unwrap_or_default();
+    let follow = if m.follow_up.is_some() {
+        " · follow-up"
+    } else {
+        ""
+    };
     let mut spans = vec![
         Span::styled(
-            format!(" Question {n} / {} ", m.questions.len()),
+            format!(" Question {n} / {}{follow} ", m.questions.len()),
             theme.style(Role::TitleFocused),
         ),
         Span::styled(
@@ -181,7 +186,10 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Instant
     let Some(&card) = m.questions.get(m.current) else {
         return;
     };
-    let question = sanitize(&app.deck().cards[card].question, false).into_owned();
+    let question = match &m.follow_up {
+        Some(follow_up) => format!("Follow-up: {}", sanitize(follow_up, false)),
+        None => sanitize(&app.deck().cards[card].question, false).into_owned(),
+    };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let q_lines = wrap::wrap(&[(question, theme.style(Role::Question))], width, &[], &[]);
     let q_height = u16::try_from(q_lines.len())
@@ -373,11 +381,29 @@ fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerVi
             Layout::vertical([Constraint::Percentage(30), Constraint::Percentage(70)]).areas(body);
         (a, b)
     };
-    let typed = if answer.answer.trim().is_empty() {
-        Line::from(Span::styled("(nothing typed)", theme.style(Role::Dim))).into()
+    let mut typed = if answer.answer.trim().is_empty() {
+        ratatui::text::Text::from(Line::from(Span::styled(
+            "(nothing typed)",
+            theme.style(Role::Dim),
+        )))
     } else {
         ratatui::text::Text::from(sanitize(&answer.answer, true).into_owned())
     };
+    if let Some(f) = &answer.follow_up {
+        typed.push_line(Line::default());
+        typed.push_line(Line::from(Span::styled(
+            format!("Follow-up: {}", sanitize(&f.question, false)),
+            theme.style(Role::Section),
+        )));
+        let said = if f.answer.trim().is_empty() {
+            "(nothing typed)".to_string()
+        } else {
+            sanitize(&f.answer, true).into_owned()
+        };
+        for line in said.lines() {
+            typed.push_line(Line::from(line.to_string()));
+        }
+    }
     frame.render_widget(
         Paragraph::new(typed).wrap(Wrap { trim: false }).block(
             Block::bordered()

@@ -125,6 +125,7 @@ fn mock_phases_draw_at_every_size() {
         spoken: false,
         seed: 1,
         topics: Vec::new(),
+        follow_ups: false,
     };
     let mut app =
         app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);

@@ -81,6 +81,7 @@ fn help_opens_on_every_screen() {
         spoken: false,
         seed: 1,
         topics: Vec::new(),
+        follow_ups: false,
     };
     let mut mock = app_with("10-caching/01-caching.md", CANONICAL, 80, 24);
     assert!(mock.start_mock(settings, Vec::new(), t0));

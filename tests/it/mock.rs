@@ -20,6 +20,7 @@ fn settings(per_question: u64, total: Option<u64>) -> MockSettings {
         spoken: false,
         seed: 1,
         topics: Vec::new(),
+        follow_ups: false,
     }
 }
 
@@ -417,4 +418,69 @@ fn plain_mock_ticks_nothing_and_its_start_line_is_in_view_at_80x24() {
         }
     }
     assert!(areas.len() >= 4, "{areas:?}");
+}
+
+#[test]
+fn the_interviewer_follows_up_on_a_shorter_clock_and_the_answer_is_kept() {
+    let t0 = Instant::now();
+    let mut one = settings(60, None);
+    one.questions = 1;
+    one.follow_ups = true;
+    // The canonical fixture's first card has follow-ups; tick its topic.
+    let mut app =
+        app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);
+    let node = app.topic_nodes("Caching")[0];
+    let mut chosen = None;
+    for seed in 0..20 {
+        let mut s = one.clone();
+        s.seed = seed;
+        let mut probe =
+            app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);
+        assert!(probe.start_mock(s, vec![node], t0));
+        let Some(Screen::Mock(m)) = probe.screen() else {
+            unreachable!()
+        };
+        if !probe.deck().cards[m.questions[0]].follow_ups.is_empty() {
+            chosen = Some(seed);
+            break;
+        }
+    }
+    one.seed = chosen.expect("a seed that asks a card with follow-ups");
+    assert!(app.start_mock(one.clone(), vec![node], t0));
+    type_text(&mut app, "main answer", at(t0, 1.0));
+    app.update(FinishQuestion, at(t0, 2.0));
+    assert_eq!(
+        phase(&app),
+        Phase::Asking,
+        "a follow-up comes before the debrief"
+    );
+    let text = screen_text(&render(&app));
+    assert!(text.contains("follow-up"), "{text}");
+    assert!(text.contains("Follow-up: "), "{text}");
+    // A third of 60 s is under the 45 s floor: 45 s, which runs out on its own.
+    assert!(text.contains("0:45"), "{text}");
+    type_text(&mut app, "my follow-up answer", at(t0, 3.0));
+    app.update(Tick, at(t0, 2.0 + 45.5));
+    assert_eq!(phase(&app), Phase::Debrief);
+    let debrief = screen_text(&render(&app));
+    assert!(debrief.contains("my follow-up answer"), "{debrief}");
+    let effect = app.update(Grade3, at(t0, 50.0));
+    let Some(Effect::MockFinished(result)) = effect else {
+        panic!("{effect:?}")
+    };
+    let f = result.answers[0].follow_up.clone().expect("kept");
+    assert_eq!(f.answer, "my follow-up answer");
+    assert!(f.timed_out);
+    let report = prepdeck::mock::report::markdown(&result, 0, None);
+    assert!(report.contains("### Follow-up: "), "{report}");
+    assert!(report.contains("> my follow-up answer"), "{report}");
+    // The same seed asks the same follow-up.
+    let mut again =
+        app_with("10-caching/01-caching.md", CANONICAL, 100, 30).with_clock(|| 1_795_349_100);
+    assert!(again.start_mock(one, vec![node], t0));
+    again.update(FinishQuestion, at(t0, 1.0));
+    let Some(Screen::Mock(m)) = again.screen() else {
+        unreachable!()
+    };
+    assert_eq!(m.follow_up.as_deref(), Some(f.question.as_str()));
 }
