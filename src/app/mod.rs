@@ -276,13 +276,17 @@ impl App {
 
     /// True while a clock on screen is counting, so the runtime must wake up for it.
     pub fn ticking(&self) -> bool {
-        matches!(self.screen(), Some(Screen::Mock(m)) if m.ticking())
+        self.next_tick(self.now).is_some()
     }
 
-    /// How long the runtime may sleep before the screen must be redrawn.
+    /// How long the runtime may sleep before the screen must be redrawn: a mock's clock,
+    /// or a review waiting for a card still in its steps.
     pub fn next_tick(&self, now: Instant) -> Option<std::time::Duration> {
         match self.screen() {
             Some(Screen::Mock(m)) if m.ticking() => Some(m.next_tick(now)),
+            Some(Screen::Review(r)) if r.session.waiting_until().is_some() => {
+                Some(std::time::Duration::from_secs(1))
+            }
             _ => None,
         }
     }
@@ -382,7 +386,10 @@ impl App {
             }
             _ => {}
         }
-        self.message = None;
+        // A message stays until the next key; time passing does not clear it.
+        if action != Action::Tick {
+            self.message = None;
+        }
         if self.help.is_some() {
             return self.update_help(action);
         }

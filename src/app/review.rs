@@ -259,6 +259,14 @@ impl ReviewScreen {
                 _ => return self.common(action, now, unix),
             },
             Side::Summary => match action {
+                // A card in its steps that was waited for is due: ask it.
+                Action::Tick
+                    if self.session.waiting_until().is_some_and(|t| t <= unix)
+                        && self.session.resume(unix) =>
+                {
+                    self.summary = None;
+                    self.next_card(now, unix);
+                }
                 Action::Undo => return self.undo(now, unix),
                 Action::Back => return Some(ReviewOutcome::Leave),
                 Action::MoveDown => self.scroll += 1,

@@ -274,16 +274,40 @@ impl Session {
             ),
             SessionMode::Cram => None,
         };
-        Summary::from_graded(&self.graded, now - self.started_at, next_due)
+        Summary {
+            waiting_until: self.waiting_until(),
+            ..Summary::from_graded(&self.graded, now - self.started_at, next_due)
+        }
     }
 
     fn live(&self, i: usize) -> bool {
         self.cards[i].returns_at.is_some() && !self.buried.contains(&i)
     }
 
+    /// When a card still in its steps comes back, while the session waits for it (no
+    /// card is on screen and none is left to ask before it).
+    pub fn waiting_until(&self) -> Option<i64> {
+        if self.current.is_some() {
+            return None;
+        }
+        (0..self.cards.len())
+            .filter(|&i| self.live(i))
+            .filter_map(|i| self.cards[i].returns_at)
+            .min()
+    }
+
+    /// Asks the waiting card once it is due; true when a card is on screen again.
+    pub fn resume(&mut self, now: i64) -> bool {
+        if self.current.is_none() {
+            self.advance(now, None);
+        }
+        self.current.is_some()
+    }
+
     /// Chooses the next card: a returning card whose step is due (not the one just
-    /// graded while others wait), else the next unseen card, else the returning card
-    /// due soonest, asked early.
+    /// graded while others wait), else the next unseen card. A card still in its steps
+    /// is not asked early just because nothing else is left: the session waits for it
+    /// (`waiting_until`).
     fn advance(&mut self, now: i64, just: Option<usize>) {
         while let Some(&front) = self.pending.front() {
             if self.live(front) {
@@ -298,11 +322,11 @@ impl Session {
                 .filter(|&i| allow_just || Some(i) != just)
                 .min_by_key(|&i| (s.cards[i].returns_at, i))
         };
-        let due_back = returning(self, false).filter(|&i| self.cards[i].returns_at <= Some(now));
+        let due_now = |s: &Session, i: usize| s.cards[i].returns_at <= Some(now);
+        let due_back = returning(self, false).filter(|&i| due_now(self, i));
         self.current = due_back
             .or_else(|| self.pending.pop_front())
-            .or_else(|| returning(self, false))
-            .or_else(|| returning(self, true));
+            .or_else(|| returning(self, true).filter(|&i| due_now(self, i)));
     }
 }
 

@@ -51,6 +51,8 @@ pub struct Summary {
     pub topics: Vec<TopicAccuracy>,
     /// When the next of this session's cards falls due (review mode).
     pub next_due: Option<i64>,
+    /// When a card still in its steps comes back, while the session waits for it.
+    pub waiting_until: Option<i64>,
 }
 
 impl Summary {
@@ -80,6 +82,7 @@ impl Summary {
                 })
                 .collect(),
             next_due,
+            waiting_until: None,
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::model::Card;
 use crate::review::{Summary, suggest_grade};
 use crate::schedule::{Grade, short_interval};
 use crate::text::sanitize::sanitize;
-use crate::theme::{Role, Theme};
+use crate::theme::Role;
 
 /// Draws the review; returns where the answer pane put the key points.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) -> AnswerView {
@@ -349,13 +349,7 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
-    let lines = summary_lines(
-        s,
-        width,
-        theme,
-        app.unix_now(),
-        &app.key_for(Context::Browse, Action::ReviewTopic),
-    );
+    let lines = summary_lines(s, width, app);
     let title = if r.session.is_finished() {
         "Session summary"
     } else {
@@ -365,14 +359,13 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) {
 }
 
 /// The summary of a finished session.
-/// `review_key` is the browser's key that reviews what is due.
-pub fn summary_lines(
-    s: &Summary,
-    width: usize,
-    theme: &Theme,
-    now: i64,
-    review_key: &str,
-) -> Vec<Line<'static>> {
+/// The summary of a sitting, naming the live keys.
+pub fn summary_lines(s: &Summary, width: usize, app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let now = app.unix_now();
+    let review_key = app.key_for(Context::Browse, Action::ReviewTopic);
+    let done_key = app.key_for(Context::ReviewSummary, Action::Back);
+    let undo_key = app.key_for(Context::ReviewSummary, Action::Undo);
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "{} cards reviewed, {} answers in {}",
@@ -420,6 +413,21 @@ pub fn summary_lines(
         }
     }
     lines.push(Line::default());
+    if let Some(at) = s.waiting_until {
+        // A card in its steps waits here rather than being asked early.
+        lines.extend(wrap::wrap(
+            &[(
+                format!(
+                    "A card in its learning steps comes back in {}: stay on this screen and it is asked then, or {done_key} to finish now.",
+                    short_interval((at - now).max(1))
+                ),
+                theme.style(Role::Info),
+            )],
+            width,
+            &[],
+            &[],
+        ));
+    }
     lines.push(Line::from(Span::styled(
         match s.next_due {
             Some(at) if at > now => format!("Next cards due in {}.", short_interval(at - now)),
@@ -431,7 +439,7 @@ pub fn summary_lines(
         theme.style(Role::Info),
     )));
     lines.push(Line::from(Span::styled(
-        "q back to the browser · u undoes the last grade",
+        format!("{done_key} goes back · {undo_key} undoes the last grade"),
         theme.style(Role::Dim),
     )));
     lines

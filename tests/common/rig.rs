@@ -56,6 +56,16 @@ impl Rig {
         }
     }
 
+    /// The same rig on another wall clock.
+    pub fn with_clock(self, clock: fn() -> i64) -> Rig {
+        let Rig { app, effects, _dir } = self;
+        Rig {
+            app: app.with_clock(clock),
+            effects,
+            _dir,
+        }
+    }
+
     /// Opens a review of everything.
     pub fn start(&mut self) {
         self.start_with(&ReviewRequest::default());

@@ -92,9 +92,11 @@ fn number_keys_grade_on_either_side_and_the_session_ends_in_a_summary() {
     );
 }
 
+static AGAIN_CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1_795_349_100);
+
 #[test]
 fn again_comes_back_in_the_same_session() {
-    let mut r = rig(120, 40);
+    let mut r = rig(120, 40).with_clock(|| AGAIN_CLOCK.load(std::sync::atomic::Ordering::SeqCst));
     r.start();
     let first = match r.app.screen() {
         Some(Screen::Review(s)) => s.current_id().unwrap().to_string(),
@@ -103,6 +105,9 @@ fn again_comes_back_in_the_same_session() {
     r.press(Grade1);
     r.press(Grade3);
     r.press(Grade3);
+    // Its one-minute step comes due while the others are answered.
+    AGAIN_CLOCK.store(1_795_349_100 + 61, std::sync::atomic::Ordering::SeqCst);
+    r.press(Tick);
     let Some(Screen::Review(s)) = r.app.screen() else {
         unreachable!()
     };
@@ -156,17 +161,25 @@ fn buried(r: &crate::common::rig::Rig, id: &str) -> bool {
             .is_some_and(|s| s.buried_until.is_some())
 }
 
+static BURY_CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1_795_349_100);
+
 #[test]
 fn undo_takes_back_a_bury_in_the_store_in_review_and_cram() {
     for cram in [false, true] {
-        let mut r = rig(120, 40);
+        BURY_CLOCK.store(1_795_349_100, std::sync::atomic::Ordering::SeqCst);
+        let mut r =
+            rig(120, 40).with_clock(|| BURY_CLOCK.load(std::sync::atomic::Ordering::SeqCst));
         r.start_with(&ReviewRequest { node: None, cram });
         // Give the card a state first, so there is something to bury in the store.
         let id = current(&r);
         r.press(Grade1);
-        while current(&r) != id {
+        while r.side() != Side::Summary {
             r.press(Grade4);
         }
+        // Its step comes due, and it is asked again.
+        BURY_CLOCK.store(1_795_349_100 + 61, std::sync::atomic::Ordering::SeqCst);
+        r.press(Tick);
+        assert_eq!(current(&r), id, "cram {cram}");
         r.press(Bury);
         assert!(buried(&r, &id), "cram {cram}: the bury reached the store");
         let logged = r.logged();
@@ -473,4 +486,33 @@ fn flagged_cards_are_marked_listed_and_reviewed_on_their_own() {
     };
     assert_eq!(s.session.remaining(), 1);
     assert_eq!(current(&r), flagged);
+}
+
+static CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1_795_349_100);
+
+fn clock() -> i64 {
+    CLOCK.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+#[test]
+fn a_card_in_its_steps_is_waited_for_not_asked_again_at_once() {
+    CLOCK.store(1_795_349_100, std::sync::atomic::Ordering::SeqCst);
+    let mut r = rig(100, 30).with_clock(clock);
+    r.effects.queue.limit = Some(1);
+    r.start();
+    let first = current(&r);
+    // Good on a new card: its next step is ten minutes away, and nothing else is left.
+    r.press(Grade3);
+    assert_eq!(r.side(), Side::Summary, "not asked again at once");
+    let text = screen_text(&render(&r.app));
+    assert!(text.contains("comes back in 10m"), "{text}");
+    assert!(text.contains("stay on this screen"), "{text}");
+    assert!(r.app.ticking(), "the screen wakes up to ask it");
+    // Time passes on screen; when the step is due, the card is asked.
+    r.press(Tick);
+    assert_eq!(r.side(), Side::Summary);
+    CLOCK.store(1_795_349_100 + 601, std::sync::atomic::Ordering::SeqCst);
+    r.press(Tick);
+    assert_eq!(r.side(), Side::Question);
+    assert_eq!(current(&r), first);
 }

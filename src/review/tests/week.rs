@@ -34,7 +34,17 @@ fn a_week_of_daily_reviews() {
         );
         let mut session = Session::new(queue, &cards, scheduler.clone(), SessionMode::Review, now);
         let mut undone = false;
-        while let Some(card) = session.current() {
+        loop {
+            if session.current().is_none() {
+                // A card still in its steps: wait for it, as a person would.
+                let Some(until) = session.waiting_until() else {
+                    break;
+                };
+                now = now.max(until);
+                session.resume(now);
+                continue;
+            }
+            let card = session.current().unwrap();
             let id = card.entry.card_id.clone();
             let number: i64 = id[1..].parse().unwrap();
             // Now and then a reviewed card is forgotten.
