@@ -127,7 +127,7 @@ fn position(app: &App) -> String {
         Some(Screen::Stats(_)) => return "Statistics".to_string(),
         Some(Screen::Mock(m)) => {
             return match m.phase {
-                Phase::Setup => "Mock interview: choose topics and time".to_string(),
+                Phase::Setup => "Mock interview: setup".to_string(),
                 Phase::Debrief => "Mock interview: debrief".to_string(),
                 Phase::Result => "Mock interview: result".to_string(),
                 _ => "Mock interview".to_string(),
