@@ -368,9 +368,11 @@ pub fn summary_lines(s: &Summary, width: usize, app: &App) -> Vec<Line<'static>>
     let undo_key = app.key_for(Context::ReviewSummary, Action::Undo);
     let mut lines = vec![Line::from(Span::styled(
         format!(
-            "{} cards reviewed, {} answers in {}",
+            "{} {} reviewed, {} {} in {}",
             s.cards,
+            if s.cards == 1 { "card" } else { "cards" },
             s.answers,
+            if s.answers == 1 { "answer" } else { "answers" },
             short_interval(s.elapsed_secs.max(1))
         ),
         theme.style(Role::Question),

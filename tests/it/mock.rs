@@ -484,3 +484,43 @@ fn the_interviewer_follows_up_on_a_shorter_clock_and_the_answer_is_kept() {
     };
     assert_eq!(m.follow_up.as_deref(), Some(f.question.as_str()));
 }
+
+#[test]
+fn snapshots_of_a_follow_up_and_the_abort_question() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t0 = Instant::now();
+        let mut s = settings(60, None);
+        s.follow_ups = true;
+        s.questions = 1;
+        let mut app =
+            app_with("10-caching/01-caching.md", CANONICAL, w, h).with_clock(|| 1_795_349_100);
+        // The first question of this seed has follow-ups in the fixture.
+        let mut seed = 0;
+        loop {
+            let mut probe = app_with("10-caching/01-caching.md", CANONICAL, w, h);
+            let mut t = s.clone();
+            t.seed = seed;
+            assert!(probe.start_mock(t, Vec::new(), t0));
+            let Some(Screen::Mock(m)) = probe.screen() else {
+                unreachable!()
+            };
+            if !probe.deck().cards[m.questions[0]].follow_ups.is_empty() {
+                break;
+            }
+            seed += 1;
+        }
+        s.seed = seed;
+        assert!(app.start_mock(s, Vec::new(), t0));
+        app.update(FinishQuestion, at(t0, 1.0));
+        assert_snapshot!(
+            format!("mock_follow_up_{w}x{h}"),
+            screen_text(&render(&app))
+        );
+        app.update(Pause, at(t0, 2.0));
+        app.update(Abort, at(t0, 3.0));
+        assert_snapshot!(
+            format!("mock_abort_question_{w}x{h}"),
+            screen_text(&render(&app))
+        );
+    }
+}

@@ -516,3 +516,26 @@ fn a_card_in_its_steps_is_waited_for_not_asked_again_at_once() {
     assert_eq!(r.side(), Side::Question);
     assert_eq!(current(&r), first);
 }
+
+#[test]
+fn snapshots_of_a_review_stopped_early_and_one_waiting_for_a_card() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut r = rig(w, h);
+        r.start();
+        r.press(Grade3);
+        r.press(Back);
+        assert_snapshot!(
+            format!("review_stopped_early_{w}x{h}"),
+            screen_text(&render(&r.app))
+        );
+        let mut r = rig(w, h);
+        r.effects.queue.limit = Some(1);
+        r.start();
+        r.press(Reveal);
+        r.press(Grade3);
+        assert_snapshot!(
+            format!("review_waiting_{w}x{h}"),
+            screen_text(&render(&r.app))
+        );
+    }
+}
