@@ -334,6 +334,17 @@ mod tests {
     }
 
     #[test]
+    fn mock_follow_ups_can_be_turned_off() {
+        assert!(parse("").unwrap().mock.follow_ups);
+        assert!(
+            !parse("[mock]\nfollow_ups = false\n")
+                .unwrap()
+                .mock
+                .follow_ups
+        );
+    }
+
+    #[test]
     fn errors_point_at_the_place() {
         let err = parse("theme = \"light\"\nbogus = 1\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 1));

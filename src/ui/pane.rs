@@ -17,6 +17,19 @@ pub fn scrolled(
     title: &str,
     theme: &Theme,
 ) {
+    scrolled_with_keys(frame, area, lines, scroll, title, "", theme);
+}
+
+/// Like `scrolled`, with `keys` (what the pane's keys do) on its bottom border.
+pub fn scrolled_with_keys(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    title: &str,
+    keys: &str,
+    theme: &Theme,
+) {
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(height));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
@@ -25,7 +38,18 @@ pub fn scrolled(
             Block::bordered()
                 .padding(Padding::horizontal(1))
                 .border_style(theme.border(true))
-                .title(Span::styled(format!(" {title} "), theme.title(true))),
+                .title(Span::styled(format!(" {title} "), theme.title(true)))
+                .title_bottom(
+                    Line::from(Span::styled(
+                        if keys.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {keys} ")
+                        },
+                        theme.style(crate::theme::Role::Dim),
+                    ))
+                    .right_aligned(),
+                ),
         ),
         area,
     );

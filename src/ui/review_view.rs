@@ -214,7 +214,22 @@ fn answer(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen, card: &Car
     };
     let width = usize::from(model_area.width.saturating_sub(4)).max(8);
     let (lines, point_rows) = answer_lines(app, card, width, r);
-    super::pane::scrolled(frame, model_area, lines, r.scroll, "Answer", theme);
+    let k = |a| app.key_for(Context::ReviewAnswer, a);
+    let keys = format!(
+        "{} bury · {} flag · {} edit · {} example · {}/{} scroll",
+        k(Action::Bury),
+        k(Action::Flag),
+        k(Action::Edit),
+        k(Action::ToggleExtras),
+        k(Action::HalfPageDown),
+        k(Action::HalfPageUp)
+    );
+    let keys = if wrap::width(&keys) + 12 < usize::from(model_area.width) {
+        keys
+    } else {
+        String::new()
+    };
+    super::pane::scrolled_with_keys(frame, model_area, lines, r.scroll, "Answer", &keys, theme);
     AnswerView {
         point_rows,
         height: usize::from(model_area.height.saturating_sub(2)),

@@ -524,3 +524,40 @@ fn snapshots_of_a_follow_up_and_the_abort_question() {
         );
     }
 }
+
+#[test]
+fn the_debrief_cursor_stays_in_view_and_covers_its_whole_row() {
+    let long = (1..=12)
+        .map(|i| {
+            format!(
+                "- point {i}: {}",
+                "words that wrap over the width of the pane ".repeat(3)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("## Many points?\n\n### Answer\nShort.\n\n### Key points\n{long}\n");
+    let deck = prepdeck::load::load_text("many.md", &text);
+    let mut app = crate::common::app_from_deck(deck, 80, 24);
+    let t0 = Instant::now();
+    let mut one = settings(60, None);
+    one.questions = 1;
+    assert!(app.start_mock(one, Vec::new(), t0));
+    crate::common::press(&mut app, &[FinishQuestion]);
+    assert_eq!(phase(&app), Phase::Debrief);
+    let selected = Theme::default().style(Role::Selection).bg.unwrap();
+    for step in 0..12 {
+        let terminal = render(&app);
+        let text = screen_text(&terminal);
+        let wanted = format!("point {}:", step + 1);
+        let row = text
+            .lines()
+            .position(|l| l.contains(&wanted))
+            .unwrap_or_else(|| panic!("point {} is off screen:\n{text}", step + 1));
+        let row = u16::try_from(row).unwrap();
+        let buffer = terminal.backend().buffer();
+        let lit = (2..60).filter(|&x| buffer[(x, row)].bg == selected).count();
+        assert!(lit > 30, "point {} row not highlighted", step + 1);
+        crate::common::press(&mut app, &[MoveDown]);
+    }
+}
