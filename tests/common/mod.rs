@@ -37,6 +37,22 @@ pub fn app_with_keymap(deck: Deck, w: u16, h: u16, keymap: Keymap) -> App {
     app
 }
 
+/// One card with twelve key points that each wrap over several lines: more than a
+/// screen of them, to see a cursor kept in view.
+pub fn many_points_deck() -> Deck {
+    let long = (1..=12)
+        .map(|i| {
+            format!(
+                "- point {i}: {}",
+                "words that wrap over the width of the pane ".repeat(3)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("## Many points?\n\n### Answer\nShort.\n\n### Key points\n{long}\n");
+    load_text("many.md", &text)
+}
+
 /// Sends actions in order, each followed by a frame and its measurements, as the
 /// runtime does.
 pub fn press(app: &mut App, actions: &[Action]) {

@@ -527,17 +527,7 @@ fn snapshots_of_a_follow_up_and_the_abort_question() {
 
 #[test]
 fn the_debrief_cursor_stays_in_view_and_covers_its_whole_row() {
-    let long = (1..=12)
-        .map(|i| {
-            format!(
-                "- point {i}: {}",
-                "words that wrap over the width of the pane ".repeat(3)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let text = format!("## Many points?\n\n### Answer\nShort.\n\n### Key points\n{long}\n");
-    let deck = prepdeck::load::load_text("many.md", &text);
+    let deck = crate::common::many_points_deck();
     let mut app = crate::common::app_from_deck(deck, 80, 24);
     let t0 = Instant::now();
     let mut one = settings(60, None);

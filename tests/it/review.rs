@@ -418,19 +418,9 @@ fn a_card_with_an_answer_but_no_key_points_says_how_to_grade_it() {
 
 #[test]
 fn the_key_point_cursor_stays_in_view_and_covers_its_whole_row() {
-    let long = (1..=12)
-        .map(|i| {
-            format!(
-                "- point {i}: {}",
-                "words that wrap over the width of the pane ".repeat(3)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let text = format!("## Many points?\n\n### Answer\nShort.\n\n### Key points\n{long}\n");
     let mut r = rig(80, 24);
-    let deck = prepdeck::load::load_text("many.md", &text);
-    r.app = crate::common::app_from_deck(deck, 80, 24).with_clock(|| 1_795_349_100);
+    r.app = crate::common::app_from_deck(crate::common::many_points_deck(), 80, 24)
+        .with_clock(|| 1_795_349_100);
     r.start();
     r.press(Reveal);
     let theme = prepdeck::theme::Theme::default();
