@@ -174,6 +174,15 @@ impl Config {
             {
                 Ok((Config::default(), Some(path)))
             }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(ConfigError {
+                message: format!(
+                    "no such config file; make one with `prepdeck config --default > {}`, or leave out --config and PREPDECK_CONFIG to use the defaults",
+                    path.display()
+                ),
+                file: path,
+                line: 0,
+                column: 0,
+            }),
             Err(err) => Err(ConfigError {
                 file: path,
                 line: 0,

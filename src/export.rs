@@ -22,7 +22,18 @@ pub enum Format {
     Report,
 }
 
-/// The `check --json` document for `deck`, pretty-printed.
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Anki => "anki",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Report => "report",
+        }
+    }
+}
+
 /// The JSON export: the check document with `"flagged": true|false` on every card.
 pub fn json_with_flags(
     deck: &Deck,
@@ -46,6 +57,7 @@ pub fn json_with_flags(
     })
 }
 
+/// The `check --json` document for `deck`, pretty-printed.
 pub fn json(deck: &Deck) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&CheckReport::new(deck)).map(|mut s| {
         s.push('\n');

@@ -102,11 +102,26 @@ pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> Outcome {
         Ok(path) => path,
         Err(err) => return Err(Failure::failed(err)),
     };
-    if !args.file.is_file() {
-        return Err(Failure::usage(format!(
-            "{}: no such backup file",
-            args.file.display()
-        )));
+    match std::fs::metadata(&args.file) {
+        Err(_) => {
+            return Err(Failure::usage(format!(
+                "{}: no such backup file",
+                args.file.display()
+            )));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(Failure::usage(format!(
+                "not a prepdeck backup: {} is a folder; name the backup file in it (prepdeck-backup-DATE.db)",
+                args.file.display()
+            )));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(Failure::usage(format!(
+                "not a prepdeck backup: {} is not a regular file; nothing was changed",
+                args.file.display()
+            )));
+        }
+        Ok(_) => {}
     }
     match restore(&db, &args.file, clock::now_unix()) {
         Ok(restored) => {
@@ -122,6 +137,24 @@ pub fn restore_cmd(args: &RestoreArgs, global: &GlobalArgs) -> Outcome {
                 ));
             }
             Ok(ExitCode::SUCCESS)
+        }
+        // The backup itself is unusable: say so about the backup, not with the advice
+        // meant for a damaged live database.
+        Err(
+            crate::store::StoreError::NotADatabase { path, reason }
+            | crate::store::StoreError::Corrupt {
+                path,
+                detail: reason,
+            },
+        ) if path == args.file => Err(Failure::failed(format!(
+            "not a prepdeck backup: {} ({reason}); nothing was changed",
+            path.display()
+        ))),
+        Err(crate::store::StoreError::NewerSchema { path, found, .. }) if path == args.file => {
+            Err(Failure::failed(format!(
+                "{}: a backup from a newer prepdeck (schema version {found}); upgrade prepdeck to restore it; nothing was changed",
+                path.display()
+            )))
         }
         Err(err) => Err(Failure::failed(err)),
     }

@@ -45,6 +45,17 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
                 .map_err(|e| e.to_string())
         }
     };
+    if written.is_ok()
+        && let Some(path) = &args.out
+    {
+        let n = deck.cards.len();
+        super::warn(&format!(
+            "{n} {} to {} ({})",
+            if n == 1 { "card" } else { "cards" },
+            path.display(),
+            args.format.name()
+        ));
+    }
     match written {
         // Like `check`: load errors make the exit status 1 even though the export ran.
         Ok(()) => Ok(ExitCode::from(crate::check::exit_status(&deck, false))),

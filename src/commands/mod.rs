@@ -301,6 +301,40 @@ pub fn topic_nodes(app: &App, names: &[String]) -> Result<Vec<usize>, Failure> {
     Ok(nodes)
 }
 
+/// The subcommand `word` was probably meant as: one within two edits of it.
+pub fn did_you_mean(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    if word.contains(['/', '.']) || word.len() < 3 {
+        return None;
+    }
+    let command = crate::cli::Cli::command();
+    command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .map(|name| (edit_distance(word, &name), name))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Asks a yes/no question on the terminal; anything but y/yes is no.
 pub fn confirm(question: &str) -> bool {
     use std::io::{BufRead, Write};

@@ -28,8 +28,14 @@ struct Prepared {
 fn prepare(paths: &[PathBuf], global: &GlobalArgs, browser: bool) -> Result<Prepared, Failure> {
     let settings = settings(global)?;
     let sources = sources(paths, &settings.config);
-    // A path that is not there is a usage error: say so before a database is made.
-    crate::load::check_paths(&sources).map_err(Failure::usage)?;
+    // A path that is not there is a usage error: say so before a database is made, and
+    // when it is a misspelt subcommand (`prepdeck reveiw`), which one was meant.
+    crate::load::check_paths(&sources).map_err(|missing| {
+        match super::did_you_mean(&missing.0.to_string_lossy()) {
+            Some(name) => Failure::usage(format!("{missing}; did you mean `prepdeck {name}`?")),
+            None => Failure::usage(missing),
+        }
+    })?;
     let (deck, progress) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| read_progress(global));
         let deck = super::load_deck(&sources);

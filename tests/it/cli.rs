@@ -153,3 +153,77 @@ fn a_bad_config_stops_with_file_line_and_column() {
         );
     }
 }
+
+#[test]
+fn a_misspelt_subcommand_is_named_but_a_real_path_of_that_name_still_opens() {
+    let out = prepdeck(&["reveiw"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `prepdeck review`?"),
+        "{stderr}"
+    );
+    let out = prepdeck(&["stas"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `prepdeck stats`?"));
+    // A file called `reveiw` is content: `check reveiw` reads it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reveiw");
+    std::fs::write(&file, "## Q?\n\n### Answer\nA.\n").unwrap();
+    let out = prepdeck(&["check", file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn restore_names_what_is_wrong_with_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prepdeck(&["restore", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not a prepdeck backup") && stderr.contains("is a folder"),
+        "{stderr}"
+    );
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "not a database at all\n").unwrap();
+    let out = prepdeck(&["restore", junk.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not a prepdeck backup"), "{stderr}");
+    assert!(
+        !stderr.contains("Move it aside"),
+        "live-database advice: {stderr}"
+    );
+    let out = prepdeck(&["restore", "/dev/null"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+}
+
+#[test]
+fn export_to_a_file_says_what_it_wrote_and_a_missing_config_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("deck.txt");
+    let out = prepdeck(&[
+        "export",
+        "--format",
+        "anki",
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("212 cards to ") && stderr.contains("deck.txt (anki)"),
+        "{stderr}"
+    );
+    let missing = dir.path().join("nope.toml");
+    let out = prepdeck(&["--config", missing.to_str().unwrap(), "stats"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("prepdeck config --default >"), "{stderr}");
+    assert!(!missing.exists(), "nothing is created");
+}
