@@ -235,6 +235,12 @@ impl Theme {
         Ok(())
     }
 
+    /// Whether any style has a colour (false under `NO_COLOR`, where pictures must tell
+    /// their levels apart by shape).
+    pub fn has_colors(&self) -> bool {
+        self.styles.iter().any(|s| s.fg.is_some() || s.bg.is_some())
+    }
+
     /// The same theme without any colour, for `NO_COLOR`: selections and the takeaway
     /// are reversed or bold so they still stand out.
     pub fn without_colors(mut self) -> Theme {

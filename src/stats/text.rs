@@ -27,8 +27,10 @@ pub fn render(stats: &Stats) -> String {
     }
     let _ = writeln!(
         out,
-        "{} reviews; streak {} days (longest {})",
-        stats.reviews, stats.streak_days, stats.longest_streak_days
+        "{}; streak {} (longest {})",
+        count(stats.reviews, "review", "reviews"),
+        count(stats.streak_days as usize, "day", "days"),
+        stats.longest_streak_days
     );
     let _ = writeln!(
         out,
@@ -106,4 +108,9 @@ pub fn render(stats: &Stats) -> String {
         }
     }
     out
+}
+
+/// "1 review", "3 reviews".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -19,7 +19,7 @@ use crate::app::App;
 use crate::app::stats_screen::StatsScreen;
 use crate::clock::{civil, weekday};
 use crate::keymap::Context;
-use crate::stats::text::percent;
+use crate::stats::text::{count, percent};
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -116,9 +116,9 @@ fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         ]),
         Line::from(Span::styled(
             format!(
-                "{} reviews · streak {} days (longest {}) · retention 30 days {} (desired {:.0}%)",
-                st.reviews,
-                st.streak_days,
+                "{} · streak {} (longest {}) · retention 30 days {} (desired {:.0}%)",
+                count(st.reviews, "review", "reviews"),
+                count(st.streak_days as usize, "day", "days"),
                 st.longest_streak_days,
                 percent(st.retention_30d),
                 st.desired_retention * 100.0
@@ -182,9 +182,25 @@ fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let cells: Vec<Option<&crate::stats::DayCount>> = std::iter::repeat_n(None, lead)
         .chain(st.calendar.iter().map(Some))
         .collect();
+    // Without colour, the level is the glyph: a shade ramp from none to the most.
+    let glyph = |role: Role| -> &'static str {
+        if theme.has_colors() {
+            return "■ ";
+        }
+        match role {
+            Role::Heat0 => "· ",
+            Role::Heat1 => "░ ",
+            Role::Heat2 => "▒ ",
+            Role::Heat3 => "▓ ",
+            _ => "█ ",
+        }
+    };
     for (i, cell) in cells.iter().enumerate() {
         rows[i % 7].push(match cell {
-            Some(d) => Span::styled("■ ", theme.style(level(d.reviews))),
+            Some(d) => {
+                let role = level(d.reviews);
+                Span::styled(glyph(role), theme.style(role))
+            }
             None => Span::raw("  "),
         });
     }
@@ -211,7 +227,7 @@ fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         Role::Heat3,
         Role::Heat4,
     ] {
-        legend.push(Span::styled("■ ", theme.style(role)));
+        legend.push(Span::styled(glyph(role), theme.style(role)));
     }
     legend.push(Span::styled(
         format!("more (busiest day: {most})"),

@@ -201,3 +201,31 @@ fn stats_work_on_an_empty_database() {
         "{text}"
     );
 }
+
+#[test]
+fn without_colour_the_calendar_shades_by_glyph_and_counts_read_right() {
+    let stats = figures(None);
+    let deck = prepdeck::load::load_text("10-caching/01-caching.md", CANONICAL);
+    let mut app = prepdeck::app::App::new(
+        deck,
+        prepdeck::theme::Theme::default().without_colors(),
+        prepdeck::keymap::Keymap::default(),
+    );
+    app.update(
+        prepdeck::action::Action::Resize(160, 48),
+        std::time::Instant::now(),
+    );
+    app.update(
+        prepdeck::app::Msg::StatsReady(Box::new(stats)),
+        std::time::Instant::now(),
+    );
+    let text = screen_text(&render(&app));
+    assert!(
+        !text.contains('■'),
+        "no colour, so no one glyph for every level:\n{text}"
+    );
+    assert!(text.contains('·'), "{text}");
+    let one = prepdeck::stats::text::count(1, "review", "reviews");
+    assert_eq!(one, "1 review");
+    assert_eq!(prepdeck::stats::text::count(2, "day", "days"), "2 days");
+}
