@@ -24,6 +24,8 @@ pub struct LayoutKey {
     pub width: u16,
     pub hidden: bool,
     pub extras: bool,
+    /// The card's progress line: a grade changes it.
+    pub progress: String,
 }
 
 /// The card pane laid out for one card and width, kept between frames.
@@ -38,11 +40,20 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
         return Rc::new(Vec::new());
     };
     let width = app.areas().card.map_or(0, |r| r.width.saturating_sub(4));
+    let row = browse.tree.current();
+    let progress = match row {
+        Some(Row::Card(c)) => {
+            let state = app.states().get(&app.deck().cards[c].id);
+            progress_words(state, app.unix_now())
+        }
+        _ => String::new(),
+    };
     let key = LayoutKey {
-        row: browse.tree.current(),
+        row,
         width,
         hidden: browse.answers_hidden(),
         extras: browse.show_extras,
+        progress,
     };
     if let Some((cached, lines)) = &cache.last
         && *cached == key
@@ -52,33 +63,35 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
     let width = usize::from(width).max(8);
     let theme = app.theme();
     let lines = Rc::new(match key.row {
-        Some(Row::Card(c)) if key.hidden => hidden_lines(app, &app.deck().cards[c], width),
-        Some(Row::Card(c)) => card_lines(
-            &app.deck().cards[c],
-            width,
-            theme,
-            key.extras,
-            &app.key_for(Context::Browse, Action::ToggleExtras),
-        ),
+        Some(Row::Card(c)) => {
+            let card = &app.deck().cards[c];
+            let mut out = question_header(card, width, theme);
+            // The card's progress, in words, right under its question and topic.
+            out.extend(wrap::wrap(
+                &[(key.progress.clone(), theme.style(Role::Count))],
+                width,
+                &[],
+                &[],
+            ));
+            if key.hidden {
+                out.extend(hidden_note(app, width));
+            } else {
+                out.extend(unanswered_note(card, theme));
+                out.extend(answer_sections(
+                    card,
+                    width,
+                    theme,
+                    key.extras,
+                    &app.key_for(Context::Browse, Action::ToggleExtras),
+                ));
+            }
+            out
+        }
         Some(Row::Node(n)) => topic_lines(app, n, width),
         None => empty_lines(theme),
     });
     cache.last = Some((key, Rc::clone(&lines)));
     lines
-}
-
-/// Every section of a card, as the browser and the review show it.
-pub fn card_lines(
-    card: &Card,
-    width: usize,
-    theme: &Theme,
-    extras: bool,
-    extras_key: &str,
-) -> Vec<Line<'static>> {
-    let mut out = question_header(card, width, theme);
-    out.extend(unanswered_note(card, theme));
-    out.extend(answer_sections(card, width, theme, extras, extras_key));
-    out
 }
 
 /// For a card whose source has no answer at all: says so, once.
@@ -95,11 +108,10 @@ pub fn unanswered_note(card: &Card, theme: &Theme) -> Vec<Line<'static>> {
     ]
 }
 
-/// The question alone, in quiz mode, with the keys that show the answer.
-fn hidden_lines(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
+/// In quiz mode, in place of the answer: the keys that show it.
+fn hidden_note(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
-    let mut out = question_header(card, width, theme);
-    out.push(Line::default());
+    let mut out = vec![Line::default()];
     out.extend(wrap::wrap(
         &[(
             format!(
@@ -114,6 +126,58 @@ fn hidden_lines(app: &App, card: &Card, width: usize) -> Vec<Line<'static>> {
         &[],
     ));
     out
+}
+
+/// A card's progress in words, for the browser: "new: never reviewed", or "review ·
+/// due in 3 days · seen 2 hours ago · 4 reviews · 1 lapse · flagged".
+pub fn progress_words(state: Option<&crate::schedule::CardState>, now: i64) -> String {
+    let Some(s) = state.filter(|s| s.last_review.is_some()) else {
+        let flagged = state.is_some_and(|s| s.flagged);
+        return if flagged {
+            "new: never reviewed · flagged".to_string()
+        } else {
+            "new: never reviewed".to_string()
+        };
+    };
+    let mut parts = vec![s.phase.as_str().to_string()];
+    parts.push(if s.due <= now {
+        "due now".to_string()
+    } else {
+        format!("due in {}", in_words(s.due - now))
+    });
+    if let Some(last) = s.last_review {
+        parts.push(format!("seen {} ago", in_words((now - last).max(60))));
+    }
+    parts.push(format!(
+        "{} review{}",
+        s.reps,
+        if s.reps == 1 { "" } else { "s" }
+    ));
+    if s.lapses > 0 {
+        parts.push(format!(
+            "{} lapse{}",
+            s.lapses,
+            if s.lapses == 1 { "" } else { "s" }
+        ));
+    }
+    if s.flagged {
+        parts.push("flagged".to_string());
+    }
+    parts.join(" · ")
+}
+
+/// "5 minutes", "2 hours", "3 days", "5 weeks", "4 months": the largest whole unit.
+pub fn in_words(secs: i64) -> String {
+    let secs = secs.max(0);
+    let (n, unit) = match secs {
+        s if s < 3600 => ((s / 60).max(1), "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s if s < 14 * 86_400 => (s / 86_400, "day"),
+        s if s < 60 * 86_400 => (s / (7 * 86_400), "week"),
+        s if s < 365 * 86_400 => (s / (30 * 86_400), "month"),
+        s => (s / (365 * 86_400), "year"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "new card", or "review · due in 3d · last seen 2d ago · 1 lapse".

@@ -96,8 +96,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
         })
         .collect();
     if lines.is_empty() {
+        let text = match state.scope {
+            crate::search::Scope::AllFields => format!(
+                "No card has every word. {} goes back to searching questions only.",
+                app.key_for(
+                    crate::keymap::Context::Search,
+                    crate::action::Action::SearchScope
+                )
+            ),
+            crate::search::Scope::Questions => "No match.".to_string(),
+        };
         frame.render_widget(
-            Paragraph::new(Span::styled("No match.", theme.style(Role::Dim))),
+            Paragraph::new(Span::styled(text, theme.style(Role::Dim))),
             list,
         );
     } else {

@@ -395,3 +395,45 @@ fn the_problems_of_the_files_are_listed_in_the_app_by_file_and_line() {
     assert!(text.contains("notes/broken.md:"), "{text}");
     assert!(text.contains("warning:"), "{text}");
 }
+
+#[test]
+fn the_card_shows_its_progress_in_words() {
+    let mut app = canonical(120, 40);
+    first_card(&mut app);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("new: never reviewed"), "{text}");
+    let id = app.deck().cards[app.selected_card().unwrap()].id.clone();
+    let now = 1_795_349_100;
+    let state = prepdeck::schedule::Scheduler::new(None, 0.9).grade(
+        &prepdeck::schedule::CardState::default(),
+        prepdeck::schedule::Grade::Good,
+        now - 120,
+    );
+    let mut app = app.with_clock(|| 1_795_349_100);
+    app.update(
+        Msg::Saved {
+            changes: vec![(prepdeck::ids::CardId::from(id.as_str()), Some(state))],
+            note: None,
+        },
+        std::time::Instant::now(),
+    );
+    let text = screen_text(&render(&app));
+    assert!(
+        text.contains("learning · due in 8 minutes · seen 2 minutes ago · 1 review"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_all_fields_search_says_how_to_go_back() {
+    let mut app = canonical(120, 40);
+    press(&mut app, &[Search, SearchScope]);
+    for c in "zzzqqq".chars() {
+        press(&mut app, &[Input(c)]);
+    }
+    let text = screen_text(&render(&app));
+    assert!(
+        text.contains("Tab goes back to searching questions only"),
+        "{text}"
+    );
+}
