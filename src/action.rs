@@ -15,6 +15,8 @@ pub enum Action {
     Expand,
     Open,
     FocusNext,
+    /// Back through the tree and the card's panes.
+    FocusPrev,
     Top,
     Bottom,
     PageUp,

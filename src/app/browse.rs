@@ -21,6 +21,38 @@ pub enum Focus {
     Card,
 }
 
+/// A pane of the card on a wide terminal, where the card is laid out in panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaneKind {
+    Answer,
+    Detail,
+    Tables,
+    Takeaway,
+    Extras,
+}
+
+impl PaneKind {
+    pub const ALL: [PaneKind; 5] = [
+        PaneKind::Answer,
+        PaneKind::Detail,
+        PaneKind::Tables,
+        PaneKind::Takeaway,
+        PaneKind::Extras,
+    ];
+
+    fn index(self) -> usize {
+        PaneKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// Where the last frame drew a pane of the card and how many lines it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneMeasure {
+    pub kind: PaneKind,
+    pub area: Rect,
+    pub lines: usize,
+}
+
 /// The browser's state; it stays as it was while other screens are open over it.
 #[derive(Debug, Clone)]
 pub struct BrowseState {
@@ -36,6 +68,10 @@ pub struct BrowseState {
     pub last_hits: Vec<usize>,
     /// The search panel, while it is open.
     pub search: Option<SearchState>,
+    /// On a wide terminal, the card pane that has the keyboard when the card does.
+    pub pane: PaneKind,
+    /// Each pane's scroll, by `PaneKind::index`.
+    pub pane_scroll: [usize; 5],
 }
 
 impl BrowseState {
@@ -49,7 +85,20 @@ impl BrowseState {
             show_extras: false,
             last_hits: Vec::new(),
             search: None,
+            pane: PaneKind::Answer,
+            pane_scroll: [0; 5],
         }
+    }
+
+    /// How far a pane is scrolled.
+    pub fn scroll_of(&self, kind: PaneKind) -> usize {
+        self.pane_scroll[kind.index()]
+    }
+
+    /// A new card, or a card shown anew, starts at its top in every pane.
+    fn scroll_to_top(&mut self) {
+        self.card_scroll = 0;
+        self.pane_scroll = [0; 5];
     }
 
     /// Whether the answer sections of the card are hidden right now.
@@ -65,6 +114,8 @@ pub(super) struct Surroundings<'a> {
     pub areas: Areas,
     /// Lines of the card document, as the last frame measured them.
     pub card_lines: usize,
+    /// The card's panes, when the last frame laid it out in panes.
+    pub panes: &'a [PaneMeasure],
 }
 
 impl Surroundings<'_> {
@@ -115,12 +166,8 @@ impl BrowseState {
             Action::Collapse => self.collapse(at),
             Action::Expand => self.expand(at),
             Action::Open => self.open(at),
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Focus::Tree => Focus::Card,
-                    Focus::Card => Focus::Tree,
-                };
-            }
+            Action::FocusNext => self.cycle_focus(at, true),
+            Action::FocusPrev => self.cycle_focus(at, false),
             Action::Search => return Some(BrowseOutcome::OpenSearch),
             Action::NextMatch => return self.jump_match(1, at),
             Action::PrevMatch => return self.jump_match(-1, at),
@@ -131,7 +178,7 @@ impl BrowseState {
             }
             Action::Reveal if self.hide_answers => {
                 self.revealed = !self.revealed;
-                self.card_scroll = 0;
+                self.scroll_to_top();
             }
             Action::ToggleExtras => self.show_extras = !self.show_extras,
             Action::OpenMock => return Some(BrowseOutcome::OpenMock),
@@ -176,11 +223,12 @@ impl BrowseState {
                 let before = self.tree.selected;
                 self.tree.move_by(delta);
                 if self.tree.selected != before {
-                    self.card_scroll = 0;
+                    self.scroll_to_top();
                     self.revealed = false;
                 }
                 self.tree.keep_visible(at.tree_height());
             }
+            Focus::Card if !at.panes.is_empty() => self.scroll_pane(self.pane, delta, at),
             Focus::Card => {
                 let max = at.card_lines.saturating_sub(at.card_height());
                 let max = isize::try_from(max).unwrap_or(isize::MAX);
@@ -189,6 +237,50 @@ impl BrowseState {
                     usize::try_from(now.saturating_add(delta).clamp(0, max)).unwrap_or_default();
             }
         }
+    }
+
+    /// Tab and Shift-Tab: the tree, then each pane of the card in turn when it is laid
+    /// out in panes; otherwise between the tree and the card.
+    fn cycle_focus(&mut self, at: &Surroundings, forward: bool) {
+        if at.panes.is_empty() {
+            self.focus = match self.focus {
+                Focus::Tree => Focus::Card,
+                Focus::Card => Focus::Tree,
+            };
+            return;
+        }
+        // The ring: None is the tree, then the panes as drawn.
+        let ring: Vec<Option<PaneKind>> = std::iter::once(None)
+            .chain(at.panes.iter().map(|p| Some(p.kind)))
+            .collect();
+        let here = match self.focus {
+            Focus::Tree => 0,
+            Focus::Card => ring.iter().position(|k| *k == Some(self.pane)).unwrap_or(0),
+        };
+        let next = if forward {
+            (here + 1) % ring.len()
+        } else {
+            (here + ring.len() - 1) % ring.len()
+        };
+        match ring[next] {
+            None => self.focus = Focus::Tree,
+            Some(kind) => {
+                self.focus = Focus::Card;
+                self.pane = kind;
+            }
+        }
+    }
+
+    /// Scrolls one pane of the card, within what the last frame measured of it.
+    fn scroll_pane(&mut self, kind: PaneKind, delta: isize, at: &Surroundings) {
+        let Some(p) = at.panes.iter().find(|p| p.kind == kind) else {
+            return;
+        };
+        let height = usize::from(p.area.height.saturating_sub(2));
+        let max = isize::try_from(p.lines.saturating_sub(height)).unwrap_or(isize::MAX);
+        let now = isize::try_from(self.scroll_of(kind)).unwrap_or(isize::MAX);
+        self.pane_scroll[kind.index()] =
+            usize::try_from(now.saturating_add(delta).clamp(0, max)).unwrap_or_default();
     }
 
     /// Keeps the card's scroll within what the last frame measured.
@@ -210,7 +302,7 @@ impl BrowseState {
             _ => {
                 if let Some(parent) = self.tree.parent_row() {
                     self.tree.select(parent);
-                    self.card_scroll = 0;
+                    self.scroll_to_top();
                 }
             }
         }
@@ -248,7 +340,7 @@ impl BrowseState {
     pub(super) fn jump_to_card(&mut self, card: usize, at: &Surroundings) {
         let node = at.card_node.get(card).copied().unwrap_or(0);
         self.tree.reveal_card(at.tree, node, card);
-        self.card_scroll = 0;
+        self.scroll_to_top();
         self.revealed = false;
         self.tree.keep_visible(at.tree_height());
     }
@@ -288,10 +380,13 @@ impl BrowseState {
                     self.open(at);
                 } else {
                     self.tree.select(row);
-                    self.card_scroll = 0;
+                    self.scroll_to_top();
                     self.revealed = false;
                 }
             }
+        } else if let Some(p) = at.panes.iter().find(|p| contains(p.area, x, y)) {
+            self.focus = Focus::Card;
+            self.pane = p.kind;
         } else if let Some(card) = at.areas.card
             && contains(card, x, y)
         {
@@ -300,6 +395,10 @@ impl BrowseState {
     }
 
     fn wheel(&mut self, x: u16, y: u16, delta: i8, at: &Surroundings) {
+        if let Some(p) = at.panes.iter().find(|p| contains(p.area, x, y)) {
+            self.scroll_pane(p.kind, isize::from(delta) * 3, at);
+            return;
+        }
         let before = self.focus;
         if at.areas.tree.is_some_and(|r| contains(r, x, y)) {
             self.focus = Focus::Tree;
@@ -321,6 +420,7 @@ impl App {
             card_node: &self.card_node,
             areas: self.areas(),
             card_lines: self.measures.card_lines,
+            panes: &self.measures.panes,
         }
     }
 
@@ -335,6 +435,7 @@ impl App {
             card_node: &self.card_node,
             areas,
             card_lines: self.measures.card_lines,
+            panes: &self.measures.panes,
         };
         let browse = self.screens.iter_mut().find_map(|s| match s {
             Screen::Browse(b) => Some(b.as_mut()),

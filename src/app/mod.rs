@@ -35,7 +35,7 @@ use crate::schedule::CardState;
 use crate::search::SearchIndex;
 use crate::theme::Theme;
 
-pub use browse::{BrowseState, Focus};
+pub use browse::{BrowseState, Focus, PaneKind, PaneMeasure};
 pub use help::{HelpState, PanelKind};
 pub use layout::Areas;
 use mock::{MockScreen, Phase};

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::browse::PaneMeasure;
 use super::review::AnswerView;
 use crate::action::Action;
 use crate::ids::CardId;
@@ -96,6 +97,8 @@ pub struct Measures {
     pub help_max_scroll: usize,
     /// Where the review's answer pane put the key points.
     pub answer: AnswerView,
+    /// The browser card's panes, on a wide terminal.
+    pub panes: Vec<PaneMeasure>,
 }
 
 impl Default for Measures {
@@ -104,6 +107,7 @@ impl Default for Measures {
             card_lines: usize::MAX,
             help_max_scroll: usize::MAX,
             answer: AnswerView::default(),
+            panes: Vec::new(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing: `draw(frame, &App)` renders the whole screen from a shared borrow.
 
+pub mod card_panes;
 pub mod card_view;
 pub mod help;
 pub mod markdown;
@@ -114,6 +115,12 @@ fn draw_card(
     browse: &crate::app::BrowseState,
     view: &mut View,
 ) {
+    if card_panes::paned(app.size().0, area)
+        && let Some(c) = app.selected_card()
+    {
+        view.measures.panes = card_panes::draw(frame, area, app, browse, &app.deck().cards[c]);
+        return;
+    }
     let theme = app.theme();
     let focused = browse.focus == Focus::Card && browse.search.is_none() && app.help().is_none();
     let lines = card_view::document(app, &mut view.card);

@@ -437,3 +437,71 @@ fn an_empty_all_fields_search_says_how_to_go_back() {
         "{text}"
     );
 }
+
+#[test]
+fn a_wide_card_is_laid_out_in_panes_that_scroll_on_their_own() {
+    let mut app = canonical(200, 50);
+    first_card(&mut app);
+    press(&mut app, &[]);
+    let text = screen_text(&render(&app));
+    for title in [" Answer ", " Detail ", " Tables ", " Takeaway "] {
+        assert!(text.contains(title), "{title} pane:\n{text}");
+    }
+    assert_snapshot!("card_panes_200x50", text);
+    // Narrow, the same card is one scrolling document.
+    let mut narrow = canonical(80, 24);
+    first_card(&mut narrow);
+    press(&mut narrow, &[Open]);
+    assert!(!screen_text(&render(&narrow)).contains(" Tables "));
+
+    // Tab goes through the tree and each pane; each pane scrolls alone.
+    let mut huge = app_with("huge.md", HUGE, 170, 30);
+    first_card(&mut huge);
+    press(&mut huge, &[]);
+    press(&mut huge, &[FocusNext]);
+    let b = huge.browse().unwrap();
+    assert_eq!(
+        (b.focus, b.pane),
+        (Focus::Card, prepdeck::app::PaneKind::Answer)
+    );
+    press(&mut huge, &[FocusNext]);
+    assert_eq!(huge.browse().unwrap().pane, prepdeck::app::PaneKind::Detail);
+    press(&mut huge, &[MoveDown, MoveDown, MoveDown]);
+    let b = huge.browse().unwrap();
+    assert_eq!(
+        b.scroll_of(prepdeck::app::PaneKind::Detail),
+        3,
+        "the detail scrolled"
+    );
+    assert_eq!(
+        b.scroll_of(prepdeck::app::PaneKind::Answer),
+        0,
+        "the answer did not"
+    );
+    assert_eq!(
+        b.scroll_of(prepdeck::app::PaneKind::Tables),
+        0,
+        "nor the tables"
+    );
+    press(&mut huge, &[FocusPrev, FocusPrev]);
+    assert_eq!(
+        huge.browse().unwrap().focus,
+        Focus::Tree,
+        "Shift-Tab goes back round"
+    );
+    // A click on a pane gives it the keyboard.
+    let panes = {
+        let (_, m) = crate::common::draw(&huge);
+        m.panes
+    };
+    let tables = panes
+        .iter()
+        .find(|p| p.kind == prepdeck::app::PaneKind::Tables)
+        .expect("a tables pane");
+    press(&mut huge, &[Click(tables.area.x + 2, tables.area.y + 2)]);
+    let b = huge.browse().unwrap();
+    assert_eq!(
+        (b.focus, b.pane),
+        (Focus::Card, prepdeck::app::PaneKind::Tables)
+    );
+}
