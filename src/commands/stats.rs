@@ -16,10 +16,17 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
     let loaded = store
         .load_states()
         .and_then(|states| Ok((states, store.log(None)?, store.mocks()?)));
-    let (states, log, mocks) = match loaded {
+    let (states, mut log, mocks) = match loaded {
         Ok(all) => all,
         Err(err) => return Err(Failure::failed(err)),
     };
+    // Files named: every figure is about their cards; mock scores stay the database's.
+    let narrowed = !args.paths.is_empty();
+    if narrowed {
+        let ids: std::collections::HashSet<&str> =
+            deck.cards.iter().map(|c| c.id.as_str()).collect();
+        log.retain(|r| ids.contains(r.card_id.as_str()));
+    }
     let now = clock::now_unix();
     let stats = compute(&StatsInput {
         cards: &deck.cards,
@@ -37,6 +44,11 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         }
     } else {
+        if narrowed {
+            super::say(
+                "Figures for the cards in the files given (their reviews only); mock scores are every mock's.",
+            );
+        }
         print!(
             "{}",
             crate::text::sanitize::sanitize(&text::render(&stats), true)

@@ -505,3 +505,14 @@ fn a_wide_card_is_laid_out_in_panes_that_scroll_on_their_own() {
         (Focus::Card, prepdeck::app::PaneKind::Tables)
     );
 }
+
+#[test]
+fn quiz_mode_reveals_at_the_top_of_the_answer() {
+    let mut app = app_with("huge.md", HUGE, 120, 40);
+    first_card(&mut app);
+    press(&mut app, &[FocusNext, PageDown, PageDown]);
+    assert!(app.browse().unwrap().card_scroll > 0);
+    press(&mut app, &[ToggleHideAnswers, Reveal]);
+    assert_eq!(app.browse().unwrap().card_scroll, 0);
+    assert!(screen_text(&render(&app)).contains("Answer"));
+}

@@ -1,7 +1,7 @@
 //! The command line itself: help for every subcommand, version, completions, man page,
 //! and usage errors with suggestions.
 
-use crate::common::prepdeck;
+use crate::common::{layout_fixture, prepdeck};
 
 use std::process::Command;
 
@@ -226,4 +226,45 @@ fn export_to_a_file_says_what_it_wrote_and_a_missing_config_says_how_to_make_one
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("prepdeck config --default >"), "{stderr}");
     assert!(!missing.exists(), "nothing is created");
+}
+
+#[test]
+fn stats_for_a_path_count_only_its_cards_and_say_so() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut store = prepdeck::store::Store::open(Some(&data)).unwrap();
+    let scheduler = prepdeck::schedule::Scheduler::default();
+    // A review of a card that is not in the file given.
+    let at = 1_795_000_000;
+    store
+        .record(
+            &prepdeck::store::NewReview {
+                card_id: "elsewhere".to_string(),
+                at,
+                grade: prepdeck::schedule::Grade::Good,
+                time_taken_ms: 1000,
+                coverage: None,
+                mode: prepdeck::store::ReviewMode::Review,
+                typed_answer: None,
+            },
+            Some(&scheduler.grade(&Default::default(), prepdeck::schedule::Grade::Good, at)),
+        )
+        .unwrap();
+    drop(store);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["stats", &layout_fixture("qa_lines.txt")])
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", &data)
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Figures for the cards in the files given"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 reviews"),
+        "the other card's review is not counted: {text}"
+    );
 }
