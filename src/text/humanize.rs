@@ -26,12 +26,12 @@ pub fn order_key(stem: &str) -> Option<u64> {
 }
 
 /// Cleans a topic heading: `## 6. Kubernetes Manifests (5 Questions)` → "Kubernetes
-/// Manifests". Drops inline HTML, markdown emphasis, links' targets, emoji shortcodes
-/// and leading emoji, leading numbering and a trailing question count.
+/// Manifests". Drops inline HTML, markdown emphasis, links' targets, emoji and emoji
+/// shortcodes anywhere in the name, leading numbering and a trailing question count.
 pub fn clean_topic_heading(heading: &str) -> String {
     let text = strip_inline_markup(heading);
-    let text = strip_leading_decoration(&text);
-    let text = strip_number_prefix(text);
+    let text = strip_decoration(&text);
+    let text = strip_number_prefix(text.trim_start());
     let text = strip_trailing_count(text);
     let cleaned = collapse_spaces(text.trim_matches(|c: char| c == ':' || c.is_whitespace()));
     if cleaned.is_empty() {
@@ -155,18 +155,37 @@ fn strip_inline_markup(text: &str) -> String {
     out.replace(['*', '`'], "").replace("__", "")
 }
 
+/// Drops leading decoration — emoji, `:shortcode:` emoji and symbols such as `»` —
+/// then emoji and shortcodes anywhere else in the name: the one rule for topic names,
+/// written in content/README.md. Dashes, quotes and `›` in the middle are kept.
+fn strip_decoration(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = strip_leading_decoration(text);
+    while let Some(c) = rest.chars().next() {
+        let at_word_start = out.is_empty() || out.ends_with(' ');
+        if c == ':'
+            && at_word_start
+            && let Some(len) = shortcode_len(rest)
+        {
+            rest = &rest[len..];
+            continue;
+        }
+        if is_emoji(c) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// Drops leading emoji, `:shortcode:` emoji and symbols such as `»`.
 fn strip_leading_decoration(text: &str) -> &str {
     let mut t = text.trim_start();
     loop {
-        if let Some(rest) = t.strip_prefix(':')
-            && let Some(end) = rest.find(':')
-            && end > 0
-            && rest[..end]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-')
-        {
-            t = rest[end + 1..].trim_start();
+        if let Some(len) = shortcode_len(t) {
+            t = t[len..].trim_start();
             continue;
         }
         match t.chars().next() {
@@ -176,6 +195,38 @@ fn strip_leading_decoration(text: &str) -> &str {
             _ => return t,
         }
     }
+}
+
+/// Length of a `:name:` emoji shortcode at the start of `text`, when it ends a word.
+fn shortcode_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix(':')?;
+    let end = rest.find(':')?;
+    let name = &rest[..end];
+    let is_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-');
+    let after = &rest[end + 1..];
+    let ends_word = after.is_empty() || after.starts_with(char::is_whitespace);
+    (is_name && ends_word).then_some(end + 2)
+}
+
+/// An emoji or pictograph, or a character that only joins or styles one: the emoji
+/// blocks, dingbats, arrows, geometric and miscellaneous symbols, variation selectors,
+/// the zero-width joiner and the keycap mark.
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1F000..=0x1FAFF
+            | 0x2190..=0x21FF
+            | 0x2300..=0x23FF
+            | 0x25A0..=0x25FF
+            | 0x2600..=0x27BF
+            | 0x2900..=0x297F
+            | 0x2B00..=0x2BFF
+            | 0xFE00..=0xFE0F
+            | 0x200D
+            | 0x20E3
+            | 0xE0020..=0xE007F)
 }
 
 /// Drops a trailing `(5 Questions)`, `(37)` or `(1 question)`.
@@ -264,6 +315,26 @@ mod tests {
         assert_eq!(
             clean_topic_heading("[Networking](#networking)"),
             "Networking"
+        );
+        assert_eq!(clean_topic_heading("Networking 🚀"), "Networking");
+        assert_eq!(
+            clean_topic_heading("🐳 Docker ❤️ Compose 🚀"),
+            "Docker Compose"
+        );
+        assert_eq!(clean_topic_heading("Cloud :cloud: Basics"), "Cloud Basics");
+        assert_eq!(
+            clean_topic_heading("Ratio 1:2:3 and C++"),
+            "Ratio 1:2:3 and C++"
+        );
+        assert_eq!(clean_topic_heading("Kubernetes 入門"), "Kubernetes 入門");
+        assert_eq!(clean_topic_heading("» Linux"), "Linux");
+        assert_eq!(
+            clean_topic_heading("07 – Observability"),
+            "07 – Observability"
+        );
+        assert_eq!(
+            clean_topic_heading("Linux › Processes ✅"),
+            "Linux › Processes"
         );
     }
 
