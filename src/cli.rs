@@ -118,7 +118,8 @@ pub enum Command {
     /// Delete the progress of cards that are no longer in the content, after listing them.
     #[command(
         after_help = "Progress of cards whose id no longer appears in the content is kept until you \
-        prune it. PATHs (default: the content the browser opens) decide which cards still exist.\n\n\
+        prune it. PATHs (default: the content the browser opens) decide which cards still exist; \
+        the bundled bank's cards always do, so their progress is never offered.\n\n\
         Examples:\n  prepdeck prune\n  prepdeck prune --yes ~/notes"
     )]
     Prune(PruneArgs),

@@ -4,12 +4,14 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use super::{Failure, Outcome, confirm, open_store, settings, settings_and_deck};
+use super::{Failure, Outcome, confirm, load_deck, open_store, settings, settings_and_deck};
 use crate::cli::{BackupArgs, ConfigArgs, ConfirmArgs, GlobalArgs, PruneArgs, RestoreArgs};
 use crate::clock;
 use crate::config::{self, Config};
+use crate::load::ContentSource;
 use crate::review::{OptimizeError, optimize};
 use crate::schedule::Scheduler;
+use crate::stats::text::count;
 use crate::store::{Store, restore};
 
 /// `prepdeck config [--default]`.
@@ -40,11 +42,18 @@ pub fn config(args: &ConfigArgs, global: &GlobalArgs) -> Outcome {
     }
 }
 
-/// `prepdeck prune`: lists the orphans, asks, deletes.
+/// `prepdeck prune`: lists the orphans, asks, deletes. The bundled bank's cards always
+/// count as present, so neither a PATH nor `show_bundled = false` offers their progress.
 pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
     let (_, _, deck) = settings_and_deck(&args.paths, global)?;
+    let bank = load_deck(&[ContentSource::Bundled])?;
     let mut store = open_store(global)?;
-    let known: HashSet<String> = deck.cards.iter().map(|c| c.id.clone()).collect();
+    let known: HashSet<String> = deck
+        .cards
+        .iter()
+        .chain(&bank.cards)
+        .map(|c| c.id.clone())
+        .collect();
     let orphans = match store.orphans(&known) {
         Ok(ids) => ids,
         Err(err) => return Err(Failure::failed(err)),
@@ -53,12 +62,19 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
         super::say("no orphaned progress: every card with progress is in the content");
         return Ok(ExitCode::SUCCESS);
     }
+    let states = store.load_states().map_err(Failure::failed)?;
     super::say(&format!(
-        "progress kept for {} cards that are not in the content:",
-        orphans.len()
+        "progress kept for {} that {} not in the content{}:",
+        count(orphans.len(), "card", "cards"),
+        if orphans.len() == 1 { "is" } else { "are" },
+        if args.paths.is_empty() {
+            ""
+        } else {
+            " given (the bundled bank's progress is never offered)"
+        }
     ));
     for id in &orphans {
-        super::say(&format!("  {id}"));
+        super::say(&format!("  {id}  {}", orphan_summary(states.get(id))));
     }
     if !args.yes && !confirm("delete their progress and review history?") {
         super::say("nothing deleted");
@@ -66,11 +82,29 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
     }
     match store.prune(&orphans) {
         Ok(n) => {
-            super::say(&format!("deleted the progress of {n} cards"));
+            super::say(&format!(
+                "deleted the progress of {}",
+                count(n, "card", "cards")
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Err(err) => Err(Failure::failed(err)),
     }
+}
+
+/// "3 reviews, last 2026-11-20" — what is at stake in an orphan's progress.
+fn orphan_summary(state: Option<&crate::schedule::CardState>) -> String {
+    let Some(state) = state else {
+        return "review history only".to_string();
+    };
+    let last = state.last_review.map_or(String::new(), |at| {
+        format!(", last {}", clock::date(at, clock::local_offset(at)))
+    });
+    let flag = if state.flagged { ", flagged" } else { "" };
+    format!(
+        "{}{last}{flag}",
+        count(state.reps as usize, "review", "reviews")
+    )
 }
 
 /// `prepdeck backup [FILE]`.

@@ -268,3 +268,54 @@ fn stats_for_a_path_count_only_its_cards_and_say_so() {
         "the other card's review is not counted: {text}"
     );
 }
+
+#[test]
+fn prune_with_a_path_never_offers_the_bundled_bank_and_says_what_is_at_stake() {
+    use prepdeck::load::{ContentSource, load};
+    use prepdeck::store::{NewReview, ReviewMode, Store};
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let bank = load(&[ContentSource::Bundled]).unwrap();
+    let bank_card = bank.cards[0].id.clone();
+    let mut store = Store::open(Some(&data)).unwrap();
+    let scheduler = prepdeck::schedule::Scheduler::default();
+    let at = 1_795_000_000;
+    for id in [bank_card.as_str(), "0123456789ab"] {
+        let review = NewReview {
+            card_id: id.to_string(),
+            at,
+            grade: prepdeck::schedule::Grade::Good,
+            time_taken_ms: 1000,
+            coverage: None,
+            mode: ReviewMode::Review,
+            typed_answer: None,
+        };
+        let next = scheduler.grade(&Default::default(), prepdeck::schedule::Grade::Good, at);
+        store.record(&review, Some(&next)).unwrap();
+    }
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["prune", "--yes", &layout_fixture("qa_lines.txt")])
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", &data)
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("progress kept for 1 card that is not in the content given"),
+        "{text}"
+    );
+    assert!(text.contains("0123456789ab  1 review, last "), "{text}");
+    assert!(!text.contains(&bank_card), "bundled card offered: {text}");
+    let store = Store::open(Some(&data)).unwrap();
+    assert!(
+        store.state(&bank_card).unwrap().is_some(),
+        "bundled progress kept"
+    );
+    assert!(
+        store.state("0123456789ab").unwrap().is_none(),
+        "orphan dropped"
+    );
+}
