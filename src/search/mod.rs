@@ -6,6 +6,7 @@
 //! matches.
 
 mod full_text;
+mod word_rule;
 
 use std::cell::OnceCell;
 
@@ -141,7 +142,7 @@ impl SearchIndex {
             return Vec::new();
         }
         match scope {
-            Scope::Questions => self.fuzzy_questions(query, within, matcher),
+            Scope::Questions => self.fuzzy_questions(cards, query, within, matcher),
             Scope::AllFields => {
                 let mut hits: Vec<Hit> = self
                     .full_text(cards)
@@ -166,6 +167,7 @@ impl SearchIndex {
 
     fn fuzzy_questions(
         &self,
+        cards: &[Card],
         query: &str,
         within: Option<&[usize]>,
         matcher: &mut Matcher,
@@ -184,7 +186,9 @@ impl SearchIndex {
             .iter()
             .filter_map(|&card| {
                 let hay = haystacks.get(card)?;
-                pattern.score(hay.slice(..), matcher).map(|score| Hit {
+                let score = pattern.score(hay.slice(..), matcher)?;
+                let question = &cards.get(card)?.question;
+                word_rule::every_word_fits(query, question).then(|| Hit {
                     card,
                     score,
                     indices: Vec::new(),
@@ -279,6 +283,19 @@ mod tests {
                 .search_within(c, "pod", Scope::AllFields, Some(&[]), &mut m)
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_fuzzy_word_in_the_bank_lists_only_the_questions_that_hold_it() {
+        let deck = crate::load::load(&[crate::load::ContentSource::Bundled]).unwrap();
+        let index = SearchIndex::new(&deck.cards);
+        let mut m = new_matcher();
+        let hits = index.search(&deck.cards, "helm", Scope::Questions, &mut m);
+        assert!(!hits.is_empty());
+        for hit in &hits {
+            let question = deck.cards[hit.card].question.to_lowercase();
+            assert!(question.contains("helm"), "{question}");
+        }
     }
 
     const DECK: &str = "\
