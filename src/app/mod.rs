@@ -306,6 +306,9 @@ impl App {
                 if let Some(help) = self.help.as_mut() {
                     help.scroll = help.scroll.min(measures.help_max_scroll);
                 }
+                if let Some(Screen::Stats(stats)) = self.screens.last_mut() {
+                    stats.clamp_scroll(measures.stats_max_scroll);
+                }
                 self.measures = measures;
                 self.clamp_card_scroll();
                 None

@@ -99,6 +99,8 @@ pub struct Measures {
     pub answer: AnswerView,
     /// The browser card's panes, on a wide terminal.
     pub panes: Vec<PaneMeasure>,
+    /// How far the stats panels can scroll before their last row is at the bottom.
+    pub stats_max_scroll: u16,
 }
 
 impl Default for Measures {
@@ -108,6 +110,7 @@ impl Default for Measures {
             help_max_scroll: usize::MAX,
             answer: AnswerView::default(),
             panes: Vec::new(),
+            stats_max_scroll: u16::MAX,
         }
     }
 }

@@ -58,10 +58,11 @@ impl App {
     }
 
     pub(super) fn update_stats(&mut self, action: Action) -> Option<Effect> {
+        let max_scroll = self.measures.stats_max_scroll;
         let Some(Screen::Stats(screen)) = self.screens.last_mut() else {
             return None;
         };
-        match screen.update(action)? {
+        match screen.update(action, max_scroll)? {
             StatsOutcome::Review(node) => Some(Effect::StartReview(ReviewRequest {
                 node: Some(node),
                 cram: false,

@@ -49,7 +49,13 @@ impl StatsScreen {
         order
     }
 
-    pub fn update(&mut self, action: Action) -> Option<StatsOutcome> {
+    /// Keeps the scroll within what the last frame could show, so Page Up after a
+    /// resize or a long Page Down moves at once.
+    pub fn clamp_scroll(&mut self, max_scroll: u16) {
+        self.scroll = self.scroll.min(max_scroll);
+    }
+
+    pub fn update(&mut self, action: Action, max_scroll: u16) -> Option<StatsOutcome> {
         let count = self.stats.topics.len();
         match action {
             Action::MoveDown => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
@@ -62,8 +68,16 @@ impl StatsScreen {
                 let topic = *self.order().get(self.selected)?;
                 return Some(StatsOutcome::Review(self.stats.topics[topic].node));
             }
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(max_scroll),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::Top => {
+                self.selected = 0;
+                self.scroll = 0;
+            }
+            Action::Bottom => {
+                self.selected = count.saturating_sub(1);
+                self.scroll = max_scroll;
+            }
             Action::Back => return Some(StatsOutcome::Leave),
             Action::Quit => return Some(StatsOutcome::Quit),
             _ => {}

@@ -166,6 +166,8 @@ const WORDS: &[Row] = &[
     (C::Stats, A::MoveUp, "previous topic", "topic"),
     (C::Stats, A::PageDown, "scroll the panels down", "scroll"),
     (C::Stats, A::PageUp, "scroll the panels up", "scroll"),
+    (C::Stats, A::Top, "first topic, panels at the top", ""),
+    (C::Stats, A::Bottom, "last topic, panels at the bottom", ""),
     (C::Stats, A::Open, "review the selected topic", "review it"),
     (C::Stats, A::Toggle, "sort topics: reading order / weakest first", "sort"),
     (C::Stats, A::Back, "back to where you came from", "back"),

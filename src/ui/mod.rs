@@ -86,7 +86,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
                 Screen::Review(r) => {
                     view.measures.answer = review_view::draw(frame, body, app, r);
                 }
-                Screen::Stats(s) => stats_view::draw(frame, body, app, s),
+                Screen::Stats(s) => {
+                    view.measures.stats_max_scroll = stats_view::draw(frame, body, app, s);
+                }
                 Screen::Browse(_) => {}
             }
             if !status::draw(frame, status_area, app) {

@@ -28,7 +28,7 @@ const TWO_COLUMNS: u16 = 120;
 
 type Panel = (u16, fn(&StatsScreen, &App, Rect, &mut Buffer));
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
     let (left, right): (Vec<Panel>, Vec<Panel>) = {
         let mastery_height = 4 + u16::try_from(s.stats.topics.len().min(40)).unwrap_or(40);
         let leeches = 3 + u16::try_from(s.stats.leeches.len().clamp(1, 10)).unwrap_or(10);
@@ -70,7 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
             y += h;
         }
     }
-    let scroll = s.scroll.min(total.saturating_sub(area.height));
+    let max_scroll = total.saturating_sub(area.height);
+    let scroll = s.scroll.min(max_scroll);
     let buf = frame.buffer_mut();
     for row in 0..area.height {
         for col in 0..area.width {
@@ -82,6 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) {
             }
         }
     }
+    max_scroll
 }
 
 fn block(title: &str, theme: &Theme) -> Block<'static> {

@@ -229,3 +229,45 @@ fn without_colour_the_calendar_shades_by_glyph_and_counts_read_right() {
     assert_eq!(one, "1 review");
     assert_eq!(prepdeck::stats::text::count(2, "day", "days"), "2 days");
 }
+
+#[test]
+fn the_panels_scroll_within_bounds_and_home_end_go_to_the_ends() {
+    use crate::common::press;
+    use prepdeck::action::Action;
+    use prepdeck::app::Screen;
+    let scroll_and_selected = |app: &prepdeck::app::App| match app.screen() {
+        Some(Screen::Stats(s)) => (s.scroll, s.selected),
+        _ => panic!("not on the stats screen"),
+    };
+    let mut app = app_with("10-caching/01-caching.md", CANONICAL, 80, 24);
+    app.update(
+        prepdeck::app::Msg::StatsReady(Box::new(figures(None))),
+        std::time::Instant::now(),
+    );
+    press(&mut app, &[Action::Bottom]);
+    let (bottom, _) = scroll_and_selected(&app);
+    assert!(bottom > 0, "the panels are taller than 24 rows");
+    press(
+        &mut app,
+        &[Action::PageDown, Action::PageDown, Action::PageDown],
+    );
+    assert_eq!(
+        scroll_and_selected(&app).0,
+        bottom,
+        "no scrolling past the end"
+    );
+    press(&mut app, &[Action::PageUp]);
+    assert_eq!(
+        scroll_and_selected(&app).0,
+        bottom.saturating_sub(10),
+        "one Page Up moves at once"
+    );
+    press(&mut app, &[Action::Top]);
+    assert_eq!(scroll_and_selected(&app), (0, 0));
+    press(&mut app, &[Action::Bottom, Action::Resize(80, 200)]);
+    assert_eq!(
+        scroll_and_selected(&app).0,
+        0,
+        "a taller terminal clamps the scroll"
+    );
+}
