@@ -142,11 +142,14 @@ pub fn due_today(state: Option<&CardState>, now: i64, offset: i64) -> bool {
 /// Computes every figure.
 pub fn compute(input: &StatsInput) -> Stats {
     let today = day_of(input.now, input.offset);
+    // One count everywhere: review and mock grades (both move the schedule); cram
+    // grades never do and are left out of every figure but study time.
     let reviews: Vec<&LoggedReview> = input
         .log
         .iter()
-        .filter(|r| r.mode == ReviewMode::Review)
+        .filter(|r| r.mode != ReviewMode::Cram)
         .collect();
+    let recalls = recall_checks(&reviews, input.offset);
     let mut per_day: BTreeMap<i64, usize> = BTreeMap::new();
     let mut minutes: BTreeMap<i64, f64> = BTreeMap::new();
     for r in input.log {
@@ -186,8 +189,8 @@ pub fn compute(input: &StatsInput) -> Stats {
             }
         }
     }
-    let window = |days: i64| retention(reviews.iter().copied(), input.now - days * 86_400);
-    let topics = topic_stats(input, &reviews);
+    let window = |days: i64| retention(recalls.iter().copied(), input.now - days * 86_400);
+    let topics = topic_stats(input, &recalls);
     let mut leeches: Vec<Leech> = input
         .cards
         .iter()
@@ -239,16 +242,37 @@ pub fn compute(input: &StatsInput) -> Stats {
     }
 }
 
-/// Share of grades since `since` that were not Again; `None` without grades.
-fn retention<'a>(reviews: impl Iterator<Item = &'a LoggedReview>, since: i64) -> Option<f64> {
+/// Retention is not shown on fewer recall checks than this in its window: "not enough
+/// reviews yet".
+pub const MIN_RECALL_CHECKS: usize = 10;
+
+/// The grades that test memory: a card seen again on a later day than its previous
+/// grade. First sightings and same-day learning or relearning steps are left out.
+fn recall_checks<'a>(reviews: &[&'a LoggedReview], offset: i64) -> Vec<&'a LoggedReview> {
+    let mut in_order = reviews.to_vec();
+    in_order.sort_by_key(|r| (r.at, r.id));
+    let mut last_day: HashMap<&str, i64> = HashMap::new();
+    in_order
+        .into_iter()
+        .filter(|r| {
+            let day = day_of(r.at, offset);
+            let previous = last_day.insert(r.card_id.as_str(), day);
+            previous.is_some_and(|p| p < day)
+        })
+        .collect()
+}
+
+/// Share of recall checks since `since` not graded Again (Again = forgotten); `None`
+/// below `MIN_RECALL_CHECKS`.
+fn retention<'a>(checks: impl Iterator<Item = &'a LoggedReview>, since: i64) -> Option<f64> {
     let (mut passed, mut total) = (0usize, 0usize);
-    for r in reviews.filter(|r| r.at >= since) {
+    for r in checks.filter(|r| r.at >= since) {
         total += 1;
         if r.grade != Grade::Again {
             passed += 1;
         }
     }
-    (total > 0).then(|| passed as f64 / total as f64)
+    (total >= MIN_RECALL_CHECKS).then(|| passed as f64 / total as f64)
 }
 
 /// (current streak, longest streak) in days.

@@ -87,17 +87,32 @@ fn streaks_cross_month_boundaries() {
 }
 
 #[test]
-fn retention_per_window_counts_review_mode_only() {
+fn retention_counts_cards_seen_again_on_a_later_day_and_needs_enough_of_them() {
     let d = deck();
-    let id = d.cards[0].id.clone();
-    let log = vec![
-        review(&id, NOW - DAY, Grade::Good, ReviewMode::Review),
-        review(&id, NOW - 2 * DAY, Grade::Again, ReviewMode::Review),
-        review(&id, NOW - 20 * DAY, Grade::Again, ReviewMode::Review),
-        review(&id, NOW - 20 * DAY, Grade::Again, ReviewMode::Cram),
-        review(&id, NOW - 100 * DAY, Grade::Easy, ReviewMode::Review),
-        review(&id, NOW - 3 * DAY, Grade::Again, ReviewMode::Mock),
-    ];
+    let (a, b) = (d.cards[0].id.clone(), d.cards[1].id.clone());
+    // Card a: one grade a day for 12 days; the first is a first sighting, so 11 checks,
+    // one of them Again; a same-day learning step after it and a cram grade do not count.
+    let mut log: Vec<LoggedReview> = (1..=12)
+        .map(|k| {
+            let grade = if k == 3 { Grade::Again } else { Grade::Good };
+            review(&a, NOW - k * DAY, grade, ReviewMode::Review)
+        })
+        .collect();
+    log.push(review(
+        &a,
+        NOW - 3 * DAY + 600,
+        Grade::Again,
+        ReviewMode::Review,
+    ));
+    log.push(review(
+        &a,
+        NOW - 2 * DAY + 60,
+        Grade::Again,
+        ReviewMode::Cram,
+    ));
+    // Card b: seen first in review, then recalled in a mock the next day: a check.
+    log.push(review(&b, NOW - 6 * DAY, Grade::Good, ReviewMode::Review));
+    log.push(review(&b, NOW - 5 * DAY, Grade::Good, ReviewMode::Mock));
     let states = HashMap::new();
     let s = compute(&StatsInput {
         cards: &d.cards,
@@ -109,11 +124,21 @@ fn retention_per_window_counts_review_mode_only() {
         offset: 0,
         desired_retention: 0.9,
     });
-    assert_eq!(s.retention_7d, Some(0.5));
-    assert_eq!(s.retention_30d, Some(1.0 / 3.0));
-    assert_eq!(s.retention_365d, Some(0.5));
-    assert_eq!(s.reviews, 4);
-    assert_eq!(s.topics[0].retention, Some(1.0 / 3.0));
+    assert_eq!(s.retention_30d, Some(11.0 / 12.0));
+    assert_eq!(s.retention_365d, Some(11.0 / 12.0));
+    assert_eq!(s.retention_7d, None, "8 checks in 7 days: not enough");
+    assert_eq!(s.topics[0].retention, Some(11.0 / 12.0));
+    // One count of reviews: review and mock grades, not cram; the calendar agrees.
+    assert_eq!(s.reviews, 15);
+    let on_calendar: usize = s.calendar.iter().map(|day| day.reviews).sum();
+    assert_eq!(on_calendar, s.reviews);
+    let text = text::render(&s);
+    assert!(
+        text.contains("15 reviews (review and mock grades"),
+        "{text}"
+    );
+    assert!(text.contains("7 days —, 30 days 92%"), "{text}");
+    assert!(text.contains("not enough reviews yet"), "{text}");
 }
 
 #[test]
@@ -166,5 +191,7 @@ fn an_empty_history_gives_honest_zeroes() {
     });
     assert_eq!((s.reviews, s.streak_days, s.due_today), (0, 0, 0));
     assert_eq!(s.retention_30d, None);
-    assert!(text::render(&s).contains("retention: 7 days —"));
+    let text = text::render(&s);
+    assert!(text.contains("7 days —"), "{text}");
+    assert!(text.contains("not enough reviews yet"), "{text}");
 }

@@ -10,6 +10,18 @@ pub fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{:.0}%", v * 100.0))
 }
 
+/// "retention 30 days 83% (desired 90%)", or "retention: not enough reviews yet".
+pub fn retention_words(last_30_days: Option<f64>, desired: f32) -> String {
+    match last_30_days {
+        Some(v) => format!(
+            "retention 30 days {:.0}% (desired {:.0}%)",
+            v * 100.0,
+            desired * 100.0
+        ),
+        None => "retention: not enough reviews yet".to_string(),
+    }
+}
+
 /// The text report.
 pub fn render(stats: &Stats) -> String {
     let mut out = String::new();
@@ -27,19 +39,27 @@ pub fn render(stats: &Stats) -> String {
     }
     let _ = writeln!(
         out,
-        "{}; streak {} (longest {})",
+        "{} (review and mock grades; cram is not counted); streak {} (longest {})",
         count(stats.reviews, "review", "reviews"),
         count(stats.streak_days as usize, "day", "days"),
         stats.longest_streak_days
     );
     let _ = writeln!(
         out,
-        "retention: 7 days {}, 30 days {}, 365 days {} (desired {:.0}%)",
+        "retention (cards recalled when seen again on a later day): 7 days {}, 30 days {}, \
+         365 days {} (desired {:.0}%)",
         percent(stats.retention_7d),
         percent(stats.retention_30d),
         percent(stats.retention_365d),
         stats.desired_retention * 100.0
     );
+    if stats.retention_7d.is_none() || stats.retention_365d.is_none() {
+        let _ = writeln!(
+            out,
+            "  — not enough reviews yet: retention needs {} such cards in the window",
+            super::MIN_RECALL_CHECKS
+        );
+    }
     if !stats.mocks.is_empty() {
         let scores: Vec<String> = stats
             .mocks

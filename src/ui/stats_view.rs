@@ -19,7 +19,8 @@ use crate::app::App;
 use crate::app::stats_screen::StatsScreen;
 use crate::clock::{civil, weekday};
 use crate::keymap::Context;
-use crate::stats::text::{count, percent};
+use crate::stats::MIN_RECALL_CHECKS;
+use crate::stats::text::{count, percent, retention_words};
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -118,12 +119,11 @@ fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         ]),
         Line::from(Span::styled(
             format!(
-                "{} · streak {} (longest {}) · retention 30 days {} (desired {:.0}%)",
+                "{} · streak {} (longest {}) · {}",
                 count(st.reviews, "review", "reviews"),
                 count(st.streak_days as usize, "day", "days"),
                 st.longest_streak_days,
-                percent(st.retention_30d),
-                st.desired_retention * 100.0
+                retention_words(st.retention_30d, st.desired_retention),
             ),
             theme.style(Role::Text),
         )),
@@ -232,7 +232,7 @@ fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         legend.push(Span::styled(glyph(role), theme.style(role)));
     }
     legend.push(Span::styled(
-        format!("more (busiest day: {most})"),
+        format!("more (busiest day: {most}; review and mock grades, not cram)"),
         theme.style(Role::Dim),
     ));
     lines.push(Line::from(legend));
@@ -469,7 +469,7 @@ fn mastery(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
 fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let st = &s.stats;
-    let b = block("Retention (review answers not graded Again)", theme);
+    let b = block("Retention (recalled when seen again on a later day)", theme);
     let inner = b.inner(area);
     b.render(area, buf);
     if st.reviews == 0 {
@@ -511,9 +511,11 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
             [st.retention_7d, st.retention_30d, st.retention_365d],
         ),
     ];
+    let mut some_missing = st.retention_7d.is_none();
     for t in st.topics.iter().filter(|t| t.retention_365d.is_some()) {
         let name = sanitize(t.path.last().map_or("", String::as_str), false).into_owned();
         lines.push(row(&name, [t.retention_7d, t.retention, t.retention_365d]));
+        some_missing |= t.retention_7d.is_none() || t.retention.is_none();
     }
     lines.push(Line::from(Span::styled(
         format!(
@@ -522,6 +524,12 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         ),
         theme.style(Role::Dim),
     )));
+    if some_missing {
+        lines.push(Line::from(Span::styled(
+            format!("— not enough reviews yet: under {MIN_RECALL_CHECKS} in the window"),
+            theme.style(Role::Dim),
+        )));
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 
