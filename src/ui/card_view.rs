@@ -306,10 +306,16 @@ pub fn answer_sections(
 /// The example answer is an invented story: its title says to tell one's own instead.
 pub const EXAMPLE_TITLE: &str = "Example answer (a model: tell your own story)";
 
+/// How wide a section title's rule is, title included, when the pane has room: every
+/// section's rule ends in the same column.
+const SECTION_RULE: usize = 60;
+
 /// A section title: `── Answer ─────`.
 pub fn section(out: &mut Vec<Line<'static>>, title: &str, width: usize, theme: &Theme) {
     out.push(Line::default());
-    let fill = width.saturating_sub(wrap::width(title) + 4).min(40);
+    let fill = width
+        .min(SECTION_RULE)
+        .saturating_sub(wrap::width(title) + 4);
     out.push(Line::from(vec![
         Span::styled("── ", theme.style(Role::Border)),
         Span::styled(title.to_string(), theme.style(Role::Section)),

@@ -201,15 +201,23 @@ fn width_of_span(span: &Span) -> usize {
 }
 
 /// Breaks text between characters every `max` columns, keeping every space (for code).
-pub fn hard_wrap(text: &str, max: usize) -> Vec<String> {
+/// Continuation lines start with `hang` spaces, so wrapped code stays under the first
+/// character of its line; the hang is kept under half of `max`, and a space the line
+/// breaks at is dropped.
+pub fn hard_wrap(text: &str, max: usize, hang: usize) -> Vec<String> {
     let max = max.max(2);
+    let hang = hang.min(max / 2);
     let mut out = vec![String::new()];
     let mut used = 0;
     for c in text.chars() {
         let cw = c.width().unwrap_or(0);
         if used + cw > max {
-            out.push(String::from(" "));
-            used = 1;
+            out.push(" ".repeat(hang));
+            used = hang;
+            if c == ' ' {
+                // The break stands for this space: no stray space after the hang.
+                continue;
+            }
         }
         if let Some(last) = out.last_mut() {
             last.push(c);
@@ -312,8 +320,12 @@ mod tests {
         assert_eq!(plain(&wrap(&runs, 10, &[], &[])), ["a", "b"]);
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(
-            hard_wrap("    indented code", 10),
-            ["    indent", " ed code"]
+            hard_wrap("    indented code", 10, 4),
+            ["    indent", "    ed cod", "    e"]
+        );
+        assert_eq!(
+            hard_wrap("x".repeat(12).as_str(), 6, 40),
+            ["xxxxxx", "   xxx", "   xxx"]
         );
         assert_eq!(truncate("日本語", 4), "日…");
     }

@@ -442,7 +442,9 @@ impl<'t> Renderer<'t> {
             } else {
                 block
             };
-            for piece in wrap::hard_wrap(&format!(" {text}"), avail) {
+            // Continuations start under the code's first character (after the pad).
+            let hang = 1 + wrap::width(&text) - wrap::width(trimmed);
+            for piece in wrap::hard_wrap(&format!(" {text}"), avail, hang) {
                 let pad = avail.saturating_sub(wrap::width(&piece));
                 let mut spans = prefix.clone();
                 spans.push(Span::styled(piece, style));

@@ -111,3 +111,29 @@ fn tables_fit_the_width() {
     assert_eq!(out[0], "┌───┬───┐");
     assert_eq!(out[3], "│ 1 │ 2 │");
 }
+
+#[test]
+fn wrapped_code_stays_under_its_first_character() {
+    let out = text(
+        "```\nfn main() {\n    let total = first + second + third;\n}\n```",
+        24,
+    );
+    // " " pad, 4 spaces of indentation, then the code; continuations hang at column 5.
+    assert_eq!(out[1], "     let total = first +");
+    assert!(
+        out[2].starts_with("     ") && !out[2].starts_with("      "),
+        "{out:?}"
+    );
+    assert_eq!(out[2].trim(), "second + third;");
+}
+
+#[test]
+fn no_wrapped_line_starts_with_a_stray_space() {
+    let md = "A **canary** sends `5%` of the traffic, *then* 25%, to the new [version](https://x.io) \
+              while the error budget holds; a rollback is one command away.";
+    for width in 12..60 {
+        for line in text(md, width) {
+            assert!(!line.starts_with(' '), "width {width}: {line:?}");
+        }
+    }
+}
