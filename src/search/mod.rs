@@ -6,6 +6,7 @@
 //! matches.
 
 mod full_text;
+pub mod snippet;
 mod word_rule;
 
 use std::cell::OnceCell;

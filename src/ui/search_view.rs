@@ -1,5 +1,5 @@
 //! The search overlay: the query, its scope, and ranked results with the matched
-//! characters highlighted.
+//! characters highlighted; an all-fields hit also shows the field and the words found.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::wrap::{self, truncate};
 use crate::app::App;
 use crate::app::layout::centered;
-use crate::search::SearchState;
+use crate::search::snippet::snippet;
+use crate::search::{Scope, SearchState};
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
@@ -64,47 +65,51 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
         );
         return;
     }
-    let start = state.selected.saturating_sub(height.saturating_sub(1));
+    // All-fields hits take two rows: the question, then where the words were found.
+    let all_fields = state.scope == Scope::AllFields;
+    let rows_per_hit = if all_fields { 2 } else { 1 };
+    let visible = (height / rows_per_hit).max(1);
+    let start = state.selected.saturating_sub(visible - 1);
     let width = usize::from(list.width);
-    let lines: Vec<Line> = state
-        .hits
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, hit)| {
-            let card = &app.deck().cards[hit.card];
-            let question = sanitize(&card.question, false);
-            let topic = sanitize(card.topic.last().map_or("", String::as_str), false).into_owned();
-            let room = width.saturating_sub(wrap::width(&topic) + 3);
-            let shown = truncate(&question, room);
-            let mut spans = highlighted(
-                &shown,
-                &hit.indices,
-                theme.style(Role::Text),
-                theme.style(Role::Match),
-            );
-            let pad = width.saturating_sub(wrap::width(&shown) + wrap::width(&topic) + 1);
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(topic, theme.style(Role::Dim)));
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, hit) in state.hits.iter().enumerate().skip(start).take(visible) {
+        let card = &app.deck().cards[hit.card];
+        let question = sanitize(&card.question, false);
+        let topic = sanitize(card.topic.last().map_or("", String::as_str), false).into_owned();
+        let room = width.saturating_sub(wrap::width(&topic) + 3);
+        let shown = truncate(&question, room);
+        let mut spans = highlighted(
+            &shown,
+            &hit.indices,
+            theme.style(Role::Text),
+            theme.style(Role::Match),
+        );
+        let pad = width.saturating_sub(wrap::width(&shown) + wrap::width(&topic) + 1);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(topic, theme.style(Role::Dim)));
+        let mut hit_lines = vec![spans];
+        if all_fields {
+            hit_lines.push(snippet_spans(card, &state.query, width, app));
+        }
+        for mut spans in hit_lines {
             if i == state.selected {
                 for s in &mut spans {
                     s.style = s.style.patch(theme.selection(true));
                 }
             }
-            Line::from(spans)
-        })
-        .collect();
+            lines.push(Line::from(spans));
+        }
+    }
     if lines.is_empty() {
         let text = match state.scope {
-            crate::search::Scope::AllFields => format!(
+            Scope::AllFields => format!(
                 "No card has every word. {} goes back to searching questions only.",
                 app.key_for(
                     crate::keymap::Context::Search,
                     crate::action::Action::SearchScope
                 )
             ),
-            crate::search::Scope::Questions => "No match.".to_string(),
+            Scope::Questions => "No match.".to_string(),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.style(Role::Dim))),
@@ -113,6 +118,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
+}
+
+/// "  key points: … canary shifts 5% …", the searched words highlighted; or where the
+/// question itself holds every word, a note saying so.
+fn snippet_spans(
+    card: &crate::model::Card,
+    query: &str,
+    width: usize,
+    app: &App,
+) -> Vec<Span<'static>> {
+    let theme = app.theme();
+    let dim = theme.style(Role::Dim);
+    let Some(found) = snippet(card, query) else {
+        return vec![Span::styled("  every word is in the question", dim)];
+    };
+    let label = format!("  {}: ", found.field);
+    let room = width.saturating_sub(wrap::width(&label));
+    let text = truncate(&sanitize(&found.text, false), room);
+    let mut spans = vec![Span::styled(label, dim)];
+    spans.extend(highlighted(
+        &text,
+        &found.marks,
+        dim,
+        theme.style(Role::Match),
+    ));
+    spans
 }
 
 /// `text` as spans, the characters at `indices` (sorted character positions) in

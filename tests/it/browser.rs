@@ -103,6 +103,18 @@ fn search_as_you_type_and_jump() {
     press(&mut app, &[SearchAccept]);
     let card = app.selected_card().unwrap();
     assert_eq!(app.deck().cards[card].question, "What is cache stampede?");
+    // An all-fields hit says in which field the words were found, and shows them.
+    press(&mut app, &[Search, SearchScope]);
+    for c in "cache coalescing".chars() {
+        press(&mut app, &[Input(c)]);
+    }
+    let overlay = screen_text(&render(&app));
+    assert!(
+        overlay.contains("key points: … protection with request coalescing"),
+        "{overlay}"
+    );
+    assert_snapshot!("search_all_fields_snippets", overlay);
+    press(&mut app, &[SearchCancel]);
     press(
         &mut app,
         &[Search, Input('k'), Input('a'), Input('f'), SearchScope],
