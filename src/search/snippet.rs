@@ -48,7 +48,16 @@ fn excerpt(
     at: usize,
     words: &[Vec<char>],
 ) -> Snippet {
-    let start = at.saturating_sub(LEAD);
+    // Start at a word: just after the first space within the lead, if there is one.
+    let lead_from = at.saturating_sub(LEAD);
+    let start = if lead_from == 0 {
+        0
+    } else {
+        chars[lead_from..at]
+            .iter()
+            .position(|&c| c == ' ')
+            .map_or(lead_from, |space| lead_from + space + 1)
+    };
     let end = (start + LENGTH).min(chars.len());
     let lead = if start > 0 { "… " } else { "" };
     let shift = lead.chars().count();
