@@ -48,10 +48,10 @@ fn excerpt(
     at: usize,
     words: &[Vec<char>],
 ) -> Snippet {
-    // Start at a word: just after the first space within the lead, if there is one.
+    // Start at a word: where the lead begins if a word does, else after its first space.
     let lead_from = at.saturating_sub(LEAD);
-    let start = if lead_from == 0 {
-        0
+    let start = if lead_from == 0 || chars[lead_from - 1] == ' ' {
+        lead_from
     } else {
         chars[lead_from..at]
             .iter()

@@ -110,7 +110,7 @@ fn search_as_you_type_and_jump() {
     }
     let overlay = screen_text(&render(&app));
     assert!(
-        overlay.contains("key points: … with request coalescing"),
+        overlay.contains("key points: … protection with request coalescing"),
         "{overlay}"
     );
     assert_snapshot!("search_all_fields_snippets", overlay);
