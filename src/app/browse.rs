@@ -66,6 +66,8 @@ pub struct BrowseState {
     pub show_extras: bool,
     /// The last accepted search, for n / N.
     pub last_hits: Vec<usize>,
+    /// The words of the last accepted search, marked in the card until Esc clears them.
+    pub highlight: Vec<String>,
     /// The search panel, while it is open.
     pub search: Option<SearchState>,
     /// On a wide terminal, the card pane that has the keyboard when the card does.
@@ -85,6 +87,7 @@ impl BrowseState {
             show_extras: false,
             last_hits: Vec::new(),
             search: None,
+            highlight: Vec::new(),
             pane: PaneKind::Answer,
             pane_scroll: [0; 5],
         }
@@ -195,7 +198,13 @@ impl BrowseState {
                 )));
             }
             Action::OpenStats => return Some(BrowseOutcome::Effect(Effect::OpenStats)),
-            Action::Back => match self.focus {
+            Action::ClearHighlight if !self.highlight.is_empty() => {
+                self.highlight.clear();
+                return Some(BrowseOutcome::Message(
+                    "search highlight cleared".to_string(),
+                ));
+            }
+            Action::Back | Action::ClearHighlight => match self.focus {
                 Focus::Card => self.focus = Focus::Tree,
                 Focus::Tree => return Some(BrowseOutcome::Effect(Effect::Quit)),
             },
@@ -505,7 +514,10 @@ impl App {
             return;
         };
         let n = flagged.len();
-        self.with_browse(|b, _| b.last_hits = flagged);
+        self.with_browse(|b, _| {
+            b.last_hits = flagged;
+            b.highlight.clear();
+        });
         self.jump_to_card(first);
         self.message = Some(format!(
             "{n} flagged {}: {} / {} for the next and previous",

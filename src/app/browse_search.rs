@@ -66,17 +66,22 @@ impl App {
         };
         let hits: Vec<usize> = state.hits.iter().map(|h| h.card).collect();
         let chosen = hits.get(state.selected).copied();
+        let words: Vec<String> = state.query.split_whitespace().map(str::to_string).collect();
         self.close_search();
         let Some(card) = chosen else {
             return;
         };
         let n = hits.len();
-        self.with_browse(|b, _| b.last_hits = hits);
+        self.with_browse(|b, _| {
+            b.last_hits = hits;
+            b.highlight = words;
+        });
         self.jump_to_card(card);
         let next = self.key_for(Context::Browse, Action::NextMatch);
         let prev = self.key_for(Context::Browse, Action::PrevMatch);
+        let back = self.key_for(Context::Browse, Action::ClearHighlight);
         self.message = Some(format!(
-            "{n} {}: {next} / {prev} for the next and previous",
+            "{n} {}: {next} / {prev} for the next and previous, {back} clears the highlight",
             if n == 1 { "match" } else { "matches" }
         ));
     }

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::card_view::{self, EXAMPLE_TITLE, section};
-use super::{markdown, pane, table, wrap};
+use super::{highlight, markdown, pane, table, wrap};
 use crate::action::Action;
 use crate::app::{App, BrowseState, Focus, PaneKind, PaneMeasure};
 use crate::keymap::Context;
@@ -124,6 +124,7 @@ pub fn draw(
         let count = lines.len();
         let title = title(kind);
         let is_focused = focused && browse.pane == kind;
+        let lines = highlight::mark_words(lines, &browse.highlight, theme.style(Role::Match));
         draw_pane(
             frame,
             rect,

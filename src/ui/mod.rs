@@ -3,6 +3,7 @@
 pub mod card_panes;
 pub mod card_view;
 pub mod help;
+pub mod highlight;
 pub mod markdown;
 pub mod mock_view;
 pub mod pane;
@@ -154,5 +155,6 @@ fn draw_card(
         ..inner
     };
     let visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
+    let visible = highlight::mark_words(visible, &browse.highlight, theme.style(Role::Match));
     frame.render_widget(Paragraph::new(visible), padded);
 }

@@ -528,3 +528,36 @@ fn quiz_mode_reveals_at_the_top_of_the_answer() {
     assert_eq!(app.browse().unwrap().card_scroll, 0);
     assert!(screen_text(&render(&app)).contains("Answer"));
 }
+
+#[test]
+fn the_searched_words_are_marked_in_the_card_until_esc() {
+    let mut app = canonical(100, 30);
+    press(&mut app, &[Search, SearchScope]);
+    for c in "coalescing".chars() {
+        press(&mut app, &[Input(c)]);
+    }
+    press(&mut app, &[SearchAccept]);
+    let mark = Theme::default().style(Role::Match);
+    let marked = |app: &prepdeck::app::App| -> String {
+        let terminal = render(app);
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content
+            .iter()
+            .filter(|cell| cell.fg == mark.fg.unwrap() && cell.bg == mark.bg.unwrap_or(cell.bg))
+            .map(|cell| cell.symbol().to_string())
+            .collect()
+    };
+    assert_eq!(
+        marked(&app),
+        "coalescing",
+        "the word in the key points is marked"
+    );
+    assert!(app.message().unwrap().contains("Esc clears the highlight"));
+    press(&mut app, &[ClearHighlight]);
+    assert_eq!(app.message(), Some("search highlight cleared"));
+    assert_eq!(marked(&app), "");
+    // With nothing marked, Esc is back again: from the tree it quits.
+    let quit = app.update(ClearHighlight, std::time::Instant::now());
+    assert_eq!(quit, Some(prepdeck::app::Effect::Quit));
+}
