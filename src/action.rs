@@ -68,8 +68,6 @@ pub enum Action {
     Messages,
     /// The flagged cards, to go through with n / N.
     ListFlagged,
-    /// Unmark the last search's words in the card; with none marked, the same as Back.
-    ClearHighlight,
     /// The problems found while reading the files, with file and line.
     Problems,
     /// A key for a text area, passed on as it is.

@@ -66,7 +66,7 @@ pub struct BrowseState {
     pub show_extras: bool,
     /// The last accepted search, for n / N.
     pub last_hits: Vec<usize>,
-    /// The words of the last accepted search, marked in the card until Esc clears them.
+    /// The words of the last accepted search, marked in the cards it found.
     pub highlight: Vec<String>,
     /// The search panel, while it is open.
     pub search: Option<SearchState>,
@@ -91,6 +91,14 @@ impl BrowseState {
             pane: PaneKind::Answer,
             pane_scroll: [0; 5],
         }
+    }
+
+    /// The searched words to mark in the selected card: those of the last search while
+    /// the card is one of its hits, none elsewhere.
+    pub fn marked_words(&self) -> &[String] {
+        let on_a_hit =
+            matches!(self.tree.current(), Some(Row::Card(card)) if self.last_hits.contains(&card));
+        if on_a_hit { &self.highlight } else { &[] }
     }
 
     /// How far a pane is scrolled.
@@ -198,13 +206,7 @@ impl BrowseState {
                 )));
             }
             Action::OpenStats => return Some(BrowseOutcome::Effect(Effect::OpenStats)),
-            Action::ClearHighlight if !self.highlight.is_empty() => {
-                self.highlight.clear();
-                return Some(BrowseOutcome::Message(
-                    "search highlight cleared".to_string(),
-                ));
-            }
-            Action::Back | Action::ClearHighlight => match self.focus {
+            Action::Back => match self.focus {
                 Focus::Card => self.focus = Focus::Tree,
                 Focus::Tree => return Some(BrowseOutcome::Effect(Effect::Quit)),
             },

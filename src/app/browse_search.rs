@@ -79,9 +79,8 @@ impl App {
         self.jump_to_card(card);
         let next = self.key_for(Context::Browse, Action::NextMatch);
         let prev = self.key_for(Context::Browse, Action::PrevMatch);
-        let back = self.key_for(Context::Browse, Action::ClearHighlight);
         self.message = Some(format!(
-            "{n} {}: {next} / {prev} for the next and previous, {back} clears the highlight",
+            "{n} {}: {next} / {prev} for the next and previous",
             if n == 1 { "match" } else { "matches" }
         ));
     }

@@ -26,7 +26,6 @@ const WORDS: &[Row] = &[
     (C::Browse, A::Search, "search questions", "search"),
     (C::Browse, A::Help, "this help", "help"),
     (C::Browse, A::Back, "back, or quit", "quit"),
-    (C::Browse, A::ClearHighlight, "clear the search highlight, else back, or quit", ""),
     (C::Browse, A::ToggleHideAnswers, "hide answers to quiz yourself", "quiz"),
     (C::Browse, A::ToggleExtras, "show example answer and follow-ups", "example"),
     (C::Browse, A::Collapse, "collapse, or go to the parent / the tree", ""),

@@ -124,7 +124,7 @@ pub fn draw(
         let count = lines.len();
         let title = title(kind);
         let is_focused = focused && browse.pane == kind;
-        let lines = highlight::mark_words(lines, &browse.highlight, theme.style(Role::Match));
+        let lines = highlight::mark_words(lines, browse.marked_words(), theme.style(Role::Match));
         draw_pane(
             frame,
             rect,

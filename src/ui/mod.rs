@@ -155,6 +155,6 @@ fn draw_card(
         ..inner
     };
     let visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
-    let visible = highlight::mark_words(visible, &browse.highlight, theme.style(Role::Match));
+    let visible = highlight::mark_words(visible, browse.marked_words(), theme.style(Role::Match));
     frame.render_widget(Paragraph::new(visible), padded);
 }

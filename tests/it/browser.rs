@@ -530,7 +530,7 @@ fn quiz_mode_reveals_at_the_top_of_the_answer() {
 }
 
 #[test]
-fn the_searched_words_are_marked_in_the_card_until_esc() {
+fn the_searched_words_are_marked_in_the_cards_the_search_found() {
     let mut app = canonical(100, 30);
     press(&mut app, &[Search, SearchScope]);
     for c in "coalescing".chars() {
@@ -553,11 +553,9 @@ fn the_searched_words_are_marked_in_the_card_until_esc() {
         "coalescing",
         "the word in the key points is marked"
     );
-    assert!(app.message().unwrap().contains("Esc clears the highlight"));
-    press(&mut app, &[ClearHighlight]);
-    assert_eq!(app.message(), Some("search highlight cleared"));
+    // Another card, not found by the search, is drawn plainly.
+    press(&mut app, &[MoveDown]);
     assert_eq!(marked(&app), "");
-    // With nothing marked, Esc is back again: from the tree it quits.
-    let quit = app.update(ClearHighlight, std::time::Instant::now());
-    assert_eq!(quit, Some(prepdeck::app::Effect::Quit));
+    press(&mut app, &[MoveUp]);
+    assert_eq!(marked(&app), "coalescing");
 }
