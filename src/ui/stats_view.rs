@@ -297,14 +297,42 @@ fn forecast(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         ratatui::layout::Constraint::Length(1),
     ])
     .areas(inner);
+    // A y-axis scale on the left: the most cards on one day at the top, half of it in
+    // the middle, the bars' foot on the label row.
+    let most = st.forecast.iter().copied().max().unwrap_or(0);
+    let scale_width = u16::try_from(most.to_string().len() + 2).unwrap_or(4);
+    let [scale, bars_area] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Length(scale_width),
+        ratatui::layout::Constraint::Min(1),
+    ])
+    .areas(chart);
+    let bar_rows = scale.height.saturating_sub(1);
+    let mut ticks: Vec<Line> = (0..scale.height).map(|_| Line::from("")).collect();
+    let tick = |n: usize| {
+        Line::from(Span::styled(
+            format!("{n:>w$} ┤", w = usize::from(scale_width) - 2),
+            theme.style(Role::Dim),
+        ))
+    };
+    if let Some(top) = ticks.first_mut() {
+        *top = tick(most);
+    }
+    if most >= 2 && bar_rows >= 4 {
+        ticks[usize::from(bar_rows / 2)] = tick(most / 2);
+    }
+    Paragraph::new(ticks).render(scale, buf);
     BarChart::default()
         .data(BarGroup::default().bars(&bars))
         .bar_width(1)
         .bar_gap(1)
         .value_style(theme.style(Role::Count))
-        .render(chart, buf);
+        .render(bars_area, buf);
     Paragraph::new(Span::styled(
-        "t = today, · = each week ahead (cards per day)",
+        format!(
+            "{:w$}t = today, · = each week ahead; cards due per day",
+            "",
+            w = usize::from(scale_width)
+        ),
         theme.style(Role::Dim),
     ))
     .render(axis, buf);
@@ -402,6 +430,11 @@ fn mocks(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// The glyphs of the mastery bar's parts: distinct without colour too (NO_COLOR).
+const MASTERED: &str = "█";
+const LEARNING: &str = "▓";
+const NEW: &str = "░";
+
 /// One stacked bar per topic: mastered, learning, new.
 fn mastery(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -417,9 +450,9 @@ fn mastery(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let name_width = (width / 3).clamp(8, 28);
     let bar_width = width.saturating_sub(name_width + 30).max(4);
     let mut lines = vec![Line::from(vec![
-        Span::styled("█ mastered ", theme.style(Role::Mastered)),
-        Span::styled("█ learning ", theme.style(Role::Learning)),
-        Span::styled("█ new", theme.style(Role::New)),
+        Span::styled(format!("{MASTERED} mastered "), theme.style(Role::Mastered)),
+        Span::styled(format!("{LEARNING} learning "), theme.style(Role::Learning)),
+        Span::styled(format!("{NEW} new"), theme.style(Role::New)),
         Span::styled("  (counts, due, retention 30d)", theme.style(Role::Dim)),
     ])];
     for (row, &i) in s.order().iter().enumerate().take(40) {
@@ -433,9 +466,9 @@ fn mastery(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         let n = bar_width.saturating_sub(m + l);
         let mut spans = vec![
             Span::styled(format!("{name:<name_width$} "), theme.style(Role::Text)),
-            Span::styled("█".repeat(m), theme.style(Role::Mastered)),
-            Span::styled("█".repeat(l), theme.style(Role::Learning)),
-            Span::styled("░".repeat(n), theme.style(Role::New)),
+            Span::styled(MASTERED.repeat(m), theme.style(Role::Mastered)),
+            Span::styled(LEARNING.repeat(l), theme.style(Role::Learning)),
+            Span::styled(NEW.repeat(n), theme.style(Role::New)),
             Span::styled(format!(" {:>3}", t.mastered), theme.style(Role::Mastered)),
             Span::styled(format!(" {:>3}", t.learning), theme.style(Role::Learning)),
             Span::styled(format!(" {:>3}", t.new), theme.style(Role::New)),
