@@ -386,7 +386,11 @@ fn mocks(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .filter_map(|(i, m)| m.score.map(|score| ((i + 1) as f64, f64::from(score))))
         .collect();
-    let b = block("Mock interview scores", theme);
+    // The axes are named in the title, so no label is drawn inside the plot over the line.
+    let b = block(
+        "Mock interview scores · score 0–100 by mock, oldest first",
+        theme,
+    );
     if points.is_empty() {
         let inner = b.inner(area);
         b.render(area, buf);
@@ -404,7 +408,6 @@ fn mocks(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let n = points.len().max(2) as f64;
     let datasets = vec![
         Dataset::default()
-            .name("score")
             .marker(symbols::Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.style(Role::Good))
@@ -412,21 +415,15 @@ fn mocks(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     ];
     Chart::new(datasets)
         .block(b)
-        .x_axis(
-            Axis::default()
-                .title(Span::styled("mock #", theme.style(Role::Dim)))
-                .bounds([1.0, n])
-                .labels(vec![
-                    Line::from("1"),
-                    Line::from(format!("{}", points.len())),
-                ]),
-        )
-        .y_axis(
-            Axis::default()
-                .title(Span::styled("score", theme.style(Role::Dim)))
-                .bounds([0.0, 100.0])
-                .labels(vec![Line::from("0"), Line::from("50"), Line::from("100")]),
-        )
+        .x_axis(Axis::default().bounds([1.0, n]).labels(vec![
+            Line::from("1"),
+            Line::from(format!("{}", points.len())),
+        ]))
+        .y_axis(Axis::default().bounds([0.0, 100.0]).labels(vec![
+            Line::from("0"),
+            Line::from("50"),
+            Line::from("100"),
+        ]))
         .render(area, buf);
 }
 
