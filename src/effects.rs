@@ -51,13 +51,18 @@ impl Effects {
             Effect::StartReview(request) => self.start_review(app, &request),
             Effect::Persist(persist) => {
                 return match self.store.record(&persist.review, persist.state.as_ref()) {
-                    Ok(_) => Msg::Saved {
-                        changes: persist
-                            .state
-                            .map(|s| vec![(CardId::from(persist.review.card_id.as_str()), Some(s))])
-                            .unwrap_or_default(),
-                        note: None,
-                    },
+                    Ok(_) => {
+                        self.remember_label(app, &persist.review.card_id);
+                        Msg::Saved {
+                            changes: persist
+                                .state
+                                .map(|s| {
+                                    vec![(CardId::from(persist.review.card_id.as_str()), Some(s))]
+                                })
+                                .unwrap_or_default(),
+                            note: None,
+                        }
+                    }
                     Err(err) => Msg::GradeRefused(err.to_string()),
                 };
             }
@@ -214,6 +219,15 @@ impl Effects {
         Ok(Msg::DeckReloaded(Box::new(deck)))
     }
 
+    /// Names a graded card in the database (for `prune`, once it has left the content).
+    /// The grade is saved already; a name that cannot be saved costs only that.
+    fn remember_label(&mut self, app: &App, card_id: &str) {
+        if let Some(card) = app.deck().cards.iter().find(|c| c.id == card_id) {
+            let label = crate::store::label_of(&card.topic, &card.question);
+            self.store.remember_labels([(card_id, label)]).ok();
+        }
+    }
+
     /// Stores a finished mock interview (its grades go to the scheduler and the log with
     /// mode `mock`) and writes its report.
     fn mock_finished(&mut self, app: &App, result: &MockResult) -> anyhow::Result<Msg> {
@@ -228,6 +242,7 @@ impl Effects {
                 break;
             }
             changes.push((CardId::from(review.card_id.as_str()), Some(state.clone())));
+            self.remember_label(app, &review.card_id);
         }
         if refused.is_none()
             && let Err(err) =

@@ -34,7 +34,16 @@ fn reviewed_cards_are_not_due_after_a_restart() {
         again.screen()
     );
     let store = Store::open(Some(&home.path().join("data"))).unwrap();
-    assert_eq!(store.log(None).unwrap().len(), 3);
+    let log = store.log(None).unwrap();
+    assert_eq!(log.len(), 3);
+    // Each graded card is named in the database, for `prune` once it leaves the content.
+    let labels = store.labels().unwrap();
+    for review in &log {
+        let label = labels
+            .get(&review.card_id)
+            .expect("a name for every graded card");
+        assert!(label.starts_with("Delivery › "), "{label}");
+    }
 }
 
 #[cfg(unix)]

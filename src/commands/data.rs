@@ -63,6 +63,7 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
         return Ok(ExitCode::SUCCESS);
     }
     let states = store.load_states().map_err(Failure::failed)?;
+    let labels = store.labels().map_err(Failure::failed)?;
     super::say(&format!(
         "progress kept for {} that {} not in the content{}:",
         count(orphans.len(), "card", "cards"),
@@ -74,7 +75,11 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
         }
     ));
     for id in &orphans {
-        super::say(&format!("  {id}  {}", orphan_summary(states.get(id))));
+        let name = labels.get(id).map_or_else(
+            || format!("{id} (graded before prepdeck kept names)"),
+            |label| format!("{label} [{id}]"),
+        );
+        super::say(&format!("  {name}: {}", orphan_summary(states.get(id))));
     }
     if !args.yes && !confirm("delete their progress and review history?") {
         super::say("nothing deleted");

@@ -22,7 +22,7 @@ use crate::load::{self, ContentSource, Deck};
 use crate::mock::MockSettings;
 use crate::review::{NewOrder, QueueOptions};
 use crate::schedule::{CardState, Scheduler};
-use crate::store::Store;
+use crate::store::{Store, label_of};
 use crate::theme::Theme;
 
 /// Why a command stopped: the exit status and the message for the person.
@@ -252,9 +252,20 @@ pub fn open_progress(
     sources: Vec<ContentSource>,
     report: Option<PathBuf>,
 ) -> (App, Effects) {
+    let mut store = progress.store;
+    // Names for the cards with progress, so `prune` can name them once they are gone.
+    // Not being able to save them costs only that: prune shows ids instead, and the
+    // first grade reports a database that refuses writes, with what to do.
+    let named = app
+        .deck()
+        .cards
+        .iter()
+        .filter(|c| progress.states.contains_key(&c.id))
+        .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
+    store.remember_labels(named).ok();
     let app = app.with_states(progress.states);
     let effects = Effects {
-        store: progress.store,
+        store,
         scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
         options: RunOptions {
             data_dir: global.data_dir.clone(),

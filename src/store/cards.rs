@@ -316,6 +316,8 @@ impl Store {
                 .map_err(fail("cannot prune a card state"))?;
             tx.execute("DELETE FROM review_log WHERE card_id = ?1", params![id])
                 .map_err(fail("cannot prune the card's log"))?;
+            tx.execute("DELETE FROM card_label WHERE card_id = ?1", params![id])
+                .map_err(fail("cannot prune the card's name"))?;
         }
         tx.commit().map_err(fail("cannot commit the prune"))?;
         Ok(removed)

@@ -11,7 +11,7 @@ pub const APPLICATION_ID: i64 = 0x5052_4550;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`. Append only: never edit
 /// one that has shipped.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this binary writes; files with a higher one are refused.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
@@ -72,6 +72,14 @@ CREATE TABLE mock_answer (
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL
+);
+";
+
+/// The name of each card with progress, so `prune` can say which cards it would drop.
+const V2: &str = "
+CREATE TABLE card_label (
+    card_id TEXT PRIMARY KEY NOT NULL,
+    label   TEXT NOT NULL
 );
 ";
 

@@ -270,7 +270,7 @@ fn stats_for_a_path_count_only_its_cards_and_say_so() {
 }
 
 #[test]
-fn prune_with_a_path_never_offers_the_bundled_bank_and_says_what_is_at_stake() {
+fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
     use prepdeck::load::{ContentSource, load};
     use prepdeck::store::{NewReview, ReviewMode, Store};
     let home = tempfile::tempdir().unwrap();
@@ -293,6 +293,12 @@ fn prune_with_a_path_never_offers_the_bundled_bank_and_says_what_is_at_stake() {
         let next = scheduler.grade(&Default::default(), prepdeck::schedule::Grade::Good, at);
         store.record(&review, Some(&next)).unwrap();
     }
+    store
+        .remember_labels([(
+            "0123456789ab",
+            prepdeck::store::label_of(&["Old topic".to_string()], "A question that left?"),
+        )])
+        .unwrap();
     drop(store);
     let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
         .args(["prune", "--yes", &layout_fixture("qa_lines.txt")])
@@ -307,7 +313,10 @@ fn prune_with_a_path_never_offers_the_bundled_bank_and_says_what_is_at_stake() {
         text.contains("progress kept for 1 card that is not in the content given"),
         "{text}"
     );
-    assert!(text.contains("0123456789ab  1 review, last "), "{text}");
+    assert!(
+        text.contains("  Old topic › A question that left? [0123456789ab]: 1 review, last "),
+        "{text}"
+    );
     assert!(!text.contains(&bank_card), "bundled card offered: {text}");
     let store = Store::open(Some(&data)).unwrap();
     assert!(

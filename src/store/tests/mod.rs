@@ -55,6 +55,24 @@ pub(super) fn raw_row(store: &Store, card: &str) -> Option<String> {
 }
 
 #[test]
+fn a_version_1_database_gains_card_names_and_keeps_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    store.set_flag("kept", true).unwrap();
+    store
+        .conn
+        .execute_batch("DROP TABLE card_label; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(store);
+    let mut again = open(dir.path());
+    assert!(again.state("kept").unwrap().unwrap().flagged);
+    again
+        .remember_labels([("kept", "Topic › Question?".to_string())])
+        .unwrap();
+    assert_eq!(again.labels().unwrap()["kept"], "Topic › Question?");
+}
+
+#[test]
 fn migrates_an_empty_folder_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let nested = dir.path().join("a/b");
@@ -76,6 +94,7 @@ fn migrates_an_empty_folder_and_reopens() {
         "mock",
         "mock_answer",
         "settings",
+        "card_label",
     ] {
         let n: i64 = store
             .conn
