@@ -515,13 +515,15 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let desired = f64::from(st.desired_retention);
+    // Under the desired retention is marked by colour and by `!`, so it shows without
+    // colour too.
     let cell = |value: Option<f64>| {
-        let style = match value {
-            Some(v) if v + 0.05 < desired => theme.style(Role::Again),
-            Some(_) => theme.style(Role::Good),
-            None => theme.style(Role::Dim),
+        let (style, mark) = match value {
+            Some(v) if v + 0.05 < desired => (theme.style(Role::Again), "!"),
+            Some(_) => (theme.style(Role::Good), " "),
+            None => (theme.style(Role::Dim), " "),
         };
-        Span::styled(format!("{:>6}", percent(value)), style)
+        Span::styled(format!("{:>5}{mark}", percent(value)), style)
     };
     let row = |label: &str, values: [Option<f64>; 3]| {
         let mut spans = vec![Span::styled(
@@ -533,7 +535,7 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("{:<22}{:>6}{:>6}{:>6}", "", "7d", "30d", "365d"),
+            format!("{:<22}{:>5} {:>5} {:>5}", "", "7d", "30d", "365d"),
             theme.style(Role::Dim),
         )),
         row(
@@ -549,7 +551,7 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(Span::styled(
         format!(
-            "desired retention {:.0}%; red is more than 5 points under it",
+            "desired retention {:.0}%; red and ! are more than 5 points under it",
             desired * 100.0
         ),
         theme.style(Role::Dim),
