@@ -369,8 +369,14 @@ fn study(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         .style(theme.style(Role::Info))
         .render(spark, buf);
     let most = st.study_minutes.iter().copied().fold(0.0, f64::max);
+    // One column a day: "30 days ago" under the first, "today" ending under the last.
+    let (first, last) = ("30 days ago", "today");
+    let gap = data.len().saturating_sub(first.len() + last.len()).max(1);
     Paragraph::new(Span::styled(
-        format!("30 days ago → today · busiest day {most:.1} min"),
+        format!(
+            "{first}{}{last} · busiest day {most:.1} min",
+            " ".repeat(gap)
+        ),
         theme.style(Role::Dim),
     ))
     .render(axis, buf);

@@ -226,6 +226,10 @@ fn without_colour_the_calendar_shades_by_glyph_and_counts_read_right() {
         "no colour, so no one glyph for every level:\n{text}"
     );
     assert!(text.contains('·'), "{text}");
+    assert!(
+        text.contains("█ mastered ▓ learning ░ new"),
+        "each part of the mastery bar has its own glyph:\n{text}"
+    );
     let one = prepdeck::stats::text::count(1, "review", "reviews");
     assert_eq!(one, "1 review");
     assert_eq!(prepdeck::stats::text::count(2, "day", "days"), "2 days");
