@@ -286,8 +286,11 @@ fn forecast(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
                 i if i % 7 == 0 => "·",
                 _ => "",
             };
+            // No value printed on the bar (it would cover the bar's foot): the scale on
+            // the left reads it.
             Bar::default()
                 .value(*n as u64)
+                .text_value(String::new())
                 .label(Line::from(label))
                 .style(theme.style(if i == 0 { Role::Due } else { Role::Learning }))
         })
