@@ -228,36 +228,45 @@ fn export_to_a_file_says_what_it_wrote_and_a_missing_config_says_how_to_make_one
     assert!(!missing.exists(), "nothing is created");
 }
 
+/// A progress database in `home`/data with one Good review of each card id.
+fn data_with_reviews(home: &std::path::Path, ids: &[&str]) -> prepdeck::store::Store {
+    use prepdeck::schedule::{Grade, Scheduler};
+    use prepdeck::store::{NewReview, ReviewMode, Store};
+    let mut store = Store::open(Some(&home.join("data"))).unwrap();
+    let at = 1_795_000_000;
+    for id in ids {
+        let review = NewReview {
+            card_id: (*id).to_string(),
+            at,
+            grade: Grade::Good,
+            time_taken_ms: 1000,
+            coverage: None,
+            mode: ReviewMode::Review,
+            typed_answer: None,
+        };
+        let next = Scheduler::default().grade(&Default::default(), Grade::Good, at);
+        store.record(&review, Some(&next)).unwrap();
+    }
+    store
+}
+
+/// Runs `prepdeck ARGS` on the database and config folder in `home`.
+fn run_in(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn stats_for_a_path_count_only_its_cards_and_say_so() {
     let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data");
-    let mut store = prepdeck::store::Store::open(Some(&data)).unwrap();
-    let scheduler = prepdeck::schedule::Scheduler::default();
     // A review of a card that is not in the file given.
-    let at = 1_795_000_000;
-    store
-        .record(
-            &prepdeck::store::NewReview {
-                card_id: "elsewhere".to_string(),
-                at,
-                grade: prepdeck::schedule::Grade::Good,
-                time_taken_ms: 1000,
-                coverage: None,
-                mode: prepdeck::store::ReviewMode::Review,
-                typed_answer: None,
-            },
-            Some(&scheduler.grade(&Default::default(), prepdeck::schedule::Grade::Good, at)),
-        )
-        .unwrap();
-    drop(store);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(["stats", &layout_fixture("qa_lines.txt")])
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", &data)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap();
+    drop(data_with_reviews(home.path(), &["elsewhere"]));
+    let out = run_in(home.path(), &["stats", &layout_fixture("qa_lines.txt")]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("Figures for the cards in the files given"),
@@ -272,27 +281,10 @@ fn stats_for_a_path_count_only_its_cards_and_say_so() {
 #[test]
 fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
     use prepdeck::load::{ContentSource, load};
-    use prepdeck::store::{NewReview, ReviewMode, Store};
     let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data");
     let bank = load(&[ContentSource::Bundled]).unwrap();
     let bank_card = bank.cards[0].id.clone();
-    let mut store = Store::open(Some(&data)).unwrap();
-    let scheduler = prepdeck::schedule::Scheduler::default();
-    let at = 1_795_000_000;
-    for id in [bank_card.as_str(), "0123456789ab"] {
-        let review = NewReview {
-            card_id: id.to_string(),
-            at,
-            grade: prepdeck::schedule::Grade::Good,
-            time_taken_ms: 1000,
-            coverage: None,
-            mode: ReviewMode::Review,
-            typed_answer: None,
-        };
-        let next = scheduler.grade(&Default::default(), prepdeck::schedule::Grade::Good, at);
-        store.record(&review, Some(&next)).unwrap();
-    }
+    let mut store = data_with_reviews(home.path(), &[bank_card.as_str(), "0123456789ab"]);
     store
         .remember_labels([(
             "0123456789ab",
@@ -300,13 +292,10 @@ fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
         )])
         .unwrap();
     drop(store);
-    let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(["prune", "--yes", &layout_fixture("qa_lines.txt")])
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", &data)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap();
+    let out = run_in(
+        home.path(),
+        &["prune", "--yes", &layout_fixture("qa_lines.txt")],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
@@ -318,7 +307,7 @@ fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
         "{text}"
     );
     assert!(!text.contains(&bank_card), "bundled card offered: {text}");
-    let store = Store::open(Some(&data)).unwrap();
+    let store = prepdeck::store::Store::open(Some(&home.path().join("data"))).unwrap();
     assert!(
         store.state(&bank_card).unwrap().is_some(),
         "bundled progress kept"
