@@ -47,6 +47,18 @@ impl<'a> CheckReport<'a> {
 }
 
 /// The exit status: 1 on any error, or on any warning when `strict`; else 0.
+/// The guide to the layouts, carried by the binary: the README's "Question files"
+/// section, then the authors' guide to the canonical format (content/README.md).
+pub fn format_guide() -> String {
+    const README: &str = include_str!("../README.md");
+    const AUTHORS: &str = include_str!("../content/README.md");
+    let start = README.find("## Question files").unwrap_or(0);
+    let end = README[start..]
+        .find("\n## ")
+        .map_or(README.len(), |n| start + n + 1);
+    format!("{}\n{AUTHORS}", README[start..end].trim_end())
+}
+
 pub fn exit_status(deck: &Deck, strict: bool) -> u8 {
     u8::from(!deck.errors.is_empty() || (strict && !deck.warnings.is_empty()))
 }

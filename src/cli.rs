@@ -80,9 +80,10 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Parse question files and report layouts, cards and problems.
     #[command(
-        after_help = "Exit status: 0 when fine (warnings allowed), 1 on errors (or warnings with \
-        --strict), 2 on usage errors.\n\nExamples:\n  prepdeck check\n  prepdeck check --strict content/\n  \
-        prepdeck check --json notes/ > cards.json"
+        after_help = "Exit status: 0 when fine (warnings allowed), 1 on errors, on a file named on \
+        the command line that gives no cards, or on warnings with --strict; 2 on usage errors.\n\n\
+        Examples:\n  prepdeck check\n  prepdeck check --strict content/\n  \
+        prepdeck check --json notes/ > cards.json\n  prepdeck check --formats | less"
     )]
     Check(CheckArgs),
     /// Sit a timed mock interview: random questions, typed answers, a debrief and a report.
@@ -197,6 +198,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors: exit 1 if there is any.
     #[arg(long)]
     pub strict: bool,
+
+    /// Print the guide to the layouts prepdeck reads, with examples, and exit.
+    #[arg(long, conflicts_with_all = ["json", "strict"])]
+    pub formats: bool,
 }
 
 #[derive(Debug, Args)]

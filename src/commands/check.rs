@@ -10,6 +10,10 @@ use crate::load::ContentSource;
 use crate::store::Store;
 
 pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
+    if args.formats {
+        print!("{}", check::format_guide());
+        return Ok(ExitCode::SUCCESS);
+    }
     let sources: Vec<ContentSource> = if args.paths.is_empty() {
         vec![ContentSource::Bundled]
     } else {
@@ -34,7 +38,22 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
             super::say(&line.to_string());
         }
     }
-    Ok(ExitCode::from(check::exit_status(&deck, args.strict)))
+    // A file named on the command line is meant to hold cards: none is a failure. A
+    // folder may hold other files, which stay warnings.
+    let empty: Vec<String> = args
+        .paths
+        .iter()
+        .filter(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .filter(|shown| deck.files.iter().any(|f| f.path == *shown && f.cards == 0))
+        .collect();
+    for file in &empty {
+        super::warn(&format!(
+            "{file} gave no cards: see its warning above, and `prepdeck check --formats` for the layouts prepdeck reads"
+        ));
+    }
+    let status = check::exit_status(&deck, args.strict).max(u8::from(!empty.is_empty()));
+    Ok(ExitCode::from(status))
 }
 
 /// "12 cards with progress are not in these files …", when a database exists and

@@ -113,7 +113,7 @@ pub fn parse_text(text: &str) -> ParsedFile {
         } else {
             format!(
                 "no cards found: the file matches none of the layouts prepdeck reads ({}); \
-                 see content/README.md for the canonical format",
+                 `prepdeck check --formats` shows each of them with an example",
                 Layout::READABLE.join(", ")
             )
         };

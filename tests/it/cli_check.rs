@@ -30,15 +30,28 @@ fn human_output_names_layout_topics_and_cards() {
 
 #[test]
 fn warnings_pass_unless_strict() {
-    let f = layout_fixture("no_cards.md");
-    let out = prepdeck(&["check", &f]);
+    // In a folder, a file without cards is a warning; named alone it is a failure
+    // (see `a_file_named_on_the_command_line_that_gives_no_cards_fails…`).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        layout_fixture("no_cards.md"),
+        dir.path().join("no_cards.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        layout_fixture("canonical.md"),
+        dir.path().join("canonical.md"),
+    )
+    .unwrap();
+    let f = dir.path().to_str().unwrap();
+    let out = prepdeck(&["check", f]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("no_cards.md:1: warning: no cards found"),
         "{text}"
     );
-    assert_eq!(prepdeck(&["check", "--strict", &f]).status.code(), Some(1));
+    assert_eq!(prepdeck(&["check", "--strict", f]).status.code(), Some(1));
 }
 
 #[test]
@@ -77,7 +90,8 @@ fn json_has_the_documented_shape() {
         &layout_fixture("canonical.md"),
         &layout_fixture("no_cards.md"),
     ]);
-    assert_eq!(out.status.code(), Some(0));
+    // no_cards.md is named on the command line and gives no cards.
+    assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let file = &v["files"][0];
     assert!(file["path"].as_str().unwrap().ends_with("canonical.md"));
@@ -208,5 +222,52 @@ fn progress_of_cards_no_longer_in_the_content_is_counted() {
         store.load_states().unwrap().len(),
         2,
         "check removes nothing"
+    );
+}
+
+#[test]
+fn a_file_named_on_the_command_line_that_gives_no_cards_fails_and_says_where_to_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# My notes\n\nSome prose about Kubernetes.\n").unwrap();
+    let out = prepdeck(&["check", notes.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("notes.md gave no cards") && stderr.contains("prepdeck check --formats"),
+        "{stderr}"
+    );
+    // In a folder, a file without cards beside one with cards stays a warning.
+    std::fs::write(
+        dir.path().join("ok.md"),
+        "## What is X?\n\n### Answer\nY.\n",
+    )
+    .unwrap();
+    let out = prepdeck(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn the_format_guide_comes_with_the_binary() {
+    let out = prepdeck(&["check", "--formats"]);
+    assert_eq!(out.status.code(), Some(0));
+    let guide = String::from_utf8(out.stdout).unwrap();
+    for layout in [
+        "canonical",
+        "numbered-labels",
+        "answer-points",
+        "details",
+        "hints",
+        "qa-headings",
+        "design",
+        "qa-lines",
+    ] {
+        assert!(guide.contains(&format!("**{layout}**")), "{layout}");
+    }
+    assert!(guide.contains("# Writing questions for prepdeck"));
+    assert!(guide.contains("## How does a load balancer decide a backend is healthy?"));
+    assert_eq!(
+        prepdeck(&["check", "--formats", "--json"]).status.code(),
+        Some(2)
     );
 }

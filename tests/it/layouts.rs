@@ -220,7 +220,11 @@ fn crlf_tabs_empty_and_cardless_files() {
     assert!(none.cards.is_empty());
     assert_eq!(none.files[0].layout, "unknown");
     assert!(none.warnings[0].message.contains("no cards found"));
-    assert!(none.warnings[0].message.contains("content/README.md"));
+    assert!(
+        none.warnings[0]
+            .message
+            .contains("prepdeck check --formats")
+    );
 }
 
 #[test]
