@@ -8,7 +8,9 @@ use super::field_text::field_text;
 use super::{ParsedFile, RawCard};
 use crate::text::humanize::{clean_question, clean_topic_heading};
 
-/// The text after a `Q:` (or `A:`, per `letter`) marker at the start of a line.
+/// Where the text starts after a question (`letter` `Q`) or answer (`A`) marker at the
+/// start of a line: `Q:`, `Question:`, or either in bold (`**Q:**`, `**Question**:`),
+/// in any case.
 pub fn marker(line: &Line, letter: char) -> Option<usize> {
     if line.fenced {
         return None;
@@ -16,15 +18,39 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     // Most lines start with some other visible character: no need to trim them.
     if let Some(b) = line.text.as_bytes().first()
         && b.is_ascii_graphic()
+        && *b != b'*'
         && !char::from(*b).eq_ignore_ascii_case(&letter)
     {
         return None;
     }
+    let word = if letter.eq_ignore_ascii_case(&'Q') {
+        "question"
+    } else {
+        "answer"
+    };
     let t = line.text.trim_start();
-    let mut chars = t.chars();
-    let first = chars.next()?;
-    (first.eq_ignore_ascii_case(&letter) && chars.next() == Some(':'))
-        .then(|| line.text.len() - t.len() + 2)
+    let (bold, rest) = match t.strip_prefix("**") {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let name_len = if rest.len() >= word.len()
+        && rest.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+    {
+        word.len()
+    } else if rest.chars().next()?.eq_ignore_ascii_case(&letter) {
+        1
+    } else {
+        return None;
+    };
+    let after = &rest[name_len..];
+    let close = if !bold {
+        after.strip_prefix(':')
+    } else {
+        after
+            .strip_prefix(":**")
+            .or_else(|| after.strip_prefix("**:"))
+    }?;
+    Some(line.text.len() - close.len())
 }
 
 /// Reads `Q:`/`A:` cards into `parsed`.

@@ -378,3 +378,57 @@ fn bundled_content_loads_cleanly() {
             .all(|c| c.source.file.starts_with("<bundled>/"))
     );
 }
+
+#[test]
+fn bold_question_and_answer_pairs_are_cards() {
+    let text = "\
+# Kubernetes notes
+
+Some words before the first question are not a card.
+
+**Q:** What is a Pod?
+**A:** The smallest deployable unit: one or more containers sharing a network namespace.
+
+**Question:** Why would a Pod be stuck in Pending?
+**Answer:**
+- No node has the requested CPU or memory.
+- A PersistentVolumeClaim is not bound.
+
+## Networking
+
+**Q**: What does a Service of type ClusterIP give you?
+**A**: A stable virtual IP inside the cluster.
+
+Question: How does DNS resolution work in a cluster?
+Answer: CoreDNS answers for `svc.cluster.local` names.
+";
+    let deck = load_text("notes/kubernetes.md", text);
+    assert_eq!(deck.files[0].layout, "qa-lines");
+    let questions: Vec<&str> = deck.cards.iter().map(|c| c.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        [
+            "What is a Pod?",
+            "Why would a Pod be stuck in Pending?",
+            "What does a Service of type ClusterIP give you?",
+            "How does DNS resolution work in a cluster?",
+        ]
+    );
+    assert_eq!(
+        deck.cards[0].answer.as_deref(),
+        Some("The smallest deployable unit: one or more containers sharing a network namespace.")
+    );
+    assert!(
+        deck.cards[1]
+            .answer
+            .as_deref()
+            .is_some_and(|a| a.contains("PersistentVolumeClaim")),
+        "{:?}",
+        deck.cards[1].answer
+    );
+    assert_eq!(
+        deck.cards[2].topic.last().map(String::as_str),
+        Some("Networking")
+    );
+    assert!(deck.warnings.is_empty(), "{:?}", deck.warnings);
+}
