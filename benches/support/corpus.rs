@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Every layout name `Layout::name()` reports for a file that yields cards.
-pub const LAYOUTS: [&str; 8] = prepdeck::parse::Layout::READABLE;
+pub const LAYOUTS: [&str; 9] = prepdeck::parse::Layout::READABLE;
 
 /// Cards per file (except `design`, one per file), and per topic inside a file.
 const CARDS_PER_FILE: usize = 50;
@@ -274,6 +274,18 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
             nested_md(out, &p, "");
             let _ = writeln!(out, "{}\n", p.takeaway);
         }
+        "question-headings" => {
+            let _ = writeln!(out, "### {}\n\n{}\n", p.question, p.answer);
+            points_md(out, &p, "");
+            nested_md(out, &p, "");
+            out.push('\n');
+            code_md(out, &p);
+            if let Some(t) = &p.table {
+                out.push('\n');
+                table_md(out, t);
+            }
+            let _ = writeln!(out, "\n{}\n", p.takeaway);
+        }
         other => panic!("unknown layout {other}"),
     }
 }
@@ -354,7 +366,7 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
                             n / CARDS_PER_TOPIC + 1
                         );
                     }
-                    "details" => {
+                    "details" | "question-headings" => {
                         let _ = writeln!(out, "## {topic} {}\n", n / CARDS_PER_TOPIC + 1);
                     }
                     _ => {}

@@ -9,7 +9,7 @@ use super::block::Line;
 use super::fields::{Field, bold_label};
 use super::hints::{hints_summary, paren_numbered_heading, question_label};
 use super::labelled::{numbered_heading, q_prefixed_heading};
-use super::{design, qa_headings, qa_lines};
+use super::{design, qa_headings, qa_lines, question_headings};
 use crate::text::find_ignore_ascii_case;
 
 /// The shapes of question file prepdeck reads.
@@ -31,6 +31,8 @@ pub enum Layout {
     Design,
     /// `Q:` / `A:` line pairs.
     QaLines,
+    /// Headings that ask (`### What is a Pod?`), the answer below each.
+    QuestionHeadings,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -38,7 +40,7 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 8] = [
+    pub const READABLE: [&'static str; 9] = [
         "canonical",
         "numbered-labels",
         "answer-points",
@@ -47,6 +49,7 @@ impl Layout {
         "qa-headings",
         "design",
         "qa-lines",
+        "question-headings",
     ];
 
     /// The name shown by `prepdeck check` and in its JSON.
@@ -60,6 +63,7 @@ impl Layout {
             Layout::QaHeadings => "qa-headings",
             Layout::Design => "design",
             Layout::QaLines => "qa-lines",
+            Layout::QuestionHeadings => "question-headings",
             Layout::Unknown => "unknown",
         }
     }
@@ -141,6 +145,8 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::QaLines
     } else if design::design_heading(lines).is_some() {
         Layout::Design
+    } else if question_headings::count(lines) >= 1 {
+        Layout::QuestionHeadings
     } else {
         Layout::Unknown
     }

@@ -18,6 +18,7 @@ pub mod html;
 mod labelled;
 mod qa_headings;
 mod qa_lines;
+mod question_headings;
 
 use std::borrow::Cow;
 
@@ -105,6 +106,7 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::QaHeadings => qa_headings::parse(&lines, &mut parsed),
         Layout::Design => design::parse(&lines, &mut parsed),
         Layout::QaLines => qa_lines::parse(&lines, &mut parsed),
+        Layout::QuestionHeadings => question_headings::parse(&lines, &mut parsed),
         Layout::Unknown => {}
     }
     if parsed.cards.is_empty() && parsed.errors.is_empty() {

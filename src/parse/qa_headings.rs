@@ -101,14 +101,28 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
         ),
         _ => (c.heading.clone(), None),
     };
+    card_from_answer(question, title, c.line, c.topics, &body, parsed);
+}
+
+/// A card from its question and the lines of its answer: the first block is the short
+/// answer when it is prose (not a lone `**Label:**`, a list, a table or code), the rest
+/// the detail with its pipe tables as the card's tables.
+pub(super) fn card_from_answer(
+    question: String,
+    title: Option<String>,
+    line: usize,
+    topics: Vec<String>,
+    body: &[Line],
+    parsed: &mut ParsedFile,
+) {
     let mut raw = RawCard {
         question,
         title,
-        line: c.line,
-        topics: c.topics,
+        line,
+        topics,
         ..RawCard::default()
     };
-    let (first, rest) = split_first_block(&body);
+    let (first, rest) = split_first_block(body);
     let prose = first.first().is_some_and(|l| {
         let t = l.text.trim_start();
         let lone_label = t.starts_with("**") && t.trim_end().ends_with(":**") && first.len() == 1;
@@ -119,7 +133,7 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
         raw.answer = field_text(first);
         rest
     } else {
-        &body[..]
+        body
     };
     let (tables, leftover) = split_tables(detail_lines);
     raw.tables = tables;

@@ -261,6 +261,7 @@ fn the_format_guide_comes_with_the_binary() {
         "qa-headings",
         "design",
         "qa-lines",
+        "question-headings",
     ] {
         assert!(guide.contains(&format!("**{layout}**")), "{layout}");
     }

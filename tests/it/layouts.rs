@@ -432,3 +432,82 @@ Answer: CoreDNS answers for `svc.cluster.local` names.
     );
     assert!(deck.warnings.is_empty(), "{:?}", deck.warnings);
 }
+
+#[test]
+fn headings_that_ask_are_cards_and_the_others_topics() {
+    let text = "\
+# Kubernetes notes
+
+A few words before anything else.
+
+## Pods
+
+### What is a Pod?
+
+The smallest deployable unit: one or more containers sharing a network namespace.
+
+- Containers in a Pod share localhost.
+- They are scheduled together.
+
+### Explain why a Pod can be stuck in Pending
+
+No node fits its requests, or a volume claim is not bound.
+
+```bash
+# this comment is not a heading
+kubectl describe pod web-0
+```
+
+### Scratch notes
+
+Not a question: it ends the card above and is no card itself.
+
+## Networking
+
+### How does DNS resolution work in a cluster?
+
+CoreDNS answers for `svc.cluster.local` names.
+";
+    let deck = load_text("notes/kubernetes.md", text);
+    assert_eq!(deck.files[0].layout, "question-headings");
+    let questions: Vec<&str> = deck.cards.iter().map(|c| c.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        [
+            "What is a Pod?",
+            "Explain why a Pod can be stuck in Pending",
+            "How does DNS resolution work in a cluster?",
+        ]
+    );
+    let pod = &deck.cards[0];
+    assert_eq!(
+        pod.answer.as_deref(),
+        Some("The smallest deployable unit: one or more containers sharing a network namespace.")
+    );
+    assert!(
+        pod.detail
+            .as_deref()
+            .is_some_and(|d| d.contains("share localhost"))
+    );
+    assert_eq!(pod.topic.last().map(String::as_str), Some("Pods"));
+    assert!(
+        deck.cards[1]
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.contains("kubectl describe")),
+        "{:?}",
+        deck.cards[1].detail
+    );
+    assert!(
+        !deck.cards[1]
+            .detail
+            .as_deref()
+            .unwrap_or("")
+            .contains("Not a question")
+    );
+    assert_eq!(
+        deck.cards[2].topic.last().map(String::as_str),
+        Some("Networking")
+    );
+    assert!(deck.warnings.is_empty(), "{:?}", deck.warnings);
+}
