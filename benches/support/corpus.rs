@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Every layout name `Layout::name()` reports for a file that yields cards.
-pub const LAYOUTS: [&str; 9] = prepdeck::parse::Layout::READABLE;
+pub const LAYOUTS: [&str; 10] = prepdeck::parse::Layout::READABLE;
 
 /// Cards per file (except `design`, one per file), and per topic inside a file.
 const CARDS_PER_FILE: usize = 50;
@@ -286,6 +286,17 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
             }
             let _ = writeln!(out, "\n{}\n", p.takeaway);
         }
+        "bold-questions" => {
+            let _ = writeln!(
+                out,
+                "{}. **{}**\n\n   {}\n",
+                n_in_file + 1,
+                p.question,
+                p.answer
+            );
+            points_md(out, &p, "   ");
+            let _ = writeln!(out, "\n   {}\n", p.takeaway);
+        }
         other => panic!("unknown layout {other}"),
     }
 }
@@ -366,7 +377,7 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
                             n / CARDS_PER_TOPIC + 1
                         );
                     }
-                    "details" | "question-headings" => {
+                    "details" | "question-headings" | "bold-questions" => {
                         let _ = writeln!(out, "## {topic} {}\n", n / CARDS_PER_TOPIC + 1);
                     }
                     _ => {}

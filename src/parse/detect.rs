@@ -9,7 +9,7 @@ use super::block::Line;
 use super::fields::{Field, bold_label};
 use super::hints::{hints_summary, paren_numbered_heading, question_label};
 use super::labelled::{numbered_heading, q_prefixed_heading};
-use super::{design, qa_headings, qa_lines, question_headings};
+use super::{bold_questions, design, qa_headings, qa_lines, question_headings};
 use crate::text::find_ignore_ascii_case;
 
 /// The shapes of question file prepdeck reads.
@@ -33,6 +33,8 @@ pub enum Layout {
     QaLines,
     /// Headings that ask (`### What is a Pod?`), the answer below each.
     QuestionHeadings,
+    /// List items that open with a bold question: `1. **What is an inode?**`.
+    BoldQuestions,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -40,7 +42,7 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 9] = [
+    pub const READABLE: [&'static str; 10] = [
         "canonical",
         "numbered-labels",
         "answer-points",
@@ -50,6 +52,7 @@ impl Layout {
         "design",
         "qa-lines",
         "question-headings",
+        "bold-questions",
     ];
 
     /// The name shown by `prepdeck check` and in its JSON.
@@ -64,6 +67,7 @@ impl Layout {
             Layout::Design => "design",
             Layout::QaLines => "qa-lines",
             Layout::QuestionHeadings => "question-headings",
+            Layout::BoldQuestions => "bold-questions",
             Layout::Unknown => "unknown",
         }
     }
@@ -145,6 +149,8 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::QaLines
     } else if design::design_heading(lines).is_some() {
         Layout::Design
+    } else if bold_questions::count(lines) >= 1 {
+        Layout::BoldQuestions
     } else if question_headings::count(lines) >= 1 {
         Layout::QuestionHeadings
     } else {

@@ -5,6 +5,7 @@
 //! lines to that layout's reader. It never panics and is linear in the file's size.
 
 pub mod block;
+mod bold_questions;
 mod canonical;
 mod design;
 mod details;
@@ -107,6 +108,7 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::Design => design::parse(&lines, &mut parsed),
         Layout::QaLines => qa_lines::parse(&lines, &mut parsed),
         Layout::QuestionHeadings => question_headings::parse(&lines, &mut parsed),
+        Layout::BoldQuestions => bold_questions::parse(&lines, &mut parsed),
         Layout::Unknown => {}
     }
     if parsed.cards.is_empty() && parsed.errors.is_empty() {

@@ -262,6 +262,7 @@ fn the_format_guide_comes_with_the_binary() {
         "design",
         "qa-lines",
         "question-headings",
+        "bold-questions",
     ] {
         assert!(guide.contains(&format!("**{layout}**")), "{layout}");
     }

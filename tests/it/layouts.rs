@@ -511,3 +511,69 @@ CoreDNS answers for `svc.cluster.local` names.
     );
     assert!(deck.warnings.is_empty(), "{:?}", deck.warnings);
 }
+
+#[test]
+fn list_items_that_open_with_a_bold_question_are_cards() {
+    let text = "\
+# DevOps questions
+
+Tips for the reader are not cards.
+
+## Linux
+
+1. **What does the load average mean?**
+   The number of runnable and uninterruptible tasks, averaged.
+
+2. **What is an inode?**
+
+   A structure holding a file's metadata.
+
+   - owner and mode
+   - block pointers
+
+- **What is a zombie process?** A process that exited but was not reaped.
+- **Tip:** bold labels are not questions.
+
+## Networking
+
+10. **Explain the TCP handshake**
+    SYN, SYN-ACK, ACK.
+";
+    let deck = load_text("notes/devops.md", text);
+    assert_eq!(deck.files[0].layout, "bold-questions");
+    let questions: Vec<&str> = deck.cards.iter().map(|c| c.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        [
+            "What does the load average mean?",
+            "What is an inode?",
+            "What is a zombie process?",
+            "Explain the TCP handshake",
+        ]
+    );
+    assert_eq!(
+        deck.cards[1].answer.as_deref(),
+        Some("A structure holding a file's metadata.")
+    );
+    assert!(
+        deck.cards[1]
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.contains("- block pointers")),
+        "indented under the item, read as a list, not code: {:?}",
+        deck.cards[1].detail
+    );
+    assert_eq!(
+        deck.cards[2]
+            .answer
+            .as_deref()
+            .map(|a| a.lines().next().unwrap()),
+        Some("A process that exited but was not reaped.")
+    );
+    assert_eq!(deck.cards[3].answer.as_deref(), Some("SYN, SYN-ACK, ACK."));
+    assert_eq!(
+        deck.cards[3].topic.last().map(String::as_str),
+        Some("Networking")
+    );
+    assert!(deck.warnings.is_empty(), "{:?}", deck.warnings);
+}
