@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Parse cost next to the floor (a bare pulldown-cmark pass over the same bytes), in
 # instructions counted by callgrind: repeatable where wall-clock timings on a shared
-# 2-core machine are not. Usage: scripts/parse_ratio.sh [CARDS]   (default 1000)
+# 2-core machine are not. Usage: scripts/parse_ratio.sh [CARDS]   (default 1000); set
+# LAYOUTS="a b" to measure only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"
@@ -12,7 +13,7 @@ ir() {
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 printf '%-16s %14s %14s %7s\n' layout parse_Ir floor_Ir ratio
-for layout in canonical numbered-labels answer-points details hints qa-headings design qa-lines; do
+for layout in ${LAYOUTS:-canonical numbered-labels answer-points details hints qa-headings design qa-lines question-headings bold-questions}; do
     base=$(ir "$layout" "$n" none)
     parse=$(( $(ir "$layout" "$n" parse) - base ))
     floor=$(( $(ir "$layout" "$n" floor) - base ))
