@@ -5,10 +5,10 @@
 
 use super::ParsedFile;
 use super::block::{Line, list_item_body};
-use super::canonical::single_title_heading;
+use super::heading_walk::Topics;
 use super::qa_headings::card_from_answer;
 use super::question_headings::is_question;
-use crate::text::humanize::{clean_question, clean_topic_heading};
+use crate::text::humanize::clean_question;
 
 /// A top-level list item that opens with a bold question: the question, the rest of
 /// its line, and the column where the item's text starts (its continuation indent).
@@ -45,22 +45,12 @@ struct Pending<'a> {
 
 /// Reads bold-question cards into `parsed`.
 pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
-    let title_at = single_title_heading(lines, |_| false);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut topics = Topics::new(lines, |_| false, parsed);
     let mut card: Option<Pending<'a>> = None;
     for (i, line) in lines.iter().enumerate() {
         if let Some((level, text)) = line.heading() {
             finish(card.take(), parsed);
-            if Some(i) != title_at {
-                topics.retain(|(l, _)| *l < level);
-                topics.push((level, clean_topic_heading(text)));
-            }
+            topics.enter(i, level, text);
             continue;
         }
         if let Some((question, rest, indent)) = bold_question(line) {
@@ -72,7 +62,7 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             card = Some(Pending {
                 question,
                 line: line.no,
-                topics: topics.iter().map(|(_, n)| n.clone()).collect(),
+                topics: topics.path(),
                 indent,
                 body: first.into_iter().collect(),
             });

@@ -15,12 +15,12 @@
 //! ("To be completed.") leaves the card with no answer fields: `Card::is_unanswered`.
 
 use super::block::{Line, list_item_body, scan_lines};
-use super::canonical::single_title_heading;
 use super::field_text::{field_text, split_first_block};
+use super::heading_walk::Topics;
 use super::html::block_to_markdown;
 use super::{ParsedFile, RawCard};
 use crate::text::find_ignore_ascii_case;
-use crate::text::humanize::{clean_question, clean_topic_heading};
+use crate::text::humanize::clean_question;
 
 /// Answers that only say the answer is still to be written.
 const PLACEHOLDERS: [&str; 6] = [
@@ -34,26 +34,15 @@ const PLACEHOLDERS: [&str; 6] = [
 
 /// Reads `<details>` cards and bare `- <b>question</b>` items into `parsed`.
 pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
-    let title_at = single_title_heading(lines, |_| false);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut topics = Topics::new(lines, |_| false, parsed);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         if let Some((level, text)) = line.heading() {
-            if Some(i) != title_at {
-                topics.retain(|(l, _)| *l < level);
-                topics.push((level, clean_topic_heading(text)));
-            }
+            topics.enter(i, level, text);
             i += 1;
             continue;
         }
-        let names = || topics.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
         if !line.fenced && starts_tag(line.text, "details") {
             let (item, next) = read_item(lines, i);
             i = next;
@@ -63,7 +52,7 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
                     if question.is_empty() {
                         parsed.warn(no, "<details> block with an empty <summary>: skipped");
                     } else {
-                        parsed.cards.push(card_from(question, no, names(), &body));
+                        parsed.cards.push(card_from(question, no, topics.path(), &body));
                     }
                 }
                 None => parsed.warn(
@@ -80,7 +69,7 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
             parsed.cards.push(RawCard {
                 question: q,
                 line: line.no,
-                topics: names(),
+                topics: topics.path(),
                 ..RawCard::default()
             });
         }

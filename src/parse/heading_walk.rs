@@ -22,6 +22,44 @@ pub enum Step<'l, 'a> {
     Body(&'l Line<'a>),
 }
 
+/// The topic path from the headings met so far: every heading but the file's single
+/// title heading is a topic, nested by level. Sets the file's title when it finds one.
+pub struct Topics {
+    title_at: Option<usize>,
+    stack: Vec<(u8, String)>,
+}
+
+impl Topics {
+    /// The topics of `lines`, whose single `#` heading (when `is_card` does not take it)
+    /// is the file's title.
+    pub fn new(lines: &[Line], is_card: impl Fn(&str) -> bool, parsed: &mut ParsedFile) -> Topics {
+        let title_at = single_title_heading(lines, is_card);
+        if let Some(i) = title_at
+            && parsed.title.is_none()
+            && let Some((_, text)) = lines[i].heading()
+        {
+            parsed.title = Some(clean_topic_heading(text));
+        }
+        Topics {
+            title_at,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Takes in the heading at line index `i`: a topic unless it is the title.
+    pub fn enter(&mut self, i: usize, level: u8, text: &str) {
+        if Some(i) != self.title_at {
+            self.stack.retain(|(l, _)| *l < level);
+            self.stack.push((level, clean_topic_heading(text)));
+        }
+    }
+
+    /// The topic path, outermost first.
+    pub fn path(&self) -> Vec<String> {
+        self.stack.iter().map(|(_, n)| n.clone()).collect()
+    }
+}
+
 /// The level of the first heading that `is_card` accepts: the level cards sit at.
 pub fn card_level(lines: &[Line], is_card: impl Fn(&str) -> bool) -> Option<u8> {
     lines
@@ -40,14 +78,7 @@ pub fn walk<'l, 'a>(
     parsed: &mut ParsedFile,
     mut step: impl FnMut(Step<'l, 'a>, &mut ParsedFile),
 ) {
-    let title_at = single_title_heading(lines, &is_card);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut topics = Topics::new(lines, &is_card, parsed);
     let mut open = false;
     for (i, line) in lines.iter().enumerate() {
         if let Some((at, text)) = line.heading() {
@@ -55,12 +86,11 @@ pub fn walk<'l, 'a>(
                 if open {
                     step(Step::End, parsed);
                 }
-                let names = topics.iter().map(|(_, n)| n.clone()).collect();
                 step(
                     Step::Card {
                         text,
                         line: line.no,
-                        topics: names,
+                        topics: topics.path(),
                     },
                     parsed,
                 );
@@ -72,9 +102,8 @@ pub fn walk<'l, 'a>(
                     step(Step::End, parsed);
                     open = false;
                 }
-                if at < level && Some(i) != title_at {
-                    topics.retain(|(l, _)| *l < at);
-                    topics.push((at, clean_topic_heading(text)));
+                if at < level {
+                    topics.enter(i, at, text);
                 }
                 continue;
             }

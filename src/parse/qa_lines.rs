@@ -3,10 +3,10 @@
 //! with no `A:` is a card without an answer.
 
 use super::block::Line;
-use super::canonical::single_title_heading;
 use super::field_text::field_text;
+use super::heading_walk::Topics;
 use super::{ParsedFile, RawCard};
-use crate::text::humanize::{clean_question, clean_topic_heading};
+use crate::text::humanize::clean_question;
 
 /// Where the text starts after a question (`letter` `Q`) or answer (`A`) marker at the
 /// start of a line: `Q:`, `Question:`, or either in bold (`**Q:**`, `**Question**:`),
@@ -55,33 +55,22 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
 
 /// Reads `Q:`/`A:` cards into `parsed`.
 pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
-    let title_at = single_title_heading(lines, |_| false);
-    if let Some(i) = title_at
-        && parsed.title.is_none()
-        && let Some((_, text)) = lines[i].heading()
-    {
-        parsed.title = Some(clean_topic_heading(text));
-    }
-    let mut topics: Vec<(u8, String)> = Vec::new();
+    let mut topics = Topics::new(lines, |_| false, parsed);
     // (line, question lines, answer lines once `A:` was seen)
     let mut card: Option<Pending<'a>> = None;
     for (i, line) in lines.iter().enumerate() {
         if let Some((level, text)) = line.heading() {
             finish(card.take(), parsed);
-            if Some(i) != title_at {
-                topics.retain(|(l, _)| *l < level);
-                topics.push((level, clean_topic_heading(text)));
-            }
+            topics.enter(i, level, text);
             continue;
         }
         if let Some(at) = marker(line, 'Q') {
             finish(card.take(), parsed);
-            let names = topics.iter().map(|(_, n)| n.clone()).collect();
             let first = Line {
                 text: line.text[at..].trim_start(),
                 ..*line
             };
-            card = Some((line.no, vec![first], None, names));
+            card = Some((line.no, vec![first], None, topics.path()));
             continue;
         }
         let Some((_, question, answer, _)) = &mut card else {
