@@ -204,18 +204,7 @@ fn answer_lines(app: &App, card: &Card, width: usize, hidden: bool) -> Vec<Line<
         ))];
     }
     let mut out = card_view::unanswered_note(card, theme);
-    if let Some(why) = &card.why {
-        section(&mut out, "Why it is asked", width, theme);
-        out.extend(markdown::render(why, width, theme));
-    }
-    if let Some(answer) = &card.answer {
-        section(&mut out, "Answer", width, theme);
-        out.extend(markdown::render(answer, width, theme));
-    }
-    if !card.key_points.is_empty() {
-        section(&mut out, "Key points", width, theme);
-        out.extend(card_view::bullets(&card.key_points, width, theme, None));
-    }
+    card_view::push_answer(&mut out, card, width, theme);
     if has_extras(card) && !app.browse().is_some_and(|b| b.show_extras) {
         out.push(Line::default());
         out.push(Line::from(Span::styled(

@@ -108,22 +108,23 @@ pub fn unanswered_note(card: &Card, theme: &Theme) -> Vec<Line<'static>> {
     ]
 }
 
+/// A dimmed note wrapped to `width`.
+fn dim_paragraph(text: String, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    wrap::wrap(&[(text, theme.style(Role::Dim))], width, &[], &[])
+}
+
 /// In quiz mode, in place of the answer: the keys that show it.
 fn hidden_note(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
     let mut out = vec![Line::default()];
-    out.extend(wrap::wrap(
-        &[(
-            format!(
-                "Answer hidden: {} reveals it, {} shows every answer.",
-                app.key_for(Context::Browse, Action::Reveal),
-                app.key_for(Context::Browse, Action::ToggleHideAnswers)
-            ),
-            theme.style(Role::Dim),
-        )],
+    out.extend(dim_paragraph(
+        format!(
+            "Answer hidden: {} reveals it, {} shows every answer.",
+            app.key_for(Context::Browse, Action::Reveal),
+            app.key_for(Context::Browse, Action::ToggleHideAnswers)
+        ),
         width,
-        &[],
-        &[],
+        theme,
     ));
     out
 }
@@ -236,6 +237,23 @@ pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'st
     out
 }
 
+/// Why it is asked, the answer and the key points, each under its title when present:
+/// the head of the single card and the paned card's answer pane.
+pub fn push_answer(out: &mut Vec<Line<'static>>, card: &Card, width: usize, theme: &Theme) {
+    if let Some(why) = &card.why {
+        section(out, "Why it is asked", width, theme);
+        out.extend(markdown::render(why, width, theme));
+    }
+    if let Some(answer) = &card.answer {
+        section(out, "Answer", width, theme);
+        out.extend(markdown::render(answer, width, theme));
+    }
+    if !card.key_points.is_empty() {
+        section(out, "Key points", width, theme);
+        out.extend(bullets(&card.key_points, width, theme, None));
+    }
+}
+
 /// The sections below the question; empty ones are left out.
 /// `extras` shows the example answer and follow-ups; otherwise a line says which key
 /// (`extras_key`) shows them.
@@ -247,18 +265,7 @@ pub fn answer_sections(
     extras_key: &str,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    if let Some(why) = &card.why {
-        section(&mut out, "Why it is asked", width, theme);
-        out.extend(markdown::render(why, width, theme));
-    }
-    if let Some(answer) = &card.answer {
-        section(&mut out, "Answer", width, theme);
-        out.extend(markdown::render(answer, width, theme));
-    }
-    if !card.key_points.is_empty() {
-        section(&mut out, "Key points", width, theme);
-        out.extend(bullets(&card.key_points, width, theme, None));
-    }
+    push_answer(&mut out, card, width, theme);
     if let Some(detail) = &card.detail {
         section(&mut out, "Detail", width, theme);
         out.extend(markdown::render(detail, width, theme));
@@ -429,18 +436,14 @@ fn topic_lines(app: &App, node: usize, width: usize) -> Vec<Line<'static>> {
         )));
     }
     out.push(Line::default());
-    out.extend(wrap::wrap(
-        &[(
-            format!(
-                "{} or {} opens the topic; select a card to read it.",
-                app.key_for(Context::Browse, Action::Open),
-                app.key_for(Context::Browse, Action::Expand)
-            ),
-            theme.style(Role::Dim),
-        )],
+    out.extend(dim_paragraph(
+        format!(
+            "{} or {} opens the topic; select a card to read it.",
+            app.key_for(Context::Browse, Action::Open),
+            app.key_for(Context::Browse, Action::Expand)
+        ),
         width,
-        &[],
-        &[],
+        theme,
     ));
     out
 }
