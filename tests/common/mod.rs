@@ -112,6 +112,22 @@ pub fn prepdeck(args: &[&str]) -> Output {
         .expect("run prepdeck")
 }
 
+/// The fixture in tests/fixtures/layouts, loaded as the app loads a file.
+pub fn load_layout_fixture(name: &str) -> Deck {
+    prepdeck::load::load(&[prepdeck::load::ContentSource::Path(
+        layout_fixture(name).into(),
+    )])
+    .expect("fixture exists")
+}
+
+/// The card whose question starts with `question_start`.
+pub fn card_starting<'a>(deck: &'a Deck, question_start: &str) -> &'a prepdeck::model::Card {
+    deck.cards
+        .iter()
+        .find(|c| c.question.starts_with(question_start))
+        .unwrap_or_else(|| panic!("no card starting {question_start:?}"))
+}
+
 /// The path of a fixture in tests/fixtures/layouts.
 pub fn layout_fixture(name: &str) -> String {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

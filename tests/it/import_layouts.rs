@@ -1,29 +1,12 @@
 //! Pins what each web layout yields from the fixtures in tests/fixtures/layouts, and that
 //! every layout survives export to canonical markdown and back.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
-
 use prepdeck::export::{anki, markdown, report};
-use prepdeck::load::{ContentSource, Deck, load, load_text};
+use prepdeck::load::{Deck, load_text};
 use prepdeck::model::{Align, Card};
+use std::collections::HashSet;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/layouts")
-        .join(name)
-}
-
-fn load_fixture(name: &str) -> Deck {
-    load(&[ContentSource::Path(fixture(name))]).expect("fixture exists")
-}
-
-fn card<'a>(deck: &'a Deck, question_start: &str) -> &'a Card {
-    deck.cards
-        .iter()
-        .find(|c| c.question.starts_with(question_start))
-        .unwrap_or_else(|| panic!("no card starting {question_start:?}"))
-}
+use crate::common::{card_starting as card, load_layout_fixture as load_fixture};
 
 fn questions(deck: &Deck) -> Vec<&str> {
     deck.cards.iter().map(|c| c.question.as_str()).collect()

@@ -1,26 +1,9 @@
 //! Pins what each supported layout yields from the fixtures in tests/fixtures/layouts.
 
-use std::path::PathBuf;
+use prepdeck::load::{ContentSource, load, load_text};
+use prepdeck::model::Align;
 
-use prepdeck::load::{ContentSource, Deck, load, load_text};
-use prepdeck::model::{Align, Card};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/layouts")
-        .join(name)
-}
-
-fn load_fixture(name: &str) -> Deck {
-    load(&[ContentSource::Path(fixture(name))]).expect("fixture exists")
-}
-
-fn card<'a>(deck: &'a Deck, question_start: &str) -> &'a Card {
-    deck.cards
-        .iter()
-        .find(|c| c.question.starts_with(question_start))
-        .unwrap_or_else(|| panic!("no card starting {question_start:?}"))
-}
+use crate::common::{card_starting as card, layout_fixture, load_layout_fixture as load_fixture};
 
 #[test]
 fn canonical_every_field() {
@@ -272,7 +255,7 @@ fn ids_of(text: &str) -> Vec<String> {
 
 #[test]
 fn ids_are_stable_under_edits() {
-    let original = std::fs::read_to_string(fixture("canonical.md")).unwrap();
+    let original = std::fs::read_to_string(layout_fixture("canonical.md")).unwrap();
     let base = ids_of(&original);
     let edits = [
         original.replace("When reads dominate", "Whenever reads dominate"),
