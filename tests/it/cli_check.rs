@@ -252,18 +252,7 @@ fn the_format_guide_comes_with_the_binary() {
     let out = prepdeck(&["check", "--formats"]);
     assert_eq!(out.status.code(), Some(0));
     let guide = String::from_utf8(out.stdout).unwrap();
-    for layout in [
-        "canonical",
-        "numbered-labels",
-        "answer-points",
-        "details",
-        "hints",
-        "qa-headings",
-        "design",
-        "qa-lines",
-        "question-headings",
-        "bold-questions",
-    ] {
+    for layout in prepdeck::parse::Layout::READABLE {
         assert!(guide.contains(&format!("**{layout}**")), "{layout}");
     }
     assert!(guide.contains("# Writing questions for prepdeck"));
