@@ -168,15 +168,7 @@ fn draw_pane(
     theme: &Theme,
 ) {
     let height = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(height));
-    let more = if lines.len() > height {
-        format!(
-            " {}% ",
-            ((scroll + height).min(lines.len()) * 100) / lines.len().max(1)
-        )
-    } else {
-        String::new()
-    };
+    let (scroll, more) = pane::window(lines.len(), height, scroll);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(
         ratatui::widgets::Paragraph::new(visible).block(

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::app::tree_view::Row;
 use crate::keymap::Context;
 use crate::model::Card;
+use crate::stats::text::count;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -149,17 +150,9 @@ pub fn progress_words(state: Option<&crate::schedule::CardState>, now: i64) -> S
     if let Some(last) = s.last_review {
         parts.push(format!("seen {} ago", in_words((now - last).max(60))));
     }
-    parts.push(format!(
-        "{} review{}",
-        s.reps,
-        if s.reps == 1 { "" } else { "s" }
-    ));
+    parts.push(count(s.reps as usize, "review", "reviews"));
     if s.lapses > 0 {
-        parts.push(format!(
-            "{} lapse{}",
-            s.lapses,
-            if s.lapses == 1 { "" } else { "s" }
-        ));
+        parts.push(count(s.lapses as usize, "lapse", "lapses"));
     }
     if s.flagged {
         parts.push("flagged".to_string());
@@ -200,11 +193,7 @@ pub fn progress_line(state: Option<&crate::schedule::CardState>, now: i64) -> St
         ));
     }
     if s.lapses > 0 {
-        parts.push(format!(
-            "{} lapse{}",
-            s.lapses,
-            if s.lapses == 1 { "" } else { "s" }
-        ));
+        parts.push(count(s.lapses as usize, "lapse", "lapses"));
     }
     if s.flagged {
         parts.push("flagged".to_string());

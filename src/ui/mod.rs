@@ -129,15 +129,7 @@ fn draw_card(
     let lines = card_view::document(app, &mut view.card);
     view.measures.card_lines = lines.len();
     let height = usize::from(area.height.saturating_sub(2));
-    let scroll = browse.card_scroll.min(lines.len().saturating_sub(height));
-    let more = if lines.len() > height {
-        format!(
-            " {}% ",
-            ((scroll + height).min(lines.len()) * 100) / lines.len().max(1)
-        )
-    } else {
-        String::new()
-    };
+    let (scroll, more) = pane::window(lines.len(), height, browse.card_scroll);
     let title = if browse.answers_hidden() {
         " Card · answers hidden "
     } else {

@@ -7,6 +7,18 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use crate::theme::Theme;
 
+/// The scroll clamped so the last page stays full, and " 40% " (how far down the last
+/// visible line is) when `len` lines do not fit in `height`, else "".
+pub fn window(len: usize, height: usize, scroll: usize) -> (usize, String) {
+    let scroll = scroll.min(len.saturating_sub(height));
+    let more = if len > height {
+        format!(" {}% ", ((scroll + height).min(len) * 100) / len.max(1))
+    } else {
+        String::new()
+    };
+    (scroll, more)
+}
+
 /// Draws `lines` from `scroll` (clamped so the last page stays full) in a padded,
 /// bordered pane titled `title`.
 pub fn scrolled(
