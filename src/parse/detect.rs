@@ -76,6 +76,8 @@ impl Layout {
 /// Picks the layout with the strongest unambiguous signal.
 pub fn detect(lines: &[Line]) -> Layout {
     let mut answer_points = 0;
+    let mut q_headings = 0;
+    let mut answer_labels = 0;
     let mut labels = 0;
     let mut numbered = 0;
     let mut summaries = 0;
@@ -92,7 +94,7 @@ pub fn detect(lines: &[Line]) -> Layout {
                 return Layout::Canonical;
             }
             if q_prefixed_heading(text) {
-                answer_points += 1;
+                q_headings += 1;
             }
             if numbered_heading(text) {
                 numbered += 1;
@@ -123,6 +125,7 @@ pub fn detect(lines: &[Line]) -> Layout {
                 answer_points += 1;
             } else if field != Field::Question {
                 labels += 1;
+                answer_labels += usize::from(field == Field::Answer);
             }
         }
     }
@@ -135,13 +138,13 @@ pub fn detect(lines: &[Line]) -> Layout {
     };
     if paren_headings > 0 && question_labels > 0 && hint_summaries() {
         Layout::Hints
-    } else if summaries > 0 && summaries >= answer_points.max(numbered) {
+    } else if summaries > 0 && summaries >= (answer_points + q_headings).max(numbered) {
         // A labelled layout may fold an example into one `<details>` block; a details
         // file has at least as many blocks as numbered headings.
         Layout::Details
-    } else if question_headings > 0 {
+    } else if question_headings > 0 && answer_labels > 0 {
         Layout::QaHeadings
-    } else if answer_points > 0 {
+    } else if answer_points > 0 && (q_headings > 0 || numbered > 0) {
         Layout::AnswerPoints
     } else if labels > 0 && numbered > 0 {
         Layout::NumberedLabels
@@ -149,12 +152,17 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::QaLines
     } else if design::design_heading(lines).is_some() {
         Layout::Design
-    } else if bold_questions::count(lines) >= 1 {
-        Layout::BoldQuestions
-    } else if question_headings::count(lines) >= 1 {
-        Layout::QuestionHeadings
     } else {
-        Layout::Unknown
+        // The two loosest layouts: the one with more questions wins, headings on a tie.
+        let bold = bold_questions::count(lines);
+        let headings = question_headings::count(lines);
+        if headings > 0 && headings >= bold {
+            Layout::QuestionHeadings
+        } else if bold > 0 {
+            Layout::BoldQuestions
+        } else {
+            Layout::Unknown
+        }
     }
 }
 

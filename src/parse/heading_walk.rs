@@ -54,6 +54,11 @@ impl Topics {
         }
     }
 
+    /// Closes the topics at `level` and deeper: a card heading at that level ends them.
+    pub fn close_to(&mut self, level: u8) {
+        self.stack.retain(|(l, _)| *l < level);
+    }
+
     /// The topic path, outermost first.
     pub fn path(&self) -> Vec<String> {
         self.stack.iter().map(|(_, n)| n.clone()).collect()

@@ -4,6 +4,7 @@
 //! detects the file's layout from a few unambiguous signals (`detect`), then hands the
 //! lines to that layout's reader. It never panics and is linear in the file's size.
 
+mod answer_labels;
 pub mod block;
 mod bold_questions;
 mod canonical;
@@ -108,7 +109,8 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::Design => design::parse(&lines, &mut parsed),
         Layout::QaLines => qa_lines::parse(&lines, &mut parsed),
         Layout::QuestionHeadings => question_headings::parse(&lines, &mut parsed),
-        Layout::BoldQuestions => bold_questions::parse(&lines, &mut parsed),
+        // One reader serves both: a file of bold questions may have asking headings too.
+        Layout::BoldQuestions => question_headings::parse(&lines, &mut parsed),
         Layout::Unknown => {}
     }
     if parsed.cards.is_empty() && parsed.errors.is_empty() {

@@ -9,6 +9,7 @@
 //! tables. Text between the heading and `**Answer:**` is the full question, the heading
 //! then being the title.
 
+use super::answer_labels;
 use super::block::{Line, list_item_body, split_tables};
 use super::field_text::{field_text, split_first_block};
 use super::fields::{Field, bold_label};
@@ -101,7 +102,8 @@ fn finish(card: Option<Pending>, parsed: &mut ParsedFile) {
         ),
         _ => (c.heading.clone(), None),
     };
-    card_from_answer(question, title, c.line, c.topics, &body, parsed);
+    // After `**Answer:**` every bold label is part of the explanation.
+    card_from_sections(question, title, c.line, c.topics, &body, body.len(), parsed);
 }
 
 /// A card from its question and the lines of its answer: the first block is the short
@@ -115,6 +117,36 @@ pub(super) fn card_from_answer(
     body: &[Line],
     parsed: &mut ParsedFile,
 ) {
+    if let Some(cut) = answer_labels::split(body) {
+        // `**Scenario:** …` under a title: the scenario is the question, the heading
+        // its title. Context before the answer leads the detail.
+        let (question, title) = match field_text(&cut.prompt) {
+            Some(prompt) if title.is_none() => {
+                (clean_question(&prompt.replace('\n', " ")), Some(question))
+            }
+            _ => (question, title),
+        };
+        let mut lines = cut.answer;
+        let context_at = lines.len();
+        lines.extend(cut.before);
+        lines.extend(cut.rest);
+        card_from_sections(question, title, line, topics, &lines, context_at, parsed);
+    } else {
+        card_from_sections(question, title, line, topics, body, body.len(), parsed);
+    }
+}
+
+/// `card_from_answer` once labels are gone: `body[..answer_end]` is the answer section,
+/// whose first prose block is the short answer; the rest is the detail.
+fn card_from_sections(
+    question: String,
+    title: Option<String>,
+    line: usize,
+    topics: Vec<String>,
+    body: &[Line],
+    answer_end: usize,
+    parsed: &mut ParsedFile,
+) {
     let mut raw = RawCard {
         question,
         title,
@@ -122,7 +154,8 @@ pub(super) fn card_from_answer(
         topics,
         ..RawCard::default()
     };
-    let (first, rest) = split_first_block(body);
+    let (first, rest) = split_first_block(&body[..answer_end]);
+    let rest = &body[answer_end - rest.len()..];
     let prose = first.first().is_some_and(|l| {
         let t = l.text.trim_start();
         let lone_label = t.starts_with("**") && t.trim_end().ends_with(":**") && first.len() == 1;
