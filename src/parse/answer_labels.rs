@@ -178,6 +178,10 @@ mod tests {
         assert_eq!(label("**Important:** text"), None);
     }
 
+    fn texts<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
+        lines.iter().map(|l| l.text).collect()
+    }
+
     #[test]
     fn sections_become_answer_and_rest() {
         let lines = scan_lines(
@@ -185,7 +189,6 @@ mod tests {
             1,
         );
         let cut = split(&lines).unwrap();
-        let texts = |v: &[Line]| v.iter().map(|l| l.text).collect::<Vec<_>>();
         assert_eq!(texts(&cut.prompt), ["Disk full", "but du is small"]);
         assert_eq!(texts(&cut.answer), ["lsof +L1", "more"]);
         assert_eq!(texts(&cut.rest), ["**Explanation:** held open"]);
