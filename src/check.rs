@@ -68,8 +68,13 @@ pub fn exit_status(deck: &Deck, strict: bool) -> u8 {
 pub fn human_report(deck: &Deck) -> String {
     let mut out = String::new();
     for f in &deck.files {
+        let unanswered = if f.unanswered > 0 {
+            format!(" ({} unanswered)", f.unanswered)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{}  {}  {} {}, {} {}\n",
+            "{}  {}  {} {}, {} {}{unanswered}\n",
             sanitize(&f.path, false),
             f.layout,
             f.topics,

@@ -127,6 +127,7 @@ impl Assembler {
         deck.warnings.extend(file.warnings);
         deck.errors.extend(file.errors);
         let card_count = file.cards.len();
+        let mut unanswered = 0;
         for PreparedCard {
             mut card,
             key,
@@ -165,6 +166,7 @@ impl Assembler {
                 })
                 .collect();
             deck.tree.insert(&segments, index);
+            unanswered += usize::from(card.is_unanswered());
             deck.cards.push(card);
         }
         deck.files.push(FileSummary {
@@ -172,6 +174,7 @@ impl Assembler {
             layout: file.layout,
             topics: file.topics,
             cards: card_count,
+            unanswered,
         });
     }
 }

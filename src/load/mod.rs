@@ -46,6 +46,8 @@ pub struct FileSummary {
     pub layout: &'static str,
     pub topics: usize,
     pub cards: usize,
+    /// Cards with nothing to check an answer against (`Card::is_unanswered`).
+    pub unanswered: usize,
 }
 
 /// Everything loaded: cards, the tree over them and the diagnostics.

@@ -18,19 +18,10 @@ use super::block::{Line, list_item_body, scan_lines};
 use super::field_text::{field_text, split_first_block};
 use super::heading_walk::Topics;
 use super::html::block_to_markdown;
+use super::placeholder::is_placeholder;
 use super::{ParsedFile, RawCard};
 use crate::text::find_ignore_ascii_case;
 use crate::text::humanize::clean_question;
-
-/// Answers that only say the answer is still to be written.
-const PLACEHOLDERS: [&str; 6] = [
-    "to be completed",
-    "tbd",
-    "todo",
-    "to do",
-    "coming soon",
-    "answer coming soon",
-];
 
 /// Reads `<details>` cards and bare `- <b>question</b>` items into `parsed`.
 pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
@@ -48,11 +39,18 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
             i = next;
             match item {
                 Some((question, no, body)) => {
-                    let question = summary_question(&question);
+                    let mut question = summary_question(&question);
+                    let mut path = topics.path();
+                    if is_reveal(&question)
+                        && let Some(heading) = path.pop()
+                    {
+                        // `## Create a pod` + `<summary>show</summary>`: the heading asks.
+                        question = heading;
+                    }
                     if question.is_empty() {
                         parsed.warn(no, "<details> block with an empty <summary>: skipped");
                     } else {
-                        parsed.cards.push(card_from(question, no, topics.path(), &body));
+                        parsed.cards.push(card_from(question, no, path, &body));
                     }
                 }
                 None => parsed.warn(
@@ -75,6 +73,38 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
         }
         i += 1;
     }
+}
+
+/// A summary that only says "open me" (`show`, `Answer`, `Solution`, `Click to expand`):
+/// the question is the heading above the block.
+fn is_reveal(summary: &str) -> bool {
+    let words: String = summary
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    matches!(
+        words.as_str(),
+        "show"
+            | "show answer"
+            | "show the answer"
+            | "answer"
+            | "solution"
+            | "show solution"
+            | "hint and solution"
+            | "click to expand"
+            | "click here"
+            | "click to show"
+            | "click to see answer"
+            | "click to reveal"
+            | "expand"
+            | "reveal"
+            | "reveal answer"
+            | "see answer"
+            | "view answer"
+            | "spoiler"
+    )
 }
 
 /// True when `text` starts (after spaces) with the HTML tag `name`.
@@ -199,7 +229,8 @@ fn summary_question(summary: &str) -> String {
     unwrapped.to_string()
 }
 
-/// Builds the card: first block → answer, the rest → detail; placeholders → nothing.
+/// Builds the card: first block → answer, the rest → detail (placeholders are dropped
+/// later, for every layout alike).
 fn card_from(
     question: String,
     line: usize,
@@ -223,11 +254,10 @@ fn card_from(
     let Some(answer) = field_text(first) else {
         return card;
     };
-    let plain = answer
-        .trim()
-        .trim_end_matches(['.', '!'])
-        .to_ascii_lowercase();
-    if PLACEHOLDERS.contains(&plain.as_str()) {
+    if is_placeholder(&answer) {
+        // "To be completed." over a list of links: nothing here is an answer yet. The
+        // placeholder stays for the pass that drops it and warns.
+        card.answer = Some(answer);
         return card;
     }
     card.answer = Some(unwrap_bold(&answer));
@@ -248,6 +278,14 @@ fn unwrap_bold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reveal_summaries() {
+        assert!(is_reveal("Show"));
+        assert!(is_reveal("**Solution**"));
+        assert!(is_reveal("Click to expand!"));
+        assert!(!is_reveal("What is a zombie process?"));
+    }
 
     #[test]
     fn summaries() {

@@ -18,6 +18,7 @@ mod heading_walk;
 mod hints;
 pub mod html;
 mod labelled;
+mod placeholder;
 mod qa_headings;
 mod qa_lines;
 mod question_headings;
@@ -113,6 +114,7 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::BoldQuestions => question_headings::parse(&lines, &mut parsed),
         Layout::Unknown => {}
     }
+    placeholder::drop_placeholders(&mut parsed);
     if parsed.cards.is_empty() && parsed.errors.is_empty() {
         let hint = if lines.iter().all(block::Line::is_blank) {
             "empty file: no cards".to_string()
