@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Every layout name `Layout::name()` reports for a file that yields cards.
-pub const LAYOUTS: [&str; 10] = prepdeck::parse::Layout::READABLE;
+pub const LAYOUTS: [&str; 13] = prepdeck::parse::Layout::READABLE;
 
 /// Cards per file (except `design`, one per file), and per topic inside a file.
 const CARDS_PER_FILE: usize = 50;
@@ -274,6 +274,21 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
             nested_md(out, &p, "");
             let _ = writeln!(out, "{}\n", p.takeaway);
         }
+        "question-headings" if i % 2 == 1 => {
+            // Half the cards: a `Q` marker and answer labels.
+            let _ = writeln!(
+                out,
+                "### Q{}. {}\n\n**Answer:** {}\n\n**Explanation:**\n",
+                n_in_file + 1,
+                p.question,
+                p.answer
+            );
+            points_md(out, &p, "");
+            nested_md(out, &p, "");
+            out.push('\n');
+            code_md(out, &p);
+            let _ = writeln!(out, "\n{}\n", p.takeaway);
+        }
         "question-headings" => {
             let _ = writeln!(out, "### {}\n\n{}\n", p.question, p.answer);
             points_md(out, &p, "");
@@ -296,6 +311,35 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
             );
             points_md(out, &p, "   ");
             let _ = writeln!(out, "\n   {}\n", p.takeaway);
+        }
+        "qa-tables" => {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {}<br>{} | {} |",
+                n_in_file + 1,
+                p.question,
+                p.answer,
+                p.points[0],
+                p.takeaway
+            );
+        }
+        "obsidian" if i.is_multiple_of(2) => {
+            let _ = writeln!(out, "{}::{}\n", p.question, p.answer);
+        }
+        "obsidian" => {
+            let _ = writeln!(out, "{}\n?\n{}", p.question, p.answer);
+            points_md(out, &p, "");
+            out.push('\n');
+        }
+        "logseq" => {
+            let _ = writeln!(
+                out,
+                "\t- {} #card\n\t  card-last-interval:: 4\n\t\t- {}",
+                p.question, p.answer
+            );
+            for point in &p.points {
+                let _ = writeln!(out, "\t\t- {point}");
+            }
         }
         other => panic!("unknown layout {other}"),
     }
@@ -358,6 +402,10 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
         match layout {
             "canonical" => {}
             "numbered-labels" => out.push_str("Here are the questions you asked for.\n\n---\n\n"),
+            "logseq" => {}
+            "obsidian" => {
+                let _ = writeln!(out, "#flashcards/interview/part-{}\n", file + 1);
+            }
             _ => {
                 let _ = writeln!(out, "# Interview questions, part {}\n", file + 1);
             }
@@ -377,8 +425,18 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
                             n / CARDS_PER_TOPIC + 1
                         );
                     }
-                    "details" | "question-headings" | "bold-questions" => {
+                    "details" | "question-headings" | "bold-questions" | "obsidian" => {
                         let _ = writeln!(out, "## {topic} {}\n", n / CARDS_PER_TOPIC + 1);
+                    }
+                    "qa-tables" => {
+                        let _ = writeln!(
+                            out,
+                            "\n## {topic} {}\n\n| # | Question | Answer | Notes |\n|---|---|---|---|",
+                            n / CARDS_PER_TOPIC + 1
+                        );
+                    }
+                    "logseq" => {
+                        let _ = writeln!(out, "- {topic} {}", n / CARDS_PER_TOPIC + 1);
                     }
                     _ => {}
                 }

@@ -356,7 +356,7 @@ pub fn split_tables<'a>(lines: &[Line<'a>]) -> (Vec<Table>, Vec<Line<'a>>) {
 }
 
 /// Parses a delimiter row such as `| :--- | ---: |` into column alignments.
-fn delimiter_row(text: &str) -> Option<Vec<Align>> {
+pub fn delimiter_row(text: &str) -> Option<Vec<Align>> {
     let t = text.trim();
     if !t.contains('-') || !t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
         return None;

@@ -40,9 +40,41 @@ pub fn bold_question<'a>(line: &Line<'a>) -> Option<(String, &'a str, usize)> {
     Some((heading_question(question), rest, indent))
 }
 
+/// A bold question at `lines[i]`, also one whose bold wraps onto the next line
+/// (`1. **What is the difference between` / `   a Deployment and a StatefulSet?**`):
+/// the question, the rest of its last line, the continuation indent, and how many lines
+/// it took.
+pub fn opener<'a>(lines: &[Line<'a>], i: usize) -> Option<(String, &'a str, usize, usize)> {
+    let line = &lines[i];
+    if let Some((question, rest, indent)) = bold_question(line) {
+        return Some((question, rest, indent, 1));
+    }
+    if line.fenced || line.text.starts_with([' ', '\t']) {
+        return None;
+    }
+    let body = list_item_body(line.text).unwrap_or(line.text);
+    let first = body.strip_prefix("**").filter(|b| !b.contains("**"))?;
+    let next = lines.get(i + 1).filter(|l| !l.fenced && !l.is_blank())?;
+    let (second, after) = next.text.trim().split_once("**")?;
+    let question = format!("{} {}", first.trim(), second.trim());
+    if question.ends_with(':') || !is_question(&question) {
+        return None;
+    }
+    let rest =
+        after.trim_start_matches(|c: char| c == ':' || c == '-' || c == '—' || c.is_whitespace());
+    Some((
+        heading_question(&question),
+        rest,
+        line.text.len() - body.len(),
+        2,
+    ))
+}
+
 /// How many lines open a bold question.
 pub fn count(lines: &[Line]) -> usize {
-    lines.iter().filter(|l| bold_question(l).is_some()).count()
+    (0..lines.len())
+        .filter(|&i| opener(lines, i).is_some())
+        .count()
 }
 
 #[cfg(test)]
@@ -73,5 +105,19 @@ mod tests {
         let (q, _, _) = bold_question(&line("- **Scenario:** The disk is full.")).unwrap();
         assert_eq!(q, "The disk is full.");
         assert!(bold_question(&line("**Scenario:**")).is_none());
+    }
+
+    #[test]
+    fn a_bold_question_may_wrap_onto_the_next_line() {
+        let lines = crate::parse::block::scan_lines(
+            "1. **What is the difference between\n   a Deployment and a StatefulSet?** Identity.\n",
+            1,
+        );
+        let (q, rest, indent, used) = opener(&lines, 0).unwrap();
+        assert_eq!(
+            q,
+            "What is the difference between a Deployment and a StatefulSet?"
+        );
+        assert_eq!((rest, indent, used), ("Identity.", 3, 2));
     }
 }

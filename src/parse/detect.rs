@@ -9,7 +9,9 @@ use super::block::Line;
 use super::fields::{Field, bold_label};
 use super::hints::{hints_summary, paren_numbered_heading, question_label};
 use super::labelled::{numbered_heading, q_prefixed_heading};
-use super::{bold_questions, design, qa_headings, qa_lines, question_headings};
+use super::{
+    bold_questions, design, logseq, obsidian, qa_headings, qa_lines, qa_tables, question_headings,
+};
 use crate::text::find_ignore_ascii_case;
 
 /// The shapes of question file prepdeck reads.
@@ -35,6 +37,12 @@ pub enum Layout {
     QuestionHeadings,
     /// List items that open with a bold question: `1. **What is an inode?**`.
     BoldQuestions,
+    /// Tables whose header names a question and an answer column, a card per row.
+    QaTables,
+    /// Obsidian Spaced Repetition cards in a `#flashcards` note: `question::answer`.
+    Obsidian,
+    /// Logseq outline blocks tagged `#card`, the nested blocks the answer.
+    Logseq,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -42,7 +50,7 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 10] = [
+    pub const READABLE: [&'static str; 13] = [
         "canonical",
         "numbered-labels",
         "answer-points",
@@ -53,6 +61,9 @@ impl Layout {
         "qa-lines",
         "question-headings",
         "bold-questions",
+        "qa-tables",
+        "obsidian",
+        "logseq",
     ];
 
     /// The name shown by `prepdeck check` and in its JSON.
@@ -68,6 +79,9 @@ impl Layout {
             Layout::QaLines => "qa-lines",
             Layout::QuestionHeadings => "question-headings",
             Layout::BoldQuestions => "bold-questions",
+            Layout::QaTables => "qa-tables",
+            Layout::Obsidian => "obsidian",
+            Layout::Logseq => "logseq",
             Layout::Unknown => "unknown",
         }
     }
@@ -150,13 +164,20 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::NumberedLabels
     } else if q_lines > 0 && a_lines > 0 {
         Layout::QaLines
+    } else if logseq::count(lines) > 0 {
+        Layout::Logseq
+    } else if obsidian::count(lines) > 0 {
+        Layout::Obsidian
     } else if design::design_heading(lines).is_some() {
         Layout::Design
     } else {
-        // The two loosest layouts: the one with more questions wins, headings on a tie.
+        // The loosest layouts: the one with more questions wins, headings on a tie.
         let bold = bold_questions::count(lines);
         let headings = question_headings::count(lines);
-        if headings > 0 && headings >= bold {
+        let rows = qa_tables::count(lines);
+        if rows > 0 && rows > headings.max(bold) {
+            Layout::QaTables
+        } else if headings > 0 && headings >= bold {
             Layout::QuestionHeadings
         } else if bold > 0 {
             Layout::BoldQuestions

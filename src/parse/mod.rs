@@ -18,9 +18,13 @@ mod heading_walk;
 mod hints;
 pub mod html;
 mod labelled;
+mod logseq;
+mod nearest;
+mod obsidian;
 mod placeholder;
 mod qa_headings;
 mod qa_lines;
+mod qa_tables;
 mod question_headings;
 
 use std::borrow::Cow;
@@ -109,6 +113,9 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::QaHeadings => qa_headings::parse(&lines, &mut parsed),
         Layout::Design => design::parse(&lines, &mut parsed),
         Layout::QaLines => qa_lines::parse(&lines, &mut parsed),
+        Layout::QaTables => qa_tables::parse(&lines, &mut parsed),
+        Layout::Obsidian => obsidian::parse(&lines, &mut parsed),
+        Layout::Logseq => logseq::parse(&lines, &mut parsed),
         Layout::QuestionHeadings => question_headings::parse(&lines, &mut parsed),
         // One reader serves both: a file of bold questions may have asking headings too.
         Layout::BoldQuestions => question_headings::parse(&lines, &mut parsed),
@@ -118,6 +125,11 @@ pub fn parse_text(text: &str) -> ParsedFile {
     if parsed.cards.is_empty() && parsed.errors.is_empty() {
         let hint = if lines.iter().all(block::Line::is_blank) {
             "empty file: no cards".to_string()
+        } else if let Some(near) = nearest::nearest(&lines) {
+            format!(
+                "no cards found: the file {near}. `prepdeck check --formats` shows every layout \
+                 with an example"
+            )
         } else {
             format!(
                 "no cards found: the file matches none of the layouts prepdeck reads ({}); \

@@ -2,7 +2,7 @@
 //! following lines until the next `Q:` or `A:` (or a heading, which is a topic). A `Q:`
 //! with no `A:` is a card without an answer.
 
-use super::block::Line;
+use super::block::{Line, list_item_body};
 use super::field_text::field_text;
 use super::heading_walk::Topics;
 use super::{ParsedFile, RawCard};
@@ -18,7 +18,7 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     // Most lines start with some other visible character: no need to trim them.
     if let Some(b) = line.text.as_bytes().first()
         && b.is_ascii_graphic()
-        && *b != b'*'
+        && !matches!(b, b'*' | b'-' | b'+' | b'0'..=b'9')
         && !char::from(*b).eq_ignore_ascii_case(&letter)
     {
         return None;
@@ -28,7 +28,9 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     } else {
         "answer"
     };
+    // A pair may sit in a list item: `- **Q:** …`.
     let t = line.text.trim_start();
+    let t = list_item_body(t).filter(|b| !b.is_empty()).unwrap_or(t);
     let (bold, rest) = match t.strip_prefix("**") {
         Some(rest) => (true, rest),
         None => (false, t),

@@ -6,7 +6,7 @@
 use super::ParsedFile;
 use super::answer_labels::{Part, answer_label};
 use super::block::Line;
-use super::bold_questions::bold_question;
+use super::bold_questions::opener;
 use super::heading_walk::Topics;
 use super::qa_headings::card_from_answer;
 use crate::text::humanize::{clean_question, strip_number_prefix};
@@ -92,7 +92,12 @@ pub fn count(lines: &[Line]) -> usize {
 pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
     let mut topics = Topics::new(lines, is_question, parsed);
     let mut card: Option<Pending<'a>> = None;
+    let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         if let Some((level, text)) = line.heading() {
             let asks = is_question(text);
             let inside = card
@@ -117,7 +122,8 @@ pub fn parse<'a>(lines: &[Line<'a>], parsed: &mut ParsedFile) {
             }
             continue;
         }
-        if let Some((question, rest, indent)) = bold_question(line) {
+        if let Some((question, rest, indent, used)) = opener(lines, i) {
+            skip = used - 1;
             let blank_heading = card
                 .as_ref()
                 .filter(|c| c.is_blank())

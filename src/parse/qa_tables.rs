@@ -1,0 +1,191 @@
+//! Question-and-answer tables: a pipe table whose header names a question column and an
+//! answer column (`| Question | Answer |`, `| Q | A |`, `| Term | Definition |`), each
+//! row a card. Headings above a table are its topics; other columns (notes, tags …)
+//! go to the card's detail. A row with more cells than the header most likely has an
+//! unescaped `|` in its answer: it is read with the extra cells joined back, and warned.
+
+use super::block::{Line, delimiter_row, split_row};
+use super::heading_walk::Topics;
+use super::{ParsedFile, RawCard};
+use crate::text::humanize::clean_question;
+
+/// Column names that hold the question.
+const QUESTION: [&str; 8] = [
+    "question",
+    "questions",
+    "q",
+    "term",
+    "prompt",
+    "front",
+    "concept",
+    "interview question",
+];
+/// Column names that hold the answer.
+const ANSWER: [&str; 9] = [
+    "answer",
+    "answers",
+    "a",
+    "definition",
+    "back",
+    "meaning",
+    "short answer",
+    "explanation",
+    "solution",
+];
+
+fn column_name(cell: &str) -> String {
+    cell.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        .trim_end_matches(':')
+        .to_lowercase()
+}
+
+/// The question and answer columns a header names, when it names both.
+pub fn qa_columns(header: &[String]) -> Option<(usize, usize)> {
+    let names: Vec<String> = header.iter().map(|c| column_name(c)).collect();
+    let q = names.iter().position(|n| QUESTION.contains(&n.as_str()))?;
+    let a = ANSWER
+        .iter()
+        .find_map(|want| names.iter().position(|n| n == want))?;
+    (q != a).then_some((q, a))
+}
+
+/// The header cells of a question table starting at `lines[i]` (outside code).
+fn table_header(lines: &[Line], i: usize) -> Option<(Vec<String>, (usize, usize))> {
+    let line = lines[i];
+    let next = lines.get(i + 1)?;
+    if line.fenced || next.fenced || !line.text.contains('|') {
+        return None;
+    }
+    delimiter_row(next.text)?;
+    let header = split_row(line.text);
+    let columns = qa_columns(&header)?;
+    Some((header, columns))
+}
+
+/// How many rows the file's question tables hold.
+pub fn count(lines: &[Line]) -> usize {
+    let mut rows = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if table_header(lines, i).is_some() {
+            i += 2;
+            while lines
+                .get(i)
+                .is_some_and(|l| !l.fenced && l.text.contains('|'))
+            {
+                rows += 1;
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    rows
+}
+
+/// Reads every question table in `lines` into `parsed`.
+pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
+    let mut topics = Topics::new(lines, |_| false, parsed);
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((level, text)) = lines[i].heading() {
+            topics.enter(i, level, text);
+            i += 1;
+            continue;
+        }
+        let Some((header, (q, a))) = table_header(lines, i) else {
+            i += 1;
+            continue;
+        };
+        i += 2;
+        while let Some(row) = lines.get(i).filter(|l| !l.fenced && l.text.contains('|')) {
+            read_row(row, &header, (q, a), topics.path(), parsed);
+            i += 1;
+        }
+    }
+}
+
+fn read_row(
+    row: &Line,
+    header: &[String],
+    (q, a): (usize, usize),
+    topics: Vec<String>,
+    parsed: &mut ParsedFile,
+) {
+    let mut cells = split_row(row.text);
+    if cells.len() > header.len() {
+        parsed.warn(
+            row.no,
+            format!(
+                "table row has {} cells but the header has {}: an unescaped `|` in a cell? \
+                 The extra cells were joined into the last column; write `\\|` for a pipe",
+                cells.len(),
+                header.len()
+            ),
+        );
+        let extra = cells.split_off(header.len() - 1);
+        cells.push(extra.join(" | "));
+    }
+    let cell = |n: usize| {
+        cells
+            .get(n)
+            .map(|c| {
+                c.replace("<br>", "\n")
+                    .replace("<br/>", "\n")
+                    .replace("<br />", "\n")
+            })
+            .filter(|c| !c.trim().is_empty())
+    };
+    let question = cell(q).map_or_else(String::new, |c| clean_question(&c.replace('\n', " ")));
+    if question.is_empty() {
+        parsed.warn(row.no, "table row with an empty question cell: skipped");
+        return;
+    }
+    let mut detail = Vec::new();
+    let mut tags = Vec::new();
+    for (n, name) in header.iter().enumerate() {
+        if n == q || n == a {
+            continue;
+        }
+        let Some(value) = cell(n) else {
+            continue;
+        };
+        match column_name(name).as_str() {
+            "tags" | "tag" => tags.extend(
+                value
+                    .split([',', ' '])
+                    .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+                    .filter(|t| !t.is_empty()),
+            ),
+            "#" | "no" | "no." | "id" => {}
+            _ => detail.push(format!("**{}:** {value}", name.trim())),
+        }
+    }
+    parsed.cards.push(RawCard {
+        question,
+        line: row.no,
+        topics,
+        tags,
+        answer: cell(a),
+        detail: (!detail.is_empty()).then(|| detail.join("\n\n")),
+        ..RawCard::default()
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_string()).collect()
+    }
+
+    #[test]
+    fn headers_that_name_questions_and_answers() {
+        assert_eq!(qa_columns(&header(&["Question", "Answer"])), Some((0, 1)));
+        assert_eq!(qa_columns(&header(&["#", "**Q**", "A"])), Some((1, 2)));
+        assert_eq!(qa_columns(&header(&["Term", "Definition"])), Some((0, 1)));
+        assert_eq!(qa_columns(&header(&["Command", "Description"])), None);
+        assert_eq!(qa_columns(&header(&["Question"])), None);
+    }
+}
