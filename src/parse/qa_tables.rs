@@ -2,7 +2,7 @@
 //! answer column (`| Question | Answer |`, `| Q | A |`, `| Term | Definition |`), each
 //! row a card. Headings above a table are its topics; other columns (notes, tags …)
 //! go to the card's detail. A row with more cells than the header most likely has an
-//! unescaped `|` in its answer: it is read with the extra cells joined back, and warned.
+//! unescaped `|` in its answer: the extra cells are joined back into it, with a warning.
 
 use super::block::{Line, delimiter_row, split_row};
 use super::heading_walk::Topics;
@@ -117,14 +117,17 @@ fn read_row(
         parsed.warn(
             row.no,
             format!(
-                "table row has {} cells but the header has {}: an unescaped `|` in a cell? \
-                 The extra cells were joined into the last column; write `\\|` for a pipe",
+                "table row has {} cells but the header has {}: an unescaped `|` in the \
+                 answer? The extra cells were read as part of the answer; write `\\|` for a \
+                 pipe in a cell",
                 cells.len(),
                 header.len()
             ),
         );
-        let extra = cells.split_off(header.len() - 1);
-        cells.push(extra.join(" | "));
+        // The answer is the cell most likely to hold a pipe: it takes the extra cells.
+        let extra = cells.len() - header.len();
+        let joined = cells[a..=a + extra].join(" | ");
+        cells.splice(a..=a + extra, [joined]);
     }
     let cell = |n: usize| {
         cells
