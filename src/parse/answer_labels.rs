@@ -55,6 +55,13 @@ pub fn answer_label<'a>(line: &Line<'a>) -> Option<(Part, &'a str)> {
         return None;
     }
     let t = line.text.trim_start();
+    // A label opens with `**`, a list marker or one of the plain names' letters.
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'*' | b'-' | b'+' | b'0'..=b'9' | b'a' | b'A' | b's' | b'S' | b'e' | b'E')
+    ) {
+        return None;
+    }
     let t = list_item_body(t)
         .filter(|b| b.starts_with("**"))
         .unwrap_or(t);
@@ -74,10 +81,15 @@ pub fn answer_label<'a>(line: &Line<'a>) -> Option<(Part, &'a str)> {
         let colon = t.find(':').filter(|&c| c <= 16)?;
         (&t[..colon], false, t[colon + 1..].trim_start())
     };
-    if name.len() > 32 {
-        return None;
+    // Normalise into a small buffer: every known name is short, so nothing is
+    // allocated for the many lines that are not labels.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    for b in name.bytes().filter(|b| !matches!(b, b'*' | b'_')) {
+        *buf.get_mut(len)? = b.to_ascii_lowercase();
+        len += 1;
     }
-    let part = part_named(&name.replace(['*', '_'], "").to_ascii_lowercase(), bold)?;
+    let part = part_named(std::str::from_utf8(&buf[..len]).ok()?, bold)?;
     Some((part, rest))
 }
 
@@ -96,13 +108,14 @@ pub struct Labelled<'a> {
 
 /// Cuts `body` at its labels; `None` when it has no answer or detail label.
 pub fn split<'a>(body: &[Line<'a>]) -> Option<Labelled<'a>> {
-    let first = body.iter().position(|l| {
-        answer_label(l).is_some_and(|(part, _)| matches!(part, Part::Answer | Part::Detail))
-    })?;
+    let labels: Vec<Option<(Part, &'a str)>> = body.iter().map(answer_label).collect();
+    let first = labels
+        .iter()
+        .position(|l| l.is_some_and(|(part, _)| matches!(part, Part::Answer | Part::Detail)))?;
     let mut out = Labelled::default();
     let mut in_prompt = false;
-    for line in &body[..first] {
-        if let Some((Part::Prompt, rest)) = answer_label(line) {
+    for (line, label) in body[..first].iter().zip(&labels) {
+        if let Some((Part::Prompt, rest)) = *label {
             in_prompt = true;
             if !rest.is_empty() {
                 out.prompt.push(Line {
@@ -116,7 +129,7 @@ pub fn split<'a>(body: &[Line<'a>]) -> Option<Labelled<'a>> {
             out.before.push(*line);
         }
     }
-    let opens_detail = answer_label(&body[first]).is_some_and(|(p, _)| p == Part::Detail);
+    let opens_detail = labels[first].is_some_and(|(p, _)| p == Part::Detail);
     if opens_detail && out.before.iter().any(|l| !l.is_blank()) {
         // An unlabelled answer followed by `**Explanation:**`: the answer is the text.
         out.answer = std::mem::take(&mut out.before);
@@ -124,8 +137,8 @@ pub fn split<'a>(body: &[Line<'a>]) -> Option<Labelled<'a>> {
         return Some(out);
     }
     let mut answering = true;
-    for (i, line) in body[first..].iter().enumerate() {
-        match answer_label(line) {
+    for (i, (line, label)) in body[first..].iter().zip(&labels[first..]).enumerate() {
+        match *label {
             Some((_, rest)) if i == 0 => {
                 if !rest.is_empty() {
                     out.answer.push(Line {

@@ -3,6 +3,8 @@
 //!
 //! Everything here is a single pass over borrowed lines, so parsing stays linear.
 
+use std::borrow::Cow;
+
 use crate::model::{Align, Table};
 
 /// One source line. `fenced` is true for the fence delimiters and everything between.
@@ -385,6 +387,11 @@ pub fn delimiter_row(text: &str) -> Option<Vec<Align>> {
 
 /// Splits a table row on pipes that are neither escaped nor inside inline code.
 pub fn split_row(text: &str) -> Vec<String> {
+    split_cells(text).into_iter().map(Cow::into_owned).collect()
+}
+
+/// `split_row` without copying: a cell is borrowed unless it holds an escaped `\|`.
+pub fn split_cells(text: &str) -> Vec<Cow<'_, str>> {
     let t = text.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = if t.ends_with('|') && !t.ends_with("\\|") {
@@ -392,35 +399,35 @@ pub fn split_row(text: &str) -> Vec<String> {
     } else {
         t
     };
-    // Every character that matters is ASCII: walk the bytes and copy the text between.
     let bytes = t.as_bytes();
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut in_code = false;
-    let mut from = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
-                cell.push_str(&t[from..i]);
-                cell.push('|');
-                i += 2;
-                from = i;
-                continue;
-            }
-            b'`' => in_code = !in_code,
-            b'|' if !in_code => {
-                cell.push_str(&t[from..i]);
-                cells.push(cell.trim().to_string());
-                cell.clear();
-                from = i + 1;
-            }
-            _ => {}
+    let cell = |from: usize, to: usize, escaped: bool| {
+        let raw = t[from..to].trim();
+        if escaped {
+            Cow::Owned(raw.replace("\\|", "|"))
+        } else {
+            Cow::Borrowed(raw)
         }
-        i += 1;
+    };
+    // Jump from pipe to pipe; the backticks between two pipes tell whether the next one
+    // sits inside inline code, and a backslash before it escapes it.
+    let mut cells = Vec::with_capacity(8);
+    let mut in_code = false;
+    let mut escaped = false;
+    let mut from = 0;
+    let mut seen = 0;
+    for (at, _) in t.match_indices('|') {
+        let ticks = bytes[seen..at].iter().filter(|&&b| b == b'`').count();
+        in_code ^= ticks % 2 == 1;
+        seen = at;
+        if at > 0 && bytes[at - 1] == b'\\' {
+            escaped = true;
+        } else if !in_code {
+            cells.push(cell(from, at, escaped));
+            escaped = false;
+            from = at + 1;
+        }
     }
-    cell.push_str(&t[from..]);
-    cells.push(cell.trim().to_string());
+    cells.push(cell(from, t.len(), escaped));
     cells
 }
 

@@ -14,7 +14,7 @@ use crate::text::humanize::clean_question;
 /// `**Scenario:** …` prompt. Returns the question, the rest of its line, and the column
 /// where the text starts (the continuation indent of a list item).
 pub fn bold_question<'a>(line: &Line<'a>) -> Option<(String, &'a str, usize)> {
-    if line.fenced || line.text.starts_with([' ', '\t']) {
+    if line.fenced || !opens_like_bold(line.text) {
         return None;
     }
     let body = list_item_body(line.text).unwrap_or(line.text);
@@ -49,7 +49,7 @@ pub fn opener<'a>(lines: &[Line<'a>], i: usize) -> Option<(String, &'a str, usiz
     if let Some((question, rest, indent)) = bold_question(line) {
         return Some((question, rest, indent, 1));
     }
-    if line.fenced || line.text.starts_with([' ', '\t']) {
+    if line.fenced || !opens_like_bold(line.text) {
         return None;
     }
     let body = list_item_body(line.text).unwrap_or(line.text);
@@ -68,6 +68,15 @@ pub fn opener<'a>(lines: &[Line<'a>], i: usize) -> Option<(String, &'a str, usiz
         line.text.len() - body.len(),
         2,
     ))
+}
+
+/// Whether a line starts as a bold paragraph or a top-level list item does: a cheap
+/// test that rules out most lines.
+fn opens_like_bold(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'*' | b'-' | b'+' | b'0'..=b'9')
+    )
 }
 
 /// How many lines open a bold question.

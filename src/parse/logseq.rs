@@ -34,10 +34,12 @@ pub fn card_question(line: &Line) -> Option<String> {
 
 /// Where the `#card` tag stands in `text`, as a whole word.
 fn tag_at(text: &str) -> Option<usize> {
-    text.match_indices("#card").map(|(at, _)| at).find(|&at| {
+    text.match_indices('#').map(|(at, _)| at).find(|&at| {
+        let Some(rest) = text[at..].strip_prefix("#card") else {
+            return false;
+        };
         let before = at == 0 || text[..at].ends_with(char::is_whitespace);
-        let after = text[at + 5..].chars().next();
-        before && after.is_none_or(char::is_whitespace)
+        before && rest.chars().next().is_none_or(char::is_whitespace)
     })
 }
 

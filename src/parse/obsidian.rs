@@ -12,12 +12,13 @@ use crate::text::humanize::{clean_question, clean_topic_heading};
 /// The topic path a `#flashcards` tag in `text` names (empty for the bare tag), or
 /// `None` when the line holds no such tag.
 pub fn flashcards_tag(text: &str) -> Option<Vec<String>> {
-    let mut rest = text;
-    while let Some(at) = rest.find("#flashcards") {
-        let before_ok = at == 0 || rest[..at].ends_with(char::is_whitespace);
-        let after = &rest[at + "#flashcards".len()..];
-        let tag_end = after.find(char::is_whitespace).unwrap_or(after.len());
-        let (tail, next) = after.split_at(tag_end);
+    // Most lines hold no `#`: a byte search rules them out before any string search.
+    for (at, _) in text.match_indices('#') {
+        let Some(after) = text[at..].strip_prefix("#flashcards") else {
+            continue;
+        };
+        let before_ok = at == 0 || text[..at].ends_with(char::is_whitespace);
+        let tail = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
         if before_ok && (tail.is_empty() || tail.starts_with('/')) {
             return Some(
                 tail.split('/')
@@ -26,7 +27,6 @@ pub fn flashcards_tag(text: &str) -> Option<Vec<String>> {
                     .collect(),
             );
         }
-        rest = next;
     }
     None
 }

@@ -4,7 +4,9 @@
 //! go to the card's detail. A row with more cells than the header most likely has an
 //! unescaped `|` in its answer: the extra cells are joined back into it, with a warning.
 
-use super::block::{Line, delimiter_row, split_row};
+use std::borrow::Cow;
+
+use super::block::{Line, delimiter_row, split_cells, split_row};
 use super::heading_walk::Topics;
 use super::{ParsedFile, RawCard};
 use crate::text::humanize::clean_question;
@@ -112,7 +114,7 @@ fn read_row(
     topics: Vec<String>,
     parsed: &mut ParsedFile,
 ) {
-    let mut cells = split_row(row.text);
+    let mut cells = split_cells(row.text);
     if cells.len() > header.len() {
         parsed.warn(
             row.no,
@@ -127,17 +129,11 @@ fn read_row(
         // The answer is the cell most likely to hold a pipe: it takes the extra cells.
         let extra = cells.len() - header.len();
         let joined = cells[a..=a + extra].join(" | ");
-        cells.splice(a..=a + extra, [joined]);
+        cells.splice(a..=a + extra, [Cow::Owned(joined)]);
     }
-    let cell = |n: usize| {
-        cells
-            .get(n)
-            .map(|c| {
-                c.replace("<br>", "\n")
-                    .replace("<br/>", "\n")
-                    .replace("<br />", "\n")
-            })
-            .filter(|c| !c.trim().is_empty())
+    let cell = |n: usize| -> Option<String> {
+        let text = cells.get(n).filter(|c| !c.is_empty())?;
+        Some(breaks_to_newlines(text))
     };
     let question = cell(q).map_or_else(String::new, |c| clean_question(&c.replace('\n', " ")));
     if question.is_empty() {
@@ -175,6 +171,27 @@ fn read_row(
     });
 }
 
+/// `a<br>b` → `a\nb` (also `<br/>`, `<br />`), in one pass.
+fn breaks_to_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, _) in text.match_indices('<') {
+        if at < from {
+            continue;
+        }
+        let tag = ["<br>", "<br/>", "<br />"]
+            .into_iter()
+            .find(|t| text[at..].starts_with(t));
+        if let Some(tag) = tag {
+            out.push_str(&text[from..at]);
+            out.push('\n');
+            from = at + tag.len();
+        }
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +207,13 @@ mod tests {
         assert_eq!(qa_columns(&header(&["Term", "Definition"])), Some((0, 1)));
         assert_eq!(qa_columns(&header(&["Command", "Description"])), None);
         assert_eq!(qa_columns(&header(&["Question"])), None);
+    }
+
+    #[test]
+    fn line_breaks_in_cells() {
+        assert_eq!(
+            breaks_to_newlines("a<br>b<br/>c<br />d<b>"),
+            "a\nb\nc\nd<b>"
+        );
     }
 }
