@@ -445,32 +445,12 @@ impl App {
     /// Tree nodes (folders, files, topics) named `name`, any case; when none is named
     /// exactly, those whose name contains it.
     pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
-        let needle = name.to_lowercase();
-        let tree = &self.deck.tree;
-        let all = tree.preorder();
-        let exact: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&n| tree.nodes[n].name.to_lowercase() == needle)
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        all.into_iter()
-            .filter(|&n| tree.nodes[n].name.to_lowercase().contains(&needle))
-            .collect()
+        self.deck.tree.named(name)
     }
 
     /// The first `n` top-level and second-level topic names, for hints.
     pub fn topic_names(&self, n: usize) -> Vec<String> {
-        self.deck
-            .tree
-            .preorder()
-            .into_iter()
-            .filter(|&i| self.deck.tree.nodes[i].depth <= 2)
-            .take(n)
-            .map(|i| self.deck.tree.nodes[i].name.clone())
-            .collect()
+        self.deck.tree.first_names(n)
     }
 
     /// A card's id, for effects that name cards.
