@@ -4,11 +4,13 @@
 //! earliest first; then review cards due before the end of today, lowest
 //! retrievability first (the most at risk of being forgotten); then new cards, at most
 //! `new_per_day` minus those already introduced today, in topic order or shuffled with
-//! a seed. Buried cards are left out, and so are unanswered cards (`Card::is_unanswered`)
-//! unless asked for. `limit` caps the whole queue. Cram takes every eligible card,
-//! due or not, and never changes a schedule.
+//! a seed. While a plan to an interview date is in its last days (`Sweep`), cards of the
+//! plan whose next review falls after the interview come last, lowest predicted recall
+//! on the day first. Buried cards are left out, and so are unanswered cards
+//! (`Card::is_unanswered`) unless asked for. `limit` caps the whole queue. Cram takes
+//! every eligible card, due or not, and never changes a schedule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::Card;
 use crate::schedule::{CardState, Phase, Scheduler};
@@ -46,6 +48,35 @@ pub struct QueueOptions {
     pub flagged: bool,
     /// Learning steps due this soon are asked now rather than left waiting (Anki: 20 min).
     pub learn_ahead_secs: i64,
+    /// The last days before an interview the person planned for (`crate::plan`).
+    pub sweep: Option<Sweep>,
+}
+
+/// The last days before an interview: the plan's cards whose next review falls on or
+/// after the interview day are asked once more, after the day's other cards, lowest
+/// predicted recall at the interview first, so nothing is last seen weeks before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sweep {
+    /// When the sweep days begin (unix seconds): before it there is no sweep, and a card
+    /// reviewed since then has had its sweep.
+    pub from: i64,
+    /// The start of the interview day: cards due before it come back anyway.
+    pub due_from: i64,
+    /// The interview (unix seconds), where recall is predicted.
+    pub at: i64,
+    /// The ids of the plan's cards.
+    pub cards: HashSet<String>,
+}
+
+impl Sweep {
+    /// Whether a review card is swept at `now`.
+    fn takes(&self, card_id: &str, state: &CardState, now: i64) -> bool {
+        now >= self.from
+            && state.phase == Phase::Review
+            && state.due >= self.due_from
+            && state.last_review.is_some_and(|t| t < self.from)
+            && self.cards.contains(card_id)
+    }
 }
 
 impl Default for QueueOptions {
@@ -58,6 +89,7 @@ impl Default for QueueOptions {
             cram: false,
             flagged: false,
             learn_ahead_secs: 20 * 60,
+            sweep: None,
         }
     }
 }
@@ -119,6 +151,8 @@ pub enum EntryKind {
     Review,
     New,
     Cram,
+    /// Not due before the interview, asked once more in the plan's last days.
+    Sweep,
 }
 
 /// One card to ask: its index into the deck's cards, its id and current state.
@@ -163,6 +197,7 @@ pub fn build_queue(
         let mut learning = Vec::new();
         let mut review = Vec::new();
         let mut new = Vec::new();
+        let mut sweep = Vec::new();
         for item in eligible {
             match item.2.phase {
                 Phase::New => new.push(entry(EntryKind::New)(item)),
@@ -174,6 +209,12 @@ pub fn build_queue(
                 Phase::Review => {
                     if item.2.due < today.day_end() {
                         review.push(entry(EntryKind::Review)(item));
+                    } else if opts
+                        .sweep
+                        .as_ref()
+                        .is_some_and(|s| s.takes(&item.1, &item.2, now))
+                    {
+                        sweep.push(entry(EntryKind::Sweep)(item));
                     }
                 }
             }
@@ -189,7 +230,20 @@ pub fn build_queue(
             shuffle(&mut new, seed);
         }
         new.truncate(opts.new_per_day.saturating_sub(today.new_introduced));
-        learning.into_iter().chain(review).chain(new).collect()
+        if let Some(at) = opts.sweep.as_ref().map(|s| s.at) {
+            let recall = |e: &QueueEntry| scheduler.retrievability(&e.state, at).unwrap_or(0.0);
+            sweep.sort_by(|a, b| {
+                recall(a)
+                    .total_cmp(&recall(b))
+                    .then(a.state.due.cmp(&b.state.due))
+            });
+        }
+        learning
+            .into_iter()
+            .chain(review)
+            .chain(new)
+            .chain(sweep)
+            .collect()
     };
     if let Some(limit) = opts.limit {
         queue.truncate(limit);
