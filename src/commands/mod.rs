@@ -6,6 +6,7 @@
 pub mod check;
 pub mod data;
 pub mod export;
+pub mod plan;
 pub mod screens;
 pub mod stats;
 
@@ -298,13 +299,21 @@ pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
 
 /// Tree nodes for `--topic` names; an unknown name is a usage error naming it.
 pub fn topic_nodes(app: &App, names: &[String]) -> Result<Vec<usize>, Failure> {
+    topic_nodes_in(&app.deck().tree, names)
+}
+
+/// `topic_nodes` over a tree, for commands that open no screen.
+pub fn topic_nodes_in(
+    tree: &crate::tree::TopicTree,
+    names: &[String],
+) -> Result<Vec<usize>, Failure> {
     let mut nodes = Vec::new();
     for name in names {
-        let found = app.topic_nodes(name);
+        let found = tree.named(name);
         if found.is_empty() {
             return Err(Failure::usage(format!(
                 "no topic matches `{name}`; topics include: {}",
-                app.topic_names(8).join(", ")
+                tree.first_names(8).join(", ")
             )));
         }
         nodes.extend(found);

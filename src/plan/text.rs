@@ -52,10 +52,10 @@ pub fn render(r: &Report) -> String {
             );
         }
     }
-    let scope = if r.scope.is_empty() {
-        "Every topic".to_string()
-    } else {
-        format!("Topics {}", sanitize(&r.scope.join(", "), false))
+    let scope = match r.scope.len() {
+        0 => "Every topic".to_string(),
+        1 => format!("Topic {}", sanitize(&r.scope[0], false)),
+        _ => format!("Topics {}", sanitize(&r.scope.join(", "), false)),
     };
     let _ = writeln!(
         out,
