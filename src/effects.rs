@@ -139,7 +139,19 @@ impl Effects {
             offset: clock::local_offset(now),
             desired_retention: self.scheduler.desired_retention(),
         });
-        Ok(Msg::StatsReady(Box::new(stats)))
+        let plan = read_plan(
+            &self.store,
+            app.deck(),
+            app.states(),
+            &self.scheduler,
+            self.queue.include_unanswered,
+            now,
+            false,
+        )?;
+        Ok(Msg::StatsReady(Box::new(crate::stats::Stats {
+            plan: plan.map(|p| p.report),
+            ..stats
+        })))
     }
 
     /// Builds today's queue for the request: the session to open, or why there is

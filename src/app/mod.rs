@@ -88,6 +88,8 @@ pub struct App {
     grades_lost: usize,
     /// Every message shown since start, for the messages panel.
     history: Vec<String>,
+    /// The plan to an interview date, for the browser's header line.
+    plan: Option<crate::plan::Tracker>,
 }
 
 impl App {
@@ -135,6 +137,7 @@ impl App {
             measures: Measures::default(),
             grades_lost: 0,
             history: Vec::new(),
+            plan: None,
         }
     }
 
@@ -263,7 +266,11 @@ impl App {
     /// The browser's panes for the current size and focus.
     pub fn areas(&self) -> Areas {
         let focus = self.browse().map_or(Focus::Tree, |b| b.focus);
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), focus)
+        layout::areas(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            focus,
+            self.plan_header().is_some(),
+        )
     }
 
     /// The card shown in the browser's card pane, if a card row is selected.

@@ -264,15 +264,45 @@ pub fn open_progress(
         .filter(|c| progress.states.contains_key(&c.id))
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
-    let app = app.with_states(progress.states);
+    let mut app = app.with_states(progress.states);
+    let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
+    let mut queue = queue_options(&settings.config);
+    // A plan to an interview date sets new cards a day and the sweep of its last days,
+    // and gives the browser its header line. One that cannot be worked out costs only
+    // that, and says why.
+    let planned = crate::effects::read_plan(
+        &store,
+        app.deck(),
+        app.states(),
+        &scheduler,
+        queue.include_unanswered,
+        app.unix_now(),
+        false,
+    );
+    match planned {
+        Ok(Some(planned)) => {
+            if let Some((new_per_day, sweep)) = planned.queue() {
+                queue.new_per_day = new_per_day;
+                queue.sweep = Some(sweep);
+            }
+            app = app.with_plan(planned.tracker(&scheduler));
+        }
+        Ok(None) => {}
+        Err(err) => {
+            app.update(
+                crate::app::Msg::Message(format!("the plan could not be read: {err:#}")),
+                std::time::Instant::now(),
+            );
+        }
+    }
     let effects = Effects {
         store,
-        scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
+        scheduler,
         options: RunOptions {
             data_dir: global.data_dir.clone(),
             report,
         },
-        queue: queue_options(&settings.config),
+        queue,
         two_button: settings.config.review.two_button,
         sources,
     };

@@ -52,6 +52,12 @@ use crate::tree::TopicTree;
 /// Minutes a day when the person names none.
 pub const DEFAULT_MINUTES: u32 = 30;
 
+/// Today's day number at `now` for a person `offset` seconds east of UTC, as the plan
+/// counts days.
+pub fn today(now: i64, offset: i64) -> i64 {
+    Calendar::new(now, offset, 0).today
+}
+
 /// A plan as the person set it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanSettings {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::Planned;
 use super::scope::{mean, recall_at};
+use super::{Planned, Report};
 use crate::schedule::{CardState, Scheduler};
 
 /// What the header line needs of a plan.
@@ -79,12 +79,12 @@ impl Tracker {
         }
     }
 
-    /// Takes the standing of a plan worked out again (the stats screen does).
-    pub fn restate(&mut self, planned: &Planned) {
-        self.on_track = planned.report.on_track;
-        self.minutes_needed = planned.report.minutes_per_day_needed;
-        self.minutes_per_day = planned.report.minutes_per_day;
-        self.readiness = planned.report.readiness;
+    /// Takes the standing of the plan worked out again (the stats screen does).
+    pub fn restate(&mut self, report: &Report) {
+        self.on_track = report.on_track;
+        self.minutes_needed = report.minutes_per_day_needed;
+        self.minutes_per_day = report.minutes_per_day;
+        self.readiness = report.readiness;
     }
 
     /// Recomputes readiness from the cards' states now.

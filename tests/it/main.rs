@@ -19,5 +19,6 @@ mod import_layouts;
 mod layouts;
 mod mock;
 mod no_panic;
+mod plan;
 mod review;
 mod stats;
