@@ -10,6 +10,7 @@ pub mod pane;
 pub mod plan_line;
 pub mod review_view;
 pub mod search_view;
+pub mod stats_calendar;
 pub mod stats_view;
 pub mod status;
 pub mod table;
