@@ -11,6 +11,7 @@ pub mod plan_line;
 pub mod review_view;
 pub mod search_view;
 pub mod stats_calendar;
+pub mod stats_plan;
 pub mod stats_view;
 pub mod status;
 pub mod table;

@@ -1,7 +1,8 @@
-//! The stats screen: a review calendar, the due forecast, mastery and retention by topic,
-//! study time, mock scores and leeches, as pictures. Panels are laid out in one or two
-//! columns on a tall off-screen buffer, and the screen shows a scrolled window of it,
-//! so every panel keeps its size on any terminal.
+//! The stats screen: a review calendar, the due forecast, readiness toward a planned
+//! interview, mastery and retention by topic, study time, mock scores and leeches, as
+//! pictures. Panels are laid out in one or two columns on a tall off-screen buffer, and
+//! the screen shows a scrolled window of it, so every panel keeps its size on any
+//! terminal.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -30,12 +31,12 @@ const TWO_COLUMNS: u16 = 120;
 type Panel = (u16, fn(&StatsScreen, &App, Rect, &mut Buffer));
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
-    let (left, right): (Vec<Panel>, Vec<Panel>) = {
+    let (mut left, mut right): (Vec<Panel>, Vec<Panel>) = {
         let mastery_height = 4 + u16::try_from(s.stats.topics.len().min(40)).unwrap_or(40);
         let leeches = 3 + u16::try_from(s.stats.leeches.len().clamp(1, 10)).unwrap_or(10);
         let a: Vec<Panel> = vec![
             (5, summary),
-            (11, calendar),
+            (super::stats_calendar::height(s), calendar),
             (10, forecast),
             (9, study),
             (10, mocks),
@@ -53,6 +54,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
             (one, Vec::new())
         }
     };
+    let readiness: Panel = (super::stats_plan::height(s), super::stats_plan::readiness);
+    if readiness.0 > 0 {
+        // With a plan, readiness leads the second column, or follows the progress.
+        if right.is_empty() {
+            left.insert(1, readiness);
+        } else {
+            right.insert(0, readiness);
+        }
+    }
     let column_width = if right.is_empty() {
         area.width
     } else {

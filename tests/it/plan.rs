@@ -111,3 +111,105 @@ fn the_header_row_moves_the_panes_down_and_clicks_still_land() {
     let without = crate::common::app_with("10-caching/01-caching.md", CANONICAL, 120, 40);
     assert_eq!(without.areas().header, None);
 }
+
+/// The stats screen over the fixture with the plan set, on a `w` × `h` terminal.
+fn stats_screen(days: i64, minutes: u32, w: u16, h: u16) -> App {
+    use prepdeck::store::{LoggedReview, ReviewMode};
+    let mut app = browser(days, minutes, w, h);
+    let deck = deck();
+    let log: Vec<LoggedReview> = (0..2)
+        .map(|i| LoggedReview {
+            id: i + 1,
+            card_id: deck.cards[0].id.clone(),
+            at: NOW - 2 * DAY + i * 600,
+            grade: Grade::Good,
+            time_taken_ms: 40_000,
+            coverage: None,
+            mode: ReviewMode::Review,
+            typed_answer: None,
+            was_new: i == 0,
+        })
+        .collect();
+    let stats = prepdeck::stats::compute(&prepdeck::stats::StatsInput {
+        cards: &deck.cards,
+        tree: &deck.tree,
+        states: &states(&deck),
+        log: &log,
+        mocks: &[],
+        now: NOW,
+        offset: 0,
+        desired_retention: 0.9,
+    });
+    let stats = prepdeck::stats::Stats {
+        plan: Some(planned(&deck, days, minutes).report),
+        ..stats
+    };
+    app.update(
+        prepdeck::app::Msg::StatsReady(Box::new(stats)),
+        Instant::now(),
+    );
+    app
+}
+
+#[test]
+fn the_stats_screen_shows_readiness_per_topic_and_marks_the_plan_on_the_calendar() {
+    let wide = screen_text(&render(&stats_screen(9, 30, 200, 50)));
+    assert_snapshot!("plan_stats_200x50", wide);
+    assert!(
+        wide.contains("Readiness on Tue 2026-12-01, in 9 days"),
+        "{wide}"
+    );
+    assert!(wide.contains("Reviews per day and the plan"), "{wide}");
+    assert!(wide.contains("◆ mock interview planned  ★ the interview, Tue 2026-12-01"));
+    // Three mocks and the interview on the calendar.
+    assert_eq!(wide.matches('◆').count(), 3 + 1, "{wide}");
+    assert_eq!(wide.matches('★').count(), 1 + 1, "{wide}");
+    let small = screen_text(&render(&stats_screen(9, 30, 80, 24)));
+    assert_snapshot!("plan_stats_80x24", small);
+    assert!(small.contains("Readiness on Tue 2026-12-01"), "{small}");
+    let behind = screen_text(&render(&stats_screen(1, 1, 80, 24)));
+    assert!(behind.contains("behind: needs about"), "{behind}");
+    // Without a plan the screen has neither.
+    let mut plain = crate::common::app_with("10-caching/01-caching.md", CANONICAL, 200, 50);
+    plain.update(
+        prepdeck::app::Msg::StatsReady(Box::new(prepdeck::stats::Stats {
+            plan: None,
+            ..prepdeck::stats::compute(&prepdeck::stats::StatsInput {
+                cards: &deck().cards,
+                tree: &deck().tree,
+                states: &HashMap::new(),
+                log: &[],
+                mocks: &[],
+                now: NOW,
+                offset: 0,
+                desired_retention: 0.9,
+            })
+        })),
+        Instant::now(),
+    );
+    let text = screen_text(&render(&plain));
+    assert!(
+        !text.contains("Readiness on") && !text.contains('◆'),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_header_line_and_the_panels_draw_at_every_size() {
+    let states = [
+        ("browser", browser(9, 30, 100, 30)),
+        ("browser, behind", browser(1, 1, 100, 30)),
+        ("stats", stats_screen(9, 30, 100, 30)),
+        ("stats, behind", stats_screen(1, 1, 100, 30)),
+    ];
+    for (label, mut app) in states {
+        let sizes = (1..=40u16)
+            .flat_map(|w| (1..=12u16).map(move |h| (w, h)))
+            .chain([(500, 200)]);
+        for (w, h) in sizes {
+            app.update(Action::Resize(w, h), Instant::now());
+            let text = screen_text(&render(&app));
+            assert_eq!(text.lines().count(), usize::from(h), "{label} at {w}x{h}");
+        }
+    }
+}
