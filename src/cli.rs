@@ -308,7 +308,7 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
-    /// New cards per day [default: 15, or `review.new_per_day` in the config].
+    /// New cards per day [default: the plan's while one is set (`prepdeck plan`), else 15 or `review.new_per_day` in the config].
     #[arg(long = "new", value_name = "N")]
     pub new_cards: Option<usize>,
 

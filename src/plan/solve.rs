@@ -9,7 +9,8 @@ use super::simulate::{Expected, Walk, follow};
 use crate::clock;
 use crate::schedule::{CardState, Phase};
 
-/// A later date is looked for up to this many days after the one set.
+/// A later date is looked for up to this many days after the one set (the text says
+/// "within a year").
 const LATEST: usize = 365;
 
 /// New cards a day so that the `unseen` cards are all taken within `intro_days` days,

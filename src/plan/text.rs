@@ -224,6 +224,20 @@ fn changes(out: &mut String, r: &Report) {
         );
         para(out, &format!("  {then}"), "      ");
     }
+    if !r
+        .changes
+        .iter()
+        .any(|c| matches!(c, Change::LaterDate { .. }))
+    {
+        para(
+            out,
+            &format!(
+                "No later date within a year fits {} min a day.",
+                r.minutes_per_day
+            ),
+            "",
+        );
+    }
 }
 
 /// "A, B and C", or "A, B, C and 4 more topics" past `NAMED`.

@@ -213,3 +213,222 @@ fn the_header_line_and_the_panels_draw_at_every_size() {
         }
     }
 }
+
+/// The layouts fixture folder: 29 cards over a dozen files, 25 with an answer.
+fn layouts() -> Deck {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts");
+    prepdeck::load::load(&[prepdeck::load::ContentSource::Path(dir)]).unwrap()
+}
+
+#[test]
+fn plan_as_text_on_track_and_when_it_does_not_fit() {
+    let on_track = prepdeck::plan::text::render(&planned(&deck(), 9, 30).report);
+    assert_snapshot!("plan_text_on_track", on_track);
+    let big = layouts();
+    let report = planned(&big, 3, 5).report;
+    assert!(!report.on_track);
+    let text = prepdeck::plan::text::render(&report);
+    assert_snapshot!("plan_text_not_on_track", text);
+    assert!(
+        text.contains(&format!(
+            "Not on track: {} cards in 3 days at 5 min a day needs about {} min a day",
+            report.cards_in_scope, report.minutes_per_day_needed
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Narrowest change:") && text.contains("Or:"),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+/// Runs `prepdeck ARGS` with the data folder and an empty config folder in `home`.
+fn run(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(args)
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn plan_json_has_every_field() {
+    let home = tempfile::tempdir().unwrap();
+    let fixture = crate::common::layout_fixture("canonical.md");
+    let out = run(
+        home.path(),
+        &[
+            "plan",
+            "--interview",
+            "+14d",
+            "--minutes-per-day",
+            "20",
+            "--json",
+            &fixture,
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = prepdeck::plan::today(clock::now_unix(), clock::local_offset(clock::now_unix()));
+    assert_eq!(v["interview_date"], clock::day_date(today + 14));
+    assert_eq!(v["days_left"], 14);
+    assert_eq!(v["cards_in_scope"], 3);
+    assert_eq!(v["new_cards"], 3);
+    assert_eq!(v["new_per_day"], 1, "3 new cards over 12 of 14 days");
+    assert_eq!(v["minutes_per_day"], 20);
+    assert!(v["minutes_per_day_needed"].as_u64().unwrap() <= 20);
+    assert_eq!(v["on_track"], true);
+    assert_eq!(v["readiness"], 0.0, "nothing seen yet");
+    let predicted = v["predicted_readiness"].as_f64().unwrap();
+    assert!((0.5..=1.0).contains(&predicted), "{predicted}");
+    let topics = v["topics"].as_array().unwrap();
+    assert_eq!(topics.len(), 1);
+    for key in ["topic", "cards", "readiness", "predicted", "path"] {
+        assert!(
+            topics[0].get(key).is_some(),
+            "topic has {key}: {}",
+            topics[0]
+        );
+    }
+    assert_eq!(topics[0]["cards"], 3);
+    let mocks: Vec<&str> = v["mocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(mocks.len(), 5, "days 0, 3, 6, 9 and 12: {mocks:?}");
+    assert!(mocks.iter().all(|d| clock::parse_date(d).is_some()));
+    assert_eq!(*mocks.last().unwrap(), clock::day_date(today + 12));
+    for key in [
+        "scope",
+        "missing_topics",
+        "new_cards_until",
+        "seconds_per_review",
+        "pace_measured",
+        "first_recall",
+        "daily_minutes",
+        "sweep_from",
+        "changes",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["daily_minutes"].as_array().unwrap().len(), 14);
+    // Shown again without options, the same plan; dropped, none.
+    let again = run(home.path(), &["plan", "--json", &fixture]);
+    let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(w["interview_date"], v["interview_date"]);
+    assert_eq!(w["minutes_per_day"], 20);
+    let cleared = run(home.path(), &["plan", "--clear"]);
+    assert_eq!(cleared.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&cleared.stdout).contains("Plan dropped"));
+    let none = run(home.path(), &["plan", "--json", &fixture]);
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "null");
+}
+
+#[test]
+fn dates_not_after_today_and_changes_without_a_plan_are_usage_errors() {
+    let home = tempfile::tempdir().unwrap();
+    let fixture = crate::common::layout_fixture("canonical.md");
+    for (args, says) in [
+        (
+            vec!["--interview", "2020-01-01"],
+            "`2020-01-01` is in the past",
+        ),
+        (vec!["--interview", "+0d"], "`+0d` is today"),
+        (vec!["--interview", "soon"], "`soon` is not a date"),
+        (
+            vec!["--minutes-per-day", "45"],
+            "there is no plan to change",
+        ),
+        (
+            vec!["--interview", "+9d", "--topic", "Nowhere"],
+            "no topic matches `Nowhere`",
+        ),
+    ] {
+        let mut all = vec!["plan"];
+        all.extend(&args);
+        all.push(&fixture);
+        let out = run(home.path(), &all);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    let none = run(home.path(), &["plan", "--json", &fixture]);
+    assert_eq!(
+        String::from_utf8_lossy(&none.stdout).trim(),
+        "null",
+        "nothing was set"
+    );
+    // With a plan set, --minutes-per-day alone changes only that.
+    let set = run(
+        home.path(),
+        &["plan", "--interview", "+9d", "--topic", "Queues", &fixture],
+    );
+    assert_eq!(
+        set.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert!(String::from_utf8_lossy(&set.stdout).starts_with("Plan saved."));
+    let changed = run(
+        home.path(),
+        &["plan", "--minutes-per-day", "45", "--json", &fixture],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&changed.stdout).unwrap();
+    assert_eq!(v["minutes_per_day"], 45);
+    assert_eq!(v["days_left"], 9);
+    assert_eq!(v["scope"], serde_json::json!(["Queues"]));
+    assert_eq!(v["cards_in_scope"], 1);
+}
+
+#[test]
+fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_sweep() {
+    use prepdeck::cli::GlobalArgs;
+    use prepdeck::commands;
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "[review]\nnew_per_day = 7\n").unwrap();
+    let global = GlobalArgs {
+        config: Some(config),
+        data_dir: Some(home.path().join("data")),
+        theme: None,
+    };
+    let settings = commands::settings(&global).unwrap();
+    let open = || {
+        let app = commands::build_app(deck(), &settings, true);
+        let progress = commands::read_progress(&global).unwrap();
+        commands::open_progress(app, progress, &settings, &global, Vec::new(), None)
+    };
+    let (app, effects) = open();
+    assert_eq!(effects.queue.new_per_day, 7, "no plan: the config's");
+    assert!(effects.queue.sweep.is_none());
+    assert!(app.plan_header().is_none());
+    let now = clock::now_unix();
+    let today = prepdeck::plan::today(now, clock::local_offset(now));
+    drop(effects);
+    let mut store = prepdeck::store::Store::open(global.data_dir.as_deref()).unwrap();
+    store
+        .save_plan(&prepdeck::store::StoredPlan {
+            interview_date: clock::day_date(today + 9),
+            topics: Vec::new(),
+            minutes_per_day: 30,
+            created_at: now,
+        })
+        .unwrap();
+    drop(store);
+    let (app, effects) = open();
+    assert_eq!(effects.queue.new_per_day, 1, "3 new cards over 7 of 9 days");
+    let sweep = effects.queue.sweep.as_ref().unwrap();
+    assert_eq!(sweep.cards.len(), 3);
+    let header = app.plan_header().unwrap();
+    assert_eq!(
+        header.text(),
+        "Interview in 9 days · on track · readiness 0%"
+    );
+}
