@@ -432,3 +432,44 @@ fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_sweep() {
         "Interview in 9 days · on track · readiness 0%"
     );
 }
+
+#[test]
+fn a_swept_card_says_why_it_is_asked() {
+    use crate::common::rig::Rig;
+    use prepdeck::app::Msg;
+    use prepdeck::ids::CardId;
+    use prepdeck::review::Sweep;
+    let mut r = Rig::new(120, 40);
+    let now = r.app.unix_now();
+    let card = r.app.deck().cards[0].id.clone();
+    // Learned a month ago and next due long after an interview two days from now.
+    let s = Scheduler::default();
+    let mut state = s.grade(&CardState::new_card(), Grade::Easy, now - 30 * DAY);
+    state.due = now + 40 * DAY;
+    r.app.update(
+        Msg::Saved {
+            changes: vec![(CardId::from(card.as_str()), Some(state))],
+            note: None,
+        },
+        Instant::now(),
+    );
+    let day_start = now - now.rem_euclid(DAY);
+    r.effects.queue.new_per_day = 0;
+    r.effects.queue.sweep = Some(Sweep {
+        from: day_start - DAY,
+        due_from: day_start + 2 * DAY,
+        at: day_start + 2 * DAY + 12 * 3_600,
+        cards: [card].into(),
+    });
+    r.start();
+    let text = screen_text(&render(&r.app));
+    assert!(
+        text.starts_with(
+            " Review · 1 left: 0 new, 0 learning, 1 due · sweep before the interview · "
+        ),
+        "{text}"
+    );
+    r.app.update(Action::Resize(80, 24), Instant::now());
+    let small = screen_text(&render(&r.app));
+    assert!(small.contains("sweep before the interview"), "{small}");
+}
