@@ -267,8 +267,8 @@ pub fn open_progress(
     let mut app = app.with_states(progress.states);
     let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
     let mut queue = queue_options(&settings.config);
-    // A plan to an interview date sets new cards a day and the sweep of its last days,
-    // and gives the browser its header line. One that cannot be worked out costs only
+    // A plan to an interview date sets new cards a day, puts its own new cards first,
+    // sweeps in its last days, and gives the browser its header line. One that cannot be worked out costs only
     // that, and says why.
     let planned = crate::effects::read_plan(
         &store,
@@ -281,9 +281,9 @@ pub fn open_progress(
     );
     match planned {
         Ok(Some(planned)) => {
-            if let Some((new_per_day, sweep)) = planned.queue() {
+            if let Some((new_per_day, plan)) = planned.queue() {
                 queue.new_per_day = new_per_day;
-                queue.sweep = Some(sweep);
+                queue.plan = Some(plan);
             }
             app = app.with_plan(planned.tracker(&scheduler));
         }

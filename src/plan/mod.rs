@@ -44,7 +44,7 @@ pub use tracker::{Header, Standing, Tracker};
 
 use crate::clock;
 use crate::model::Card;
-use crate::review::Sweep;
+use crate::review::QueuePlan;
 use crate::schedule::{CardState, Phase, Scheduler};
 use crate::store::StoredPlan;
 use crate::tree::TopicTree;
@@ -198,17 +198,17 @@ pub struct Planned {
 
 impl Planned {
     /// What the review queue takes from the plan while it has study days left: new cards
-    /// a day, and the sweep of its last days.
-    pub fn queue(&self) -> Option<(usize, Sweep)> {
+    /// a day, and the plan's cards and days (its new cards first, the sweep).
+    pub fn queue(&self) -> Option<(usize, QueuePlan)> {
         (self.calendar.days_left() > 0).then(|| {
             let cal = &self.calendar;
-            let sweep = Sweep {
-                from: cal.start_of(cal.sweep_day()),
+            let plan = QueuePlan {
+                cards: self.scope.iter().cloned().collect(),
+                sweep_from: cal.start_of(cal.sweep_day()),
                 due_from: cal.start_of(cal.interview_day),
                 at: cal.interview_at(),
-                cards: self.scope.iter().cloned().collect(),
             };
-            (self.report.new_per_day, sweep)
+            (self.report.new_per_day, plan)
         })
     }
 

@@ -217,10 +217,10 @@ impl World {
         let interview_at = Calendar::new(start, 0, settings.interview_day).interview_at();
         while clock::day_of(day, 0) < settings.interview_day {
             let planned = self.forecast(settings, day, false);
-            let (new_per_day, sweep) = planned.queue().unwrap();
+            let (new_per_day, plan) = planned.queue().unwrap();
             let opts = QueueOptions {
                 new_per_day,
-                sweep: Some(sweep),
+                plan: Some(plan),
                 new_order: NewOrder::Topic,
                 ..QueueOptions::default()
             };
@@ -499,10 +499,10 @@ fn readiness_counts_unseen_cards_as_zero_and_follows_the_topics_named() {
     assert!((r.readiness - one / 2.0).abs() < 1e-9);
     assert!(r.predicted_readiness > r.readiness);
     assert_eq!(planned.scope.len(), 4);
-    let (n, sweep) = planned.queue().unwrap();
+    let (n, queue) = planned.queue().unwrap();
     assert_eq!(n, 1, "2 new cards over the first 4 of 5 days");
-    assert_eq!(sweep.cards.len(), 4);
-    assert_eq!(sweep.at, at);
+    assert_eq!(queue.cards.len(), 4);
+    assert_eq!(queue.at, at);
     assert_eq!(
         r.mocks,
         [

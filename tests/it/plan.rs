@@ -388,7 +388,7 @@ fn dates_not_after_today_and_changes_without_a_plan_are_usage_errors() {
 }
 
 #[test]
-fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_sweep() {
+fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_cards() {
     use prepdeck::cli::GlobalArgs;
     use prepdeck::commands;
     let home = tempfile::tempdir().unwrap();
@@ -407,7 +407,7 @@ fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_sweep() {
     };
     let (app, effects) = open();
     assert_eq!(effects.queue.new_per_day, 7, "no plan: the config's");
-    assert!(effects.queue.sweep.is_none());
+    assert!(effects.queue.plan.is_none());
     assert!(app.plan_header().is_none());
     let now = clock::now_unix();
     let today = prepdeck::plan::today(now, clock::local_offset(now));
@@ -424,8 +424,8 @@ fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_sweep() {
     drop(store);
     let (app, effects) = open();
     assert_eq!(effects.queue.new_per_day, 1, "3 new cards over 7 of 9 days");
-    let sweep = effects.queue.sweep.as_ref().unwrap();
-    assert_eq!(sweep.cards.len(), 3);
+    let plan = effects.queue.plan.as_ref().unwrap();
+    assert_eq!(plan.cards.len(), 3);
     let header = app.plan_header().unwrap();
     assert_eq!(
         header.text(),
@@ -438,7 +438,7 @@ fn a_swept_card_says_why_it_is_asked() {
     use crate::common::rig::Rig;
     use prepdeck::app::Msg;
     use prepdeck::ids::CardId;
-    use prepdeck::review::Sweep;
+    use prepdeck::review::QueuePlan;
     let mut r = Rig::new(120, 40);
     let now = r.app.unix_now();
     let card = r.app.deck().cards[0].id.clone();
@@ -455,11 +455,11 @@ fn a_swept_card_says_why_it_is_asked() {
     );
     let day_start = now - now.rem_euclid(DAY);
     r.effects.queue.new_per_day = 0;
-    r.effects.queue.sweep = Some(Sweep {
-        from: day_start - DAY,
+    r.effects.queue.plan = Some(QueuePlan {
+        cards: [card].into(),
+        sweep_from: day_start - DAY,
         due_from: day_start + 2 * DAY,
         at: day_start + 2 * DAY + 12 * 3_600,
-        cards: [card].into(),
     });
     r.start();
     let text = screen_text(&render(&r.app));

@@ -126,15 +126,17 @@ fn the_study_day_starts_at_local_midnight_or_a_chosen_hour() {
 }
 
 #[test]
-fn the_sweep_asks_the_plans_cards_not_due_before_the_interview_lowest_recall_first() {
+fn a_plan_puts_its_new_cards_first_and_sweeps_its_cards_not_due_before_the_interview() {
     let s = Scheduler::default();
-    let cards = deck(6);
+    let cards = deck(10);
     let interview_day_start = T0 - T0 % DAY + 3 * DAY;
-    let sweep = Sweep {
-        from: interview_day_start - 2 * DAY,
+    let plan = QueuePlan {
+        cards: ["c00", "c01", "c02", "c03", "c05", "c08"]
+            .map(String::from)
+            .into(),
+        sweep_from: interview_day_start - 2 * DAY,
         due_from: interview_day_start,
         at: interview_day_start + 12 * 3_600,
-        cards: ["c00", "c01", "c02", "c03", "c05"].map(String::from).into(),
     };
     let reviewed = |at: i64, stability: f32, due: i64| CardState {
         memory: Some(crate::schedule::Memory {
@@ -158,35 +160,35 @@ fn the_sweep_asks_the_plans_cards_not_due_before_the_interview_lowest_recall_fir
         reviewed(T0 - DAY, 3.0, interview_day_start - 3_600),
     );
     // c03: already swept (seen since the sweep began).
-    states.insert("c03".into(), reviewed(sweep.from + 60, 40.0, T0 + 40 * DAY));
+    states.insert(
+        "c03".into(),
+        reviewed(plan.sweep_from + 60, 40.0, T0 + 40 * DAY),
+    );
     // c04: not in the plan.
     states.insert("c04".into(), reviewed(T0 - 20 * DAY, 30.0, T0 + 30 * DAY));
     let opts = QueueOptions {
-        new_per_day: 5,
-        sweep: Some(sweep.clone()),
+        new_per_day: 2,
+        plan: Some(plan.clone()),
         ..QueueOptions::default()
     };
-    let now = sweep.from + 9 * 3_600;
+    let now = plan.sweep_from + 9 * 3_600;
     let q = build_queue(&cards, &states, &s, &Today::new(now, 0, 0), &opts);
     assert_eq!(
         ids(&q),
-        ["c05", "c00", "c01"],
-        "the new card, then the sweep"
+        ["c05", "c08", "c00", "c01"],
+        "the plan's new cards before c06, then the sweep"
     );
-    assert_eq!(q[1].kind, EntryKind::Sweep);
+    assert_eq!(q[2].kind, EntryKind::Sweep);
     assert_eq!(EntryKind::Sweep.label(), "sweep");
     let before = build_queue(
         &cards,
         &states,
         &s,
-        &Today::new(sweep.from - 60, 0, 0),
+        &Today::new(plan.sweep_from - 60, 0, 0),
         &opts,
     );
-    assert_eq!(ids(&before), ["c05"], "no sweep before its days");
-    let without = QueueOptions {
-        sweep: None,
-        ..opts
-    };
+    assert_eq!(ids(&before), ["c05", "c08"], "no sweep before its days");
+    let without = QueueOptions { plan: None, ..opts };
     let q = build_queue(&cards, &states, &s, &Today::new(now, 0, 0), &without);
-    assert_eq!(ids(&q), ["c05"], "no plan, no sweep");
+    assert_eq!(ids(&q), ["c05", "c06"], "no plan: reading order, no sweep");
 }
