@@ -102,6 +102,38 @@ pub fn render(r: &Report) -> String {
     out
 }
 
+/// Appends a command indented by two spaces, wrapped to `WIDTH` columns with a `\\` at
+/// the end of each broken line, so it can be pasted into a shell as it is. Quoted words
+/// are kept whole.
+fn shell_lines(out: &mut String, command: &str) {
+    let mut words: Vec<String> = Vec::new();
+    let mut quoted = false;
+    for word in command.split(' ') {
+        match words.last_mut() {
+            Some(last) if quoted => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        quoted ^= word.matches('\'').count() % 2 == 1;
+    }
+    let mut line = String::from("  ");
+    for word in words {
+        let used = line.chars().count();
+        if used > 2 && used + 1 + word.chars().count() + 2 > WIDTH {
+            out.push_str(&line);
+            out.push_str(" \\\n");
+            line = String::from("      ");
+        } else if used > 2 {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+}
+
 /// Appends `text` wrapped to `WIDTH` columns, its lines after the first indented by
 /// `indent` (leading spaces of `text` indent the first).
 fn para(out: &mut String, text: &str, indent: &str) {
@@ -218,11 +250,10 @@ fn changes(out: &mut String, r: &Report) {
             ),
         };
         para(out, &format!("{lead} {what}"), "  ");
-        let then = command.map_or_else(
-            || "(then name the topics to keep with --topic)".to_string(),
-            |c| sanitize(&c, false).into_owned(),
-        );
-        para(out, &format!("  {then}"), "      ");
+        match command {
+            Some(c) => shell_lines(out, &sanitize(&c, false)),
+            None => para(out, "  (then name the topics to keep with --topic)", "  "),
+        }
     }
     if !r
         .changes
@@ -375,6 +406,22 @@ mod tests {
             "{wrapped}"
         );
         assert!(wrapped.lines().nth(1).unwrap().starts_with("  word"));
+        let mut command = String::new();
+        let long = command_for(
+            "2026-12-03",
+            &[
+                "Observability design".into(),
+                "Distributed tracing".into(),
+                "Linux".into(),
+            ],
+            45,
+        );
+        shell_lines(&mut command, &long);
+        assert_eq!(
+            command,
+            "  prepdeck plan --interview 2026-12-03 --topic 'Observability design' --topic \\\n      \
+             'Distributed tracing' --topic Linux --minutes-per-day 45\n"
+        );
         let mut indented = String::new();
         para(&mut indented, "  prepdeck plan", "      ");
         assert_eq!(indented, "  prepdeck plan\n");
