@@ -139,6 +139,8 @@ impl Effects {
             offset: clock::local_offset(now),
             desired_retention: self.scheduler.desired_retention(),
         });
+        // A plan that cannot be worked out was reported when prepdeck started; the
+        // figures open without its panel rather than not at all.
         let plan = read_plan(
             &self.store,
             app.deck(),
@@ -147,7 +149,8 @@ impl Effects {
             self.queue.include_unanswered,
             now,
             false,
-        )?;
+        )
+        .unwrap_or(None);
         Ok(Msg::StatsReady(Box::new(crate::stats::Stats {
             plan: plan.map(|p| p.report),
             ..stats

@@ -23,11 +23,14 @@ pub fn run(args: &PlanArgs, global: &GlobalArgs) -> Outcome {
     let mut store = open_store(global)?;
     let now = clock::now_unix();
     let stored = store.plan().map_err(Failure::failed)?;
-    let current = stored
-        .as_ref()
-        .map(PlanSettings::from_stored)
-        .transpose()
-        .map_err(Failure::failed)?;
+    // Read only when it is changed: a new plan replaces even one that cannot be read.
+    let current = || {
+        stored
+            .as_ref()
+            .map(PlanSettings::from_stored)
+            .transpose()
+            .map_err(Failure::failed)
+    };
     topic_nodes_in(&deck.tree, &args.topics)?;
     let changed = if let Some(text) = &args.interview {
         let today = Calendar::new(now, clock::local_offset(now), 0).today;
@@ -40,7 +43,7 @@ pub fn run(args: &PlanArgs, global: &GlobalArgs) -> Outcome {
             minutes_per_day: args.minutes_per_day.unwrap_or(DEFAULT_MINUTES),
         })
     } else if args.minutes_per_day.is_some() || !args.topics.is_empty() {
-        let Some(plan) = current.clone() else {
+        let Some(plan) = current()? else {
             return Err(Failure::usage(
                 "there is no plan to change: set one with `prepdeck plan --interview DATE` \
                  (YYYY-MM-DD or +14d)",

@@ -431,6 +431,21 @@ fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_cards() {
         header.text(),
         "Interview in 9 days · on track · readiness 0%"
     );
+    drop((app, effects));
+    // A plan that cannot be read costs its line and its new cards, and says so.
+    let db = home.path().join("data").join(prepdeck::store::DB_FILE);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE interview_plan SET interview_date = '2026-19-39'",
+            [],
+        )
+        .unwrap();
+    let (mut app, effects) = open();
+    assert_eq!(effects.queue.new_per_day, 7);
+    assert!(app.plan_header().is_none());
+    let said = app.take_message().unwrap();
+    assert!(said.starts_with("the plan could not be read: "), "{said}");
 }
 
 #[test]
@@ -472,4 +487,41 @@ fn a_swept_card_says_why_it_is_asked() {
     r.app.update(Action::Resize(80, 24), Instant::now());
     let small = screen_text(&render(&r.app));
     assert!(small.contains("sweep before the interview"), "{small}");
+}
+
+#[test]
+fn a_stored_plan_that_cannot_be_read_says_what_to_do_and_can_be_replaced() {
+    let home = tempfile::tempdir().unwrap();
+    let fixture = crate::common::layout_fixture("canonical.md");
+    let set = run(home.path(), &["plan", "--interview", "+5d", &fixture]);
+    assert_eq!(set.status.code(), Some(0));
+    // A hand edit the schema lets through: month 19.
+    let db = home.path().join("data").join(prepdeck::store::DB_FILE);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE interview_plan SET interview_date = '2026-19-39'",
+            [],
+        )
+        .unwrap();
+    let shown = run(home.path(), &["plan", &fixture]);
+    let stderr = String::from_utf8_lossy(&shown.stderr);
+    assert_eq!(shown.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`2026-19-39` is not a date; `prepdeck plan --clear` drops the plan"),
+        "{stderr}"
+    );
+    let changed = run(home.path(), &["plan", "--minutes-per-day", "20", &fixture]);
+    assert_eq!(
+        changed.status.code(),
+        Some(1),
+        "a change needs the plan it changes"
+    );
+    let replaced = run(
+        home.path(),
+        &["plan", "--interview", "+6d", "--json", &fixture],
+    );
+    assert_eq!(replaced.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&replaced.stdout).unwrap();
+    assert_eq!(v["days_left"], 6);
 }
