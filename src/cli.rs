@@ -114,12 +114,13 @@ pub enum Command {
     #[command(
         after_help = "A plan is kept in the progress database until you drop it. While it has study \
         days left, its new cards a day replace review.new_per_day (an explicit `review --new N` still \
-        wins), the last two days sweep the cards not due again before the interview, and the browser \
+        wins) and its new cards come first, the last two days sweep the cards not due again before the interview, and the browser \
         shows a line about it. Without options, `plan` shows the plan worked out for today. \
         --interview sets a new plan from the options given (every topic and 30 minutes a day unless \
         named); --topic or --minutes-per-day alone change those of the plan that is set.\n\n\
-        Exit status: 0 when fine, even when the plan does not fit (it says what would); 2 on usage \
-        errors, such as a date that is not after today.\n\n\
+        Exit status: 0 when fine, even when the plan does not fit (it says what would); 1 when the \
+        database or the plan kept in it cannot be read; 2 on usage errors, such as a date that is \
+        not after today.\n\n\
         Examples:\n  prepdeck plan --interview 2026-12-15\n  \
         prepdeck plan --interview +14d --topic Kubernetes --topic Linux --minutes-per-day 45\n  \
         prepdeck plan\n  prepdeck plan --json | jq .readiness\n  prepdeck plan --clear"
