@@ -110,6 +110,22 @@ pub enum Command {
         after_help = "Examples:\n  prepdeck stats\n  prepdeck stats --json | jq .retention_30d\n  prepdeck stats --tui"
     )]
     Stats(StatsArgs),
+    /// Plan toward an interview date: new cards a day, readiness per topic, mock interviews.
+    #[command(
+        after_help = "A plan is kept in the progress database until you drop it. While it has study \
+        days left, its new cards a day replace review.new_per_day (an explicit `review --new N` still \
+        wins) and its new cards come first, the last two days sweep the cards not due again before the interview, and the browser \
+        shows a line about it. Without options, `plan` shows the plan worked out for today. \
+        --interview sets a new plan from the options given (every topic and 30 minutes a day unless \
+        named); --topic or --minutes-per-day alone change those of the plan that is set.\n\n\
+        Exit status: 0 when fine, even when the plan does not fit (it says what would); 1 when the \
+        database or the plan kept in it cannot be read; 2 on usage errors, such as a date that is \
+        not after today.\n\n\
+        Examples:\n  prepdeck plan --interview 2026-12-15\n  \
+        prepdeck plan --interview +14d --topic Kubernetes --topic Linux --minutes-per-day 45\n  \
+        prepdeck plan\n  prepdeck plan --json | jq .readiness\n  prepdeck plan --clear"
+    )]
+    Plan(PlanArgs),
     /// Fit the FSRS scheduler to your own review history (after 100 or more reviews).
     #[command(
         after_help = "Shows the current and the fitted parameters with how well each predicts your \
@@ -293,7 +309,7 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
-    /// New cards per day [default: 15, or `review.new_per_day` in the config].
+    /// New cards per day [default: the plan's while one is set (`prepdeck plan`), else 15 or `review.new_per_day` in the config].
     #[arg(long = "new", value_name = "N")]
     pub new_cards: Option<usize>,
 
@@ -318,6 +334,38 @@ pub struct StatsArgs {
     /// Open the full-screen stats screen.
     #[arg(long)]
     pub tui: bool,
+}
+
+/// `prepdeck plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Files or folders whose cards the plan covers (default: the content the browser opens).
+    pub paths: Vec<PathBuf>,
+
+    /// The interview date, YYYY-MM-DD or +14d (days from today); sets a new plan.
+    #[arg(long, value_name = "DATE", value_parser = parse_interview)]
+    pub interview: Option<String>,
+
+    /// Only cards under the topic named NAME, or when none is, under topics containing NAME (repeat for several) [default: every topic].
+    #[arg(long = "topic", value_name = "NAME", value_parser = parse_topic)]
+    pub topics: Vec<String>,
+
+    /// Minutes a day you can study, 1 to 1440 [default: 30].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub minutes_per_day: Option<u32>,
+
+    /// Drop the plan.
+    #[arg(long, conflicts_with_all = ["interview", "topics", "minutes_per_day", "json"])]
+    pub clear: bool,
+
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Checks the form of a date; whether it is after today is checked when the plan is set.
+fn parse_interview(text: &str) -> Result<String, String> {
+    crate::plan::DateArg::parse(text).map(|_| text.to_string())
 }
 
 #[derive(Debug, Args)]

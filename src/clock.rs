@@ -59,6 +59,43 @@ pub fn civil(day: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+/// The day number of a calendar date (the inverse of `civil`), by the same algorithm.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(month) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day number of a `YYYY-MM-DD` date; `None` for anything else, a 31st of
+/// November included.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let day = days_from_civil(y, m, d);
+    (civil(day) == (y, m, d)).then_some(day)
+}
+
+/// `2026-11-22` for a day number.
+pub fn day_date(day: i64) -> String {
+    let (y, m, d) = civil(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `Sun 2026-11-22` for a day number.
+pub fn day_label(day: i64) -> String {
+    const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    format!("{} {}", NAMES[weekday(day) as usize], day_date(day))
+}
+
 /// The weekday of a day number: 0 Monday … 6 Sunday.
 pub fn weekday(day: i64) -> u32 {
     u32::try_from((day + 3).rem_euclid(7)).unwrap_or(0)
@@ -101,5 +138,27 @@ mod tests {
         assert_eq!(date_time(1_795_349_100, 0), "2026-11-22 12:05");
         assert_eq!(day_of(86_399, 0), 0);
         assert_eq!(day_of(86_399, 3600), 1);
+    }
+
+    #[test]
+    fn dates_parse_strictly_and_round_trip() {
+        for day in [0, 20_779, -1, 11_016, 19_782] {
+            assert_eq!(parse_date(&day_date(day)), Some(day));
+        }
+        assert_eq!(day_label(20_779), "Sun 2026-11-22");
+        for bad in [
+            "2026-11-31",
+            "2026-13-01",
+            "2026-1-01",
+            "26-11-22",
+            "2026-11-22-1",
+            "2026/11/22",
+            "",
+            "+14d",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_date("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
+        assert_eq!(parse_date("2025-02-29"), None);
     }
 }

@@ -281,7 +281,7 @@ theme = "{}"
 [review]
 # Probability of recall FSRS aims for (0.5 to 0.99).
 desired_retention = {}
-# New cards introduced per day.
+# New cards introduced per day (while `prepdeck plan` has a plan, the plan's instead).
 new_per_day = {}
 # Order of new cards: "topic" (reading order) or "shuffled".
 new_order = "{}"

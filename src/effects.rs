@@ -11,8 +11,9 @@ use crate::ids::CardId;
 use crate::load::{self, ContentSource};
 use crate::mock::record::{graded_reviews, mock_record};
 use crate::mock::{MockResult, report};
+use crate::plan::{PlanInput, PlanSettings, Planned};
 use crate::review::{NothingToReview, QueueOptions, Today, start_session};
-use crate::schedule::Scheduler;
+use crate::schedule::{CardState, Scheduler};
 use crate::store::Store;
 use crate::text::sanitize;
 
@@ -138,7 +139,22 @@ impl Effects {
             offset: clock::local_offset(now),
             desired_retention: self.scheduler.desired_retention(),
         });
-        Ok(Msg::StatsReady(Box::new(stats)))
+        // A plan that cannot be worked out was reported when prepdeck started; the
+        // figures open without its panel rather than not at all.
+        let plan = read_plan(
+            &self.store,
+            app.deck(),
+            app.states(),
+            &self.scheduler,
+            self.queue.include_unanswered,
+            now,
+            false,
+        )
+        .unwrap_or(None);
+        Ok(Msg::StatsReady(Box::new(crate::stats::Stats {
+            plan: plan.map(|p| p.report),
+            ..stats
+        })))
     }
 
     /// Builds today's queue for the request: the session to open, or why there is
@@ -266,6 +282,39 @@ impl Effects {
             refused: refused.map(|error| (error, lost)),
         })
     }
+}
+
+/// The plan to an interview date kept in `store`, worked out at `now` over `deck` and
+/// the cards' `states`; `None` when no plan is set. `with_changes` also looks for what
+/// would fit a plan that does not (`prepdeck plan` shows them; screens need not).
+pub fn read_plan(
+    store: &Store,
+    deck: &load::Deck,
+    states: &std::collections::HashMap<String, CardState>,
+    scheduler: &Scheduler,
+    include_unanswered: bool,
+    now: i64,
+    with_changes: bool,
+) -> anyhow::Result<Option<Planned>> {
+    let Some(stored) = store.plan()? else {
+        return Ok(None);
+    };
+    let settings = PlanSettings::from_stored(&stored).map_err(anyhow::Error::msg)?;
+    let offset = clock::local_offset(now);
+    let log = store.log(None)?;
+    let today = Today::from_store(store, now, offset)?;
+    let input = PlanInput {
+        cards: &deck.cards,
+        tree: &deck.tree,
+        states,
+        scheduler,
+        pace: crate::plan::Pace::measure(&log),
+        now,
+        offset,
+        introduced_today: today.new_introduced,
+        include_unanswered,
+    };
+    Ok(Some(crate::plan::forecast(&settings, &input, with_changes)))
 }
 
 /// Where a mock interview's report goes: the `--report` file, or a new file under

@@ -7,7 +7,8 @@
 //! - `schedule` (FSRS behind learning steps), `store` (the SQLite progress database),
 //!   `review` (queues, a sitting as a state machine, its summary), `mock` (choosing,
 //!   timing, coverage hints, recording and reporting a mock interview), `stats`,
-//!   `search` (fuzzy and all-fields search over the deck), `clock`.
+//!   `plan` (new cards a day, readiness and mocks toward an interview date), `search`
+//!   (fuzzy and all-fields search over the deck), `clock`.
 //! - `config`, `keymap` (bindings as data and the words that describe them per screen),
 //!   `theme` (semantic styles as data).
 //!
@@ -31,6 +32,7 @@ pub mod load;
 pub mod mock;
 pub mod model;
 pub mod parse;
+pub mod plan;
 pub mod review;
 pub mod schedule;
 pub mod search;

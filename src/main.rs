@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use prepdeck::cli::{Cli, Command};
-use prepdeck::commands::{self, check, data, export, screens, stats};
+use prepdeck::commands::{self, check, data, export, plan, screens, stats};
 use prepdeck::store::Store;
 
 /// Loading allocates hundreds of thousands of small strings on two threads at once.
@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Some(Command::Review(args)) => screens::review(args, global),
         Some(Command::Mock(args)) => screens::mock(args, global),
         Some(Command::Stats(args)) => stats::run(args, global),
+        Some(Command::Plan(args)) => plan::run(args, global),
         Some(Command::Optimize(args)) => data::optimize_cmd(args, global),
         Some(Command::Prune(args)) => data::prune(args, global),
         Some(Command::Backup(args)) => data::backup(args, global),

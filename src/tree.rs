@@ -114,6 +114,34 @@ impl TopicTree {
         }
     }
 
+    /// Nodes (folders, files, topics) named `name`, any case; when none is named
+    /// exactly, those whose name contains it. `--topic NAME` means this everywhere.
+    pub fn named(&self, name: &str) -> Vec<usize> {
+        let needle = name.to_lowercase();
+        let all = self.preorder();
+        let exact: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&n| self.nodes[n].name.to_lowercase() == needle)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        all.into_iter()
+            .filter(|&n| self.nodes[n].name.to_lowercase().contains(&needle))
+            .collect()
+    }
+
+    /// The first `n` top-level and second-level topic names, for hints.
+    pub fn first_names(&self, n: usize) -> Vec<String> {
+        self.preorder()
+            .into_iter()
+            .filter(|&i| self.nodes[i].depth <= 2)
+            .take(n)
+            .map(|i| self.nodes[i].name.clone())
+            .collect()
+    }
+
     /// Nodes in depth-first reading order, root excluded.
     pub fn preorder(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.nodes.len());

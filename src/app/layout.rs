@@ -14,27 +14,38 @@ pub const MIN_HEIGHT: u16 = 10;
 /// The panes of the browser; a pane that is not shown is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
+    /// One row at the top about the plan to an interview date, when there is one.
+    pub header: Option<Rect>,
     pub tree: Option<Rect>,
     pub card: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
 
-pub fn areas(area: Rect, focus: Focus) -> Areas {
+/// The panes for a terminal of `area`, with a header row above them when `header` is true.
+pub fn areas(area: Rect, focus: Focus, header: bool) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
+            header: None,
             tree: None,
             card: None,
             status: Rect::default(),
             too_small: true,
         };
     }
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [head, body, status] = Layout::vertical([
+        Constraint::Length(u16::from(header)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let header = header.then_some(head);
     if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let tree_width = (area.width * 36 / 100).clamp(30, 56);
         let [tree, card] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Min(1)]).areas(body);
         Areas {
+            header,
             tree: Some(tree),
             card: Some(card),
             status,
@@ -46,6 +57,7 @@ pub fn areas(area: Rect, focus: Focus) -> Areas {
             Focus::Card => (None, Some(body)),
         };
         Areas {
+            header,
             tree,
             card,
             status,

@@ -88,6 +88,8 @@ pub struct App {
     grades_lost: usize,
     /// Every message shown since start, for the messages panel.
     history: Vec<String>,
+    /// The plan to an interview date, for the browser's header line.
+    plan: Option<crate::plan::Tracker>,
 }
 
 impl App {
@@ -135,6 +137,7 @@ impl App {
             measures: Measures::default(),
             grades_lost: 0,
             history: Vec::new(),
+            plan: None,
         }
     }
 
@@ -263,7 +266,11 @@ impl App {
     /// The browser's panes for the current size and focus.
     pub fn areas(&self) -> Areas {
         let focus = self.browse().map_or(Focus::Tree, |b| b.focus);
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), focus)
+        layout::areas(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            focus,
+            self.plan_header().is_some(),
+        )
     }
 
     /// The card shown in the browser's card pane, if a card row is selected.
@@ -445,32 +452,12 @@ impl App {
     /// Tree nodes (folders, files, topics) named `name`, any case; when none is named
     /// exactly, those whose name contains it.
     pub fn topic_nodes(&self, name: &str) -> Vec<usize> {
-        let needle = name.to_lowercase();
-        let tree = &self.deck.tree;
-        let all = tree.preorder();
-        let exact: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&n| tree.nodes[n].name.to_lowercase() == needle)
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        all.into_iter()
-            .filter(|&n| tree.nodes[n].name.to_lowercase().contains(&needle))
-            .collect()
+        self.deck.tree.named(name)
     }
 
     /// The first `n` top-level and second-level topic names, for hints.
     pub fn topic_names(&self, n: usize) -> Vec<String> {
-        self.deck
-            .tree
-            .preorder()
-            .into_iter()
-            .filter(|&i| self.deck.tree.nodes[i].depth <= 2)
-            .take(n)
-            .map(|i| self.deck.tree.nodes[i].name.clone())
-            .collect()
+        self.deck.tree.first_names(n)
     }
 
     /// A card's id, for effects that name cards.

@@ -1,5 +1,6 @@
-//! The saved progress as the screens see it: every card's state, the per-topic counts
-//! and each card's standing for the mock selection, kept in step with the store.
+//! The saved progress as the screens see it: every card's state, the per-topic counts,
+//! each card's standing for the mock selection and the plan's readiness, kept in step
+//! with the store.
 
 use std::collections::HashMap;
 
@@ -26,6 +27,22 @@ impl App {
         self.states = states;
         self.refresh_progress();
         self
+    }
+
+    /// Takes the plan to an interview date the runtime worked out at start, for the
+    /// browser's header line.
+    pub fn with_plan(mut self, tracker: crate::plan::Tracker) -> App {
+        self.plan = Some(tracker);
+        self.refresh_progress();
+        self
+    }
+
+    /// The browser's header line about the plan, while its interview day has not passed.
+    pub fn plan_header(&self) -> Option<crate::plan::Header> {
+        let unix = self.unix_now();
+        self.plan
+            .as_ref()?
+            .header(crate::plan::today(unix, clock::local_offset(unix)))
     }
 
     /// Stores the states the runtime saved and recomputes what depends on them.
@@ -71,6 +88,9 @@ impl App {
             }
         }
         self.counts = counts;
+        if let Some(plan) = self.plan.as_mut() {
+            plan.refresh(&self.states);
+        }
     }
 
     /// Swaps in freshly loaded content (after an edit), keeping progress, the selected

@@ -51,8 +51,12 @@ impl App {
         })
     }
 
-    /// Opens the stats screen on figures the runtime computed.
+    /// Opens the stats screen on figures the runtime computed; a plan worked out with
+    /// them gives the browser's header line its standing too.
     pub(super) fn open_stats(&mut self, stats: crate::stats::Stats) {
+        if let (Some(tracker), Some(report)) = (self.plan.as_mut(), stats.plan.as_ref()) {
+            tracker.restate(report);
+        }
         self.screens
             .push(Screen::Stats(Box::new(StatsScreen::new(stats))));
     }

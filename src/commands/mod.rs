@@ -6,6 +6,7 @@
 pub mod check;
 pub mod data;
 pub mod export;
+pub mod plan;
 pub mod screens;
 pub mod stats;
 
@@ -263,15 +264,45 @@ pub fn open_progress(
         .filter(|c| progress.states.contains_key(&c.id))
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
-    let app = app.with_states(progress.states);
+    let mut app = app.with_states(progress.states);
+    let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
+    let mut queue = queue_options(&settings.config);
+    // A plan to an interview date sets new cards a day, puts its own new cards first,
+    // sweeps in its last days, and gives the browser its header line. One that cannot be worked out costs only
+    // that, and says why.
+    let planned = crate::effects::read_plan(
+        &store,
+        app.deck(),
+        app.states(),
+        &scheduler,
+        queue.include_unanswered,
+        app.unix_now(),
+        false,
+    );
+    match planned {
+        Ok(Some(planned)) => {
+            if let Some((new_per_day, plan)) = planned.queue() {
+                queue.new_per_day = new_per_day;
+                queue.plan = Some(plan);
+            }
+            app = app.with_plan(planned.tracker(&scheduler));
+        }
+        Ok(None) => {}
+        Err(err) => {
+            app.update(
+                crate::app::Msg::Message(format!("the plan could not be read: {err:#}")),
+                std::time::Instant::now(),
+            );
+        }
+    }
     let effects = Effects {
         store,
-        scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
+        scheduler,
         options: RunOptions {
             data_dir: global.data_dir.clone(),
             report,
         },
-        queue: queue_options(&settings.config),
+        queue,
         two_button: settings.config.review.two_button,
         sources,
     };
@@ -298,13 +329,21 @@ pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
 
 /// Tree nodes for `--topic` names; an unknown name is a usage error naming it.
 pub fn topic_nodes(app: &App, names: &[String]) -> Result<Vec<usize>, Failure> {
+    topic_nodes_in(&app.deck().tree, names)
+}
+
+/// `topic_nodes` over a tree, for commands that open no screen.
+pub fn topic_nodes_in(
+    tree: &crate::tree::TopicTree,
+    names: &[String],
+) -> Result<Vec<usize>, Failure> {
     let mut nodes = Vec::new();
     for name in names {
-        let found = app.topic_nodes(name);
+        let found = tree.named(name);
         if found.is_empty() {
             return Err(Failure::usage(format!(
                 "no topic matches `{name}`; topics include: {}",
-                app.topic_names(8).join(", ")
+                tree.first_names(8).join(", ")
             )));
         }
         nodes.extend(found);

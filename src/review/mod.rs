@@ -33,7 +33,9 @@ pub mod summary;
 
 pub use coverage::suggest_grade;
 pub use optimize::{MIN_REVIEWS, OptimizeError, Optimized, optimize};
-pub use queue::{EntryKind, NewOrder, QueueEntry, QueueOptions, Today, build_queue, next_due};
+pub use queue::{
+    EntryKind, NewOrder, QueueEntry, QueueOptions, QueuePlan, Today, build_queue, next_due,
+};
 pub use session::{Answer, Persist, Session, SessionMode, UndoEffect};
 pub use start::{NothingToReview, start_session};
 pub use summary::{Summary, TopicAccuracy};

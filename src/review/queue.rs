@@ -4,11 +4,13 @@
 //! earliest first; then review cards due before the end of today, lowest
 //! retrievability first (the most at risk of being forgotten); then new cards, at most
 //! `new_per_day` minus those already introduced today, in topic order or shuffled with
-//! a seed. Buried cards are left out, and so are unanswered cards (`Card::is_unanswered`)
-//! unless asked for. `limit` caps the whole queue. Cram takes every eligible card,
-//! due or not, and never changes a schedule.
+//! a seed, a plan's own cards first while one is set (`QueuePlan`); and in a plan's last
+//! days, its cards whose next review falls after the interview come last, lowest
+//! predicted recall on the day first (the sweep). Buried cards are left out, and so are unanswered cards
+//! (`Card::is_unanswered`) unless asked for. `limit` caps the whole queue. Cram takes
+//! every eligible card, due or not, and never changes a schedule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::Card;
 use crate::schedule::{CardState, Phase, Scheduler};
@@ -46,6 +48,36 @@ pub struct QueueOptions {
     pub flagged: bool,
     /// Learning steps due this soon are asked now rather than left waiting (Anki: 20 min).
     pub learn_ahead_secs: i64,
+    /// The plan to an interview date the person is following (`crate::plan`).
+    pub plan: Option<QueuePlan>,
+}
+
+/// A plan to an interview date, as the queue follows it: the plan's new cards come
+/// before others, and in its last days (the sweep) its cards whose next review falls on
+/// or after the interview day are asked once more, after the day's other cards, lowest
+/// predicted recall at the interview first, so nothing is last seen weeks before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuePlan {
+    /// The ids of the plan's cards.
+    pub cards: HashSet<String>,
+    /// When the sweep days begin (unix seconds): before it there is no sweep, and a card
+    /// reviewed since then has had its sweep.
+    pub sweep_from: i64,
+    /// The start of the interview day: cards due before it come back anyway.
+    pub due_from: i64,
+    /// The interview (unix seconds), where recall is predicted.
+    pub at: i64,
+}
+
+impl QueuePlan {
+    /// Whether a review card is swept at `now`.
+    fn sweeps(&self, card_id: &str, state: &CardState, now: i64) -> bool {
+        now >= self.sweep_from
+            && state.phase == Phase::Review
+            && state.due >= self.due_from
+            && state.last_review.is_some_and(|t| t < self.sweep_from)
+            && self.cards.contains(card_id)
+    }
 }
 
 impl Default for QueueOptions {
@@ -58,6 +90,7 @@ impl Default for QueueOptions {
             cram: false,
             flagged: false,
             learn_ahead_secs: 20 * 60,
+            plan: None,
         }
     }
 }
@@ -119,6 +152,8 @@ pub enum EntryKind {
     Review,
     New,
     Cram,
+    /// Not due before the interview, asked once more in the plan's last days.
+    Sweep,
 }
 
 /// One card to ask: its index into the deck's cards, its id and current state.
@@ -163,6 +198,7 @@ pub fn build_queue(
         let mut learning = Vec::new();
         let mut review = Vec::new();
         let mut new = Vec::new();
+        let mut sweep = Vec::new();
         for item in eligible {
             match item.2.phase {
                 Phase::New => new.push(entry(EntryKind::New)(item)),
@@ -174,6 +210,12 @@ pub fn build_queue(
                 Phase::Review => {
                     if item.2.due < today.day_end() {
                         review.push(entry(EntryKind::Review)(item));
+                    } else if opts
+                        .plan
+                        .as_ref()
+                        .is_some_and(|p| p.sweeps(&item.1, &item.2, now))
+                    {
+                        sweep.push(entry(EntryKind::Sweep)(item));
                     }
                 }
             }
@@ -188,8 +230,25 @@ pub fn build_queue(
         if let NewOrder::Shuffled { seed } = opts.new_order {
             shuffle(&mut new, seed);
         }
+        if let Some(plan) = &opts.plan {
+            // Stable: each group keeps its order.
+            new.sort_by_key(|e| !plan.cards.contains(&e.card_id));
+        }
         new.truncate(opts.new_per_day.saturating_sub(today.new_introduced));
-        learning.into_iter().chain(review).chain(new).collect()
+        if let Some(at) = opts.plan.as_ref().map(|p| p.at) {
+            let recall = |e: &QueueEntry| scheduler.retrievability(&e.state, at).unwrap_or(0.0);
+            sweep.sort_by(|a, b| {
+                recall(a)
+                    .total_cmp(&recall(b))
+                    .then(a.state.due.cmp(&b.state.due))
+            });
+        }
+        learning
+            .into_iter()
+            .chain(review)
+            .chain(new)
+            .chain(sweep)
+            .collect()
     };
     if let Some(limit) = opts.limit {
         queue.truncate(limit);

@@ -338,6 +338,7 @@ impl EntryKind {
             EntryKind::Review => "review",
             EntryKind::New => "new",
             EntryKind::Cram => "cram",
+            EntryKind::Sweep => "sweep",
         }
     }
 }

@@ -71,6 +71,10 @@ pub struct Stats {
     pub topics: Vec<TopicStats>,
     pub mocks: Vec<MockPoint>,
     pub leeches: Vec<Leech>,
+    /// The plan to an interview date, for the readiness panel and the calendar's marks;
+    /// `prepdeck plan --json` prints it, so the stats JSON leaves it out.
+    #[serde(skip)]
+    pub plan: Option<crate::plan::Report>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -239,6 +243,7 @@ pub fn compute(input: &StatsInput) -> Stats {
             })
             .collect(),
         leeches,
+        plan: None,
     }
 }
 

@@ -1,5 +1,5 @@
 //! The progress database: one SQLite file, `prepdeck.db`, holding each card's schedule,
-//! the append-only review log, mock interviews and settings.
+//! the append-only review log, mock interviews, settings and the plan to an interview.
 //!
 //! Every write is one transaction committed before the call returns (WAL mode,
 //! `synchronous = FULL`), so a killed process loses at most the card on screen, and
@@ -17,6 +17,7 @@ mod inspect;
 mod labels;
 mod log;
 mod mock;
+mod plan;
 mod schema;
 mod settings;
 
@@ -26,6 +27,7 @@ pub use error::{Result, StoreError};
 pub use labels::label_of;
 pub use log::{Coverage, LoggedReview, NewReview, ReviewMode};
 pub use mock::{MockAnswer, MockRecord};
+pub use plan::StoredPlan;
 pub use schema::SCHEMA_VERSION;
 
 use std::path::{Path, PathBuf};

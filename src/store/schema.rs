@@ -11,7 +11,7 @@ pub const APPLICATION_ID: i64 = 0x5052_4550;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`. Append only: never edit
 /// one that has shipped.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this binary writes; files with a higher one are refused.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
@@ -80,6 +80,22 @@ const V2: &str = "
 CREATE TABLE card_label (
     card_id TEXT PRIMARY KEY NOT NULL,
     label   TEXT NOT NULL
+);
+";
+
+/// The plan to an interview date (`prepdeck plan`): at most one row, and the topics it
+/// covers in the order given (none: every card).
+const V3: &str = "
+CREATE TABLE interview_plan (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    interview_date  TEXT NOT NULL
+                    CHECK (interview_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    minutes_per_day INTEGER NOT NULL CHECK (minutes_per_day BETWEEN 1 AND 1440),
+    created_at      INTEGER NOT NULL
+);
+CREATE TABLE interview_plan_topic (
+    position INTEGER PRIMARY KEY NOT NULL,
+    name     TEXT NOT NULL
 );
 ";
 

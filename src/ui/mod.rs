@@ -7,8 +7,11 @@ pub mod highlight;
 pub mod markdown;
 pub mod mock_view;
 pub mod pane;
+pub mod plan_line;
 pub mod review_view;
 pub mod search_view;
+pub mod stats_calendar;
+pub mod stats_plan;
 pub mod stats_view;
 pub mod status;
 pub mod table;
@@ -44,7 +47,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
     let area = frame.area();
     view.measures = Measures::default();
     let focus = app.browse().map_or(Focus::Tree, |b| b.focus);
-    let areas = layout::areas(area, focus);
+    let header = app.plan_header();
+    let areas = layout::areas(area, focus, header.is_some());
     if areas.too_small {
         let text = format!(
             "Terminal too small: {}×{}. prepdeck needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
@@ -61,6 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
     }
     match app.screen() {
         Some(Screen::Browse(browse)) => {
+            if let (Some(row), Some(header)) = (areas.header, &header) {
+                plan_line::draw(frame, row, app, header);
+            }
             if let Some(tree) = areas.tree {
                 tree_pane::draw(frame, tree, app, browse);
             }

@@ -106,6 +106,13 @@ fn header(app: &App, r: &ReviewScreen) -> Line<'static> {
     };
     let mut spans = vec![Span::styled(left, theme.style(Role::TitleFocused))];
     if let Some(c) = r.session.current() {
+        // A card asked although not due: the plan's sweep before its interview.
+        if c.entry.kind == crate::review::EntryKind::Sweep {
+            spans.push(Span::styled(
+                "· sweep before the interview ",
+                theme.style(Role::Info),
+            ));
+        }
         let state = card_view::progress_line(Some(&c.state), app.unix_now());
         spans.push(Span::styled(format!("· {state} "), theme.style(Role::Dim)));
     }

@@ -1,7 +1,8 @@
-//! The stats screen: a review calendar, the due forecast, mastery and retention by topic,
-//! study time, mock scores and leeches, as pictures. Panels are laid out in one or two
-//! columns on a tall off-screen buffer, and the screen shows a scrolled window of it,
-//! so every panel keeps its size on any terminal.
+//! The stats screen: a review calendar, the due forecast, readiness toward a planned
+//! interview, mastery and retention by topic, study time, mock scores and leeches, as
+//! pictures. Panels are laid out in one or two columns on a tall off-screen buffer, and
+//! the screen shows a scrolled window of it, so every panel keeps its size on any
+//! terminal.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -13,11 +14,11 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Sparkline, Widget,
 };
 
+use super::stats_calendar::calendar;
 use super::wrap::truncate;
 use crate::action::Action;
 use crate::app::App;
 use crate::app::stats_screen::StatsScreen;
-use crate::clock::{civil, weekday};
 use crate::keymap::Context;
 use crate::stats::MIN_RECALL_CHECKS;
 use crate::stats::text::{count, percent, retention_words};
@@ -30,12 +31,12 @@ const TWO_COLUMNS: u16 = 120;
 type Panel = (u16, fn(&StatsScreen, &App, Rect, &mut Buffer));
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
-    let (left, right): (Vec<Panel>, Vec<Panel>) = {
+    let (mut left, mut right): (Vec<Panel>, Vec<Panel>) = {
         let mastery_height = 4 + u16::try_from(s.stats.topics.len().min(40)).unwrap_or(40);
         let leeches = 3 + u16::try_from(s.stats.leeches.len().clamp(1, 10)).unwrap_or(10);
         let a: Vec<Panel> = vec![
             (5, summary),
-            (11, calendar),
+            (super::stats_calendar::height(s), calendar),
             (10, forecast),
             (9, study),
             (10, mocks),
@@ -53,6 +54,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
             (one, Vec::new())
         }
     };
+    let readiness: Panel = (super::stats_plan::height(s), super::stats_plan::readiness);
+    if readiness.0 > 0 {
+        // With a plan, readiness leads the second column, or follows the progress.
+        if right.is_empty() {
+            left.insert(1, readiness);
+        } else {
+            right.insert(0, readiness);
+        }
+    }
     let column_width = if right.is_empty() {
         area.width
     } else {
@@ -87,13 +97,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StatsScreen) -> u16 {
     max_scroll
 }
 
-fn block(title: &str, theme: &Theme) -> Block<'static> {
+/// A panel's border with its title.
+pub(super) fn block(title: &str, theme: &Theme) -> Block<'static> {
     Block::bordered()
         .border_style(theme.border(false))
         .title(Span::styled(format!(" {title} "), theme.title(false)))
 }
 
-fn empty(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
+/// A dim line saying there is nothing to show yet.
+pub(super) fn empty(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Span::styled(text.to_string(), theme.style(Role::Dim))).render(area, buf);
 }
 
@@ -132,132 +144,6 @@ fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(ratatui::widgets::Wrap { trim: true })
         .block(block("Progress", theme))
         .render(area, buf);
-}
-
-/// 26 weeks as columns, Monday to Sunday as rows, shaded by reviews that day.
-fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
-    let st = &s.stats;
-    let b = block(
-        &format!(
-            "Reviews per day, 26 weeks · streak {} (longest {})",
-            st.streak_days, st.longest_streak_days
-        ),
-        theme,
-    );
-    let inner = b.inner(area);
-    b.render(area, buf);
-    if st.reviews == 0 && st.calendar.iter().all(|d| d.reviews == 0) {
-        empty(
-            theme,
-            &format!(
-                "no reviews yet: press {} in the browser to start",
-                app.key_for(Context::Browse, Action::ReviewTopic)
-            ),
-            inner,
-            buf,
-        );
-        return;
-    }
-    let most = st
-        .calendar
-        .iter()
-        .map(|d| d.reviews)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let level = |n: usize| -> Role {
-        match n {
-            0 => Role::Heat0,
-            n if n * 4 <= most => Role::Heat1,
-            n if n * 2 <= most => Role::Heat2,
-            n if n * 4 <= most * 3 => Role::Heat3,
-            _ => Role::Heat4,
-        }
-    };
-    let first_day = day_number(&st.calendar[0].date);
-    let lead = weekday(first_day) as usize;
-    let mut rows: Vec<Vec<Span>> = ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
-        .iter()
-        .map(|l| vec![Span::styled(format!("{l} "), theme.style(Role::Dim))])
-        .collect();
-    let cells: Vec<Option<&crate::stats::DayCount>> = std::iter::repeat_n(None, lead)
-        .chain(st.calendar.iter().map(Some))
-        .collect();
-    // Without colour, the level is the glyph: a shade ramp from none to the most.
-    let glyph = |role: Role| -> &'static str {
-        if theme.has_colors() {
-            return "■ ";
-        }
-        match role {
-            Role::Heat0 => "· ",
-            Role::Heat1 => "░ ",
-            Role::Heat2 => "▒ ",
-            Role::Heat3 => "▓ ",
-            _ => "█ ",
-        }
-    };
-    for (i, cell) in cells.iter().enumerate() {
-        rows[i % 7].push(match cell {
-            Some(d) => {
-                let role = level(d.reviews);
-                Span::styled(glyph(role), theme.style(role))
-            }
-            None => Span::raw("  "),
-        });
-    }
-    // A month's name over the week that holds its first days.
-    let mut months = String::from("    ");
-    for (col, week) in cells.chunks(7).enumerate() {
-        let Some(first) = week.iter().flatten().next() else {
-            continue;
-        };
-        let (_, m, d) = civil(day_number(&first.date));
-        let at = 4 + col * 2;
-        if d <= 7 && months.chars().count() <= at {
-            months.extend(std::iter::repeat_n(' ', at - months.chars().count()));
-            months.push_str(MONTHS[(m - 1) as usize]);
-        }
-    }
-    let mut lines = vec![Line::from(Span::styled(months, theme.style(Role::Dim)))];
-    lines.extend(rows.into_iter().map(Line::from));
-    let mut legend = vec![Span::styled("    less ", theme.style(Role::Dim))];
-    for role in [
-        Role::Heat0,
-        Role::Heat1,
-        Role::Heat2,
-        Role::Heat3,
-        Role::Heat4,
-    ] {
-        legend.push(Span::styled(glyph(role), theme.style(role)));
-    }
-    legend.push(Span::styled(
-        format!("more (busiest day: {most}; review and mock grades, not cram)"),
-        theme.style(Role::Dim),
-    ));
-    lines.push(Line::from(legend));
-    Paragraph::new(lines).render(inner, buf);
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// `YYYY-MM-DD` back to a day number.
-fn day_number(date: &str) -> i64 {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
-    let (y, m, d) = (
-        parts.next().unwrap_or(1970),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 fn forecast(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
@@ -605,18 +491,4 @@ fn leech_list(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .style(Style::default())
         .render(inner, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::day_number;
-    use crate::clock::civil;
-
-    #[test]
-    fn dates_round_trip() {
-        for day in [0, 20_779, -1, 11_016] {
-            let (y, m, d) = civil(day);
-            assert_eq!(day_number(&format!("{y:04}-{m:02}-{d:02}")), day);
-        }
-    }
 }

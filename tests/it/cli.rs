@@ -5,11 +5,12 @@ use crate::common::{layout_fixture, prepdeck};
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "check",
     "review",
     "mock",
     "stats",
+    "plan",
     "optimize",
     "prune",
     "backup",

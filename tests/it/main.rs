@@ -20,5 +20,6 @@ mod layouts;
 mod mock;
 mod no_panic;
 mod notes_layouts;
+mod plan;
 mod review;
 mod stats;

@@ -124,3 +124,71 @@ fn the_study_day_starts_at_local_midnight_or_a_chosen_hour() {
     assert_eq!(four(T0), midnight + 4 * 3_600);
     assert_eq!(four(midnight + 3 * 3_600), midnight + 4 * 3_600 - DAY);
 }
+
+#[test]
+fn a_plan_puts_its_new_cards_first_and_sweeps_its_cards_not_due_before_the_interview() {
+    let s = Scheduler::default();
+    let cards = deck(10);
+    let interview_day_start = T0 - T0 % DAY + 3 * DAY;
+    let plan = QueuePlan {
+        cards: ["c00", "c01", "c02", "c03", "c05", "c08"]
+            .map(String::from)
+            .into(),
+        sweep_from: interview_day_start - 2 * DAY,
+        due_from: interview_day_start,
+        at: interview_day_start + 12 * 3_600,
+    };
+    let reviewed = |at: i64, stability: f32, due: i64| CardState {
+        memory: Some(crate::schedule::Memory {
+            stability,
+            difficulty: 5.0,
+        }),
+        last_review: Some(at),
+        due,
+        reps: 3,
+        phase: crate::schedule::Phase::Review,
+        ..CardState::new_card()
+    };
+    let mut states = HashMap::new();
+    // c00: seen 20 days ago, due long after the interview: weak on the day.
+    states.insert("c00".into(), reviewed(T0 - 20 * DAY, 30.0, T0 + 30 * DAY));
+    // c01: seen 10 days ago with a strong memory: stronger on the day than c00.
+    states.insert("c01".into(), reviewed(T0 - 10 * DAY, 60.0, T0 + 50 * DAY));
+    // c02: comes back before the interview anyway.
+    states.insert(
+        "c02".into(),
+        reviewed(T0 - DAY, 3.0, interview_day_start - 3_600),
+    );
+    // c03: already swept (seen since the sweep began).
+    states.insert(
+        "c03".into(),
+        reviewed(plan.sweep_from + 60, 40.0, T0 + 40 * DAY),
+    );
+    // c04: not in the plan.
+    states.insert("c04".into(), reviewed(T0 - 20 * DAY, 30.0, T0 + 30 * DAY));
+    let opts = QueueOptions {
+        new_per_day: 2,
+        plan: Some(plan.clone()),
+        ..QueueOptions::default()
+    };
+    let now = plan.sweep_from + 9 * 3_600;
+    let q = build_queue(&cards, &states, &s, &Today::new(now, 0, 0), &opts);
+    assert_eq!(
+        ids(&q),
+        ["c05", "c08", "c00", "c01"],
+        "the plan's new cards before c06, then the sweep"
+    );
+    assert_eq!(q[2].kind, EntryKind::Sweep);
+    assert_eq!(EntryKind::Sweep.label(), "sweep");
+    let before = build_queue(
+        &cards,
+        &states,
+        &s,
+        &Today::new(plan.sweep_from - 60, 0, 0),
+        &opts,
+    );
+    assert_eq!(ids(&before), ["c05", "c08"], "no sweep before its days");
+    let without = QueueOptions { plan: None, ..opts };
+    let q = build_queue(&cards, &states, &s, &Today::new(now, 0, 0), &without);
+    assert_eq!(ids(&q), ["c05", "c06"], "no plan: reading order, no sweep");
+}

@@ -1,6 +1,7 @@
 //! Store tests on temporary folders.
 
 mod grades;
+mod plan;
 mod safety;
 
 use std::path::Path;
@@ -61,7 +62,10 @@ fn a_version_1_database_gains_card_names_and_keeps_its_progress() {
     store.set_flag("kept", true).unwrap();
     store
         .conn
-        .execute_batch("DROP TABLE card_label; PRAGMA user_version = 1;")
+        .execute_batch(
+            "DROP TABLE card_label; DROP TABLE interview_plan; DROP TABLE interview_plan_topic;
+             PRAGMA user_version = 1;",
+        )
         .unwrap();
     drop(store);
     let mut again = open(dir.path());
@@ -95,6 +99,8 @@ fn migrates_an_empty_folder_and_reopens() {
         "mock_answer",
         "settings",
         "card_label",
+        "interview_plan",
+        "interview_plan_topic",
     ] {
         let n: i64 = store
             .conn
