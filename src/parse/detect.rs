@@ -100,6 +100,8 @@ pub fn detect(lines: &[Line]) -> Layout {
     let mut question_headings = 0;
     let mut q_lines = 0;
     let mut a_lines = 0;
+    let mut flashcards_tag = false;
+    let mut logseq_cards = 0;
     for line in lines.iter().filter(|l| !l.fenced) {
         if let Some((level, text)) = line.heading() {
             let field = Field::from_label(text);
@@ -122,6 +124,10 @@ pub fn detect(lines: &[Line]) -> Layout {
             continue;
         }
         let trimmed = line.text.trim_start();
+        if line.text.as_bytes().contains(&b'#') {
+            flashcards_tag |= obsidian::flashcards_tag(line.text).is_some();
+            logseq_cards += usize::from(logseq::card_question(line).is_some());
+        }
         if find_ignore_ascii_case(trimmed, "<summary").is_some() {
             summaries += 1;
         }
@@ -164,9 +170,9 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::NumberedLabels
     } else if q_lines > 0 && a_lines > 0 {
         Layout::QaLines
-    } else if logseq::count(lines) > 0 {
+    } else if logseq_cards > 0 {
         Layout::Logseq
-    } else if obsidian::count(lines) > 0 {
+    } else if flashcards_tag && obsidian::count(lines) > 0 {
         Layout::Obsidian
     } else if design::design_heading(lines).is_some() {
         Layout::Design

@@ -59,11 +59,6 @@ fn is_property(text: &str) -> bool {
     })
 }
 
-/// How many blocks are tagged `#card`.
-pub fn count(lines: &[Line]) -> usize {
-    lines.iter().filter(|l| card_question(l).is_some()).count()
-}
-
 /// Reads the outline's cards into `parsed`.
 pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
     // The open outline blocks above the current line: (indent, text).

@@ -20,12 +20,25 @@ const WORDS: [&str; 9] = [
 /// Whether `text` stands in for an answer instead of being one.
 pub fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
+    if starts_with_ignore_ascii_case(t, "lorem ipsum") {
+        return true;
+    }
+    // Every placeholder word is short, and a link has no space: a real answer is
+    // ruled out without copying it.
+    if t.len() > 40 && t.contains(char::is_whitespace) {
+        return false;
+    }
     let plain = t
         .trim_matches(|c: char| c == '*' || c == '_' || c == '`')
         .trim()
-        .trim_end_matches(['.', '!'])
-        .to_ascii_lowercase();
-    WORDS.contains(&plain.as_str()) || plain.starts_with("lorem ipsum") || is_bare_link(t)
+        .trim_end_matches(['.', '!']);
+    WORDS.iter().any(|w| plain.eq_ignore_ascii_case(w)) || is_bare_link(t)
+}
+
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A URL alone, `<url>`, or `[text](url)` alone.

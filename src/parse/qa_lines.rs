@@ -23,6 +23,10 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     {
         return None;
     }
+    // Every marker has a colon: one byte search rules out most list items.
+    if !line.text.contains(':') {
+        return None;
+    }
     let word = if letter.eq_ignore_ascii_case(&'Q') {
         "question"
     } else {
