@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::App;
 use super::tree_view::TreeView;
-use crate::clock;
 use crate::ids::CardId;
 use crate::load::Deck;
 use crate::mock::select::Standing;
@@ -44,9 +43,9 @@ impl App {
 
     /// Recomputes the counts and standings after a change of `states`, for the App's
     /// idea of today.
-    fn refresh_progress(&mut self) {
+    pub(super) fn refresh_progress(&mut self) {
         let unix = self.unix_now();
-        let offset = clock::local_offset(unix);
+        let offset = self.day_shift(unix);
         let tree = &self.deck.tree;
         let mut counts = vec![NodeCounts::default(); tree.nodes.len()];
         for (i, card) in self.deck.cards.iter().enumerate() {

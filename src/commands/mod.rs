@@ -170,13 +170,15 @@ pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
     } else {
         App::without_screens(deck, theme, keymap)
     };
-    let mut app = app.with_mock_defaults(MockSettings {
-        questions: settings.config.mock.questions as usize,
-        // Checked when the config was read.
-        per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
-        follow_ups: settings.config.mock.follow_ups,
-        ..MockSettings::default()
-    });
+    let mut app = app
+        .with_day_start(settings.config.review.day_starts_at)
+        .with_mock_defaults(MockSettings {
+            questions: settings.config.mock.questions as usize,
+            // Checked when the config was read.
+            per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
+            follow_ups: settings.config.mock.follow_ups,
+            ..MockSettings::default()
+        });
     if problems > 0 {
         app.update(
             crate::app::Msg::Message(format!(
@@ -266,7 +268,11 @@ pub fn open_progress(
     let app = app.with_states(progress.states);
     let effects = Effects {
         store,
-        scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention),
+        scheduler: Scheduler::new(progress.params, settings.config.review.desired_retention)
+            .with_day_shift(crate::clock::day_shift(
+                crate::clock::now_unix(),
+                settings.config.review.day_starts_at,
+            )),
         options: RunOptions {
             data_dir: global.data_dir.clone(),
             report,
