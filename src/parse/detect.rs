@@ -35,6 +35,10 @@ pub enum Layout {
     QuestionHeadings,
     /// List items that open with a bold question: `1. **What is an inode?**`.
     BoldQuestions,
+    /// Anki's "Notes in Plain Text" export: `#separator:tab`, `#deck column:3` …
+    AnkiText,
+    /// CSV or TSV whose first row names question and answer columns.
+    Csv,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -42,7 +46,7 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 10] = [
+    pub const READABLE: [&'static str; 12] = [
         "canonical",
         "numbered-labels",
         "answer-points",
@@ -53,6 +57,8 @@ impl Layout {
         "qa-lines",
         "question-headings",
         "bold-questions",
+        "anki-text",
+        "csv",
     ];
 
     /// The name shown by `prepdeck check` and in its JSON.
@@ -68,6 +74,8 @@ impl Layout {
             Layout::QaLines => "qa-lines",
             Layout::QuestionHeadings => "question-headings",
             Layout::BoldQuestions => "bold-questions",
+            Layout::AnkiText => "anki-text",
+            Layout::Csv => "csv",
             Layout::Unknown => "unknown",
         }
     }
