@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use prepdeck::export::anki;
+use prepdeck::export::{anki, markdown};
 use prepdeck::load::{ContentSource, bundled_files, load, load_text};
 
 use crate::common::{card_starting as card, load_layout_fixture as load_fixture, prepdeck};
@@ -197,4 +197,15 @@ fn the_export_traps_come_back_apart_and_whole() {
             .iter()
             .any(|c| c.question == "#1 cause of outages: what is it?")
     );
+}
+
+#[test]
+fn cards_read_from_anki_keep_their_guids_as_markdown() {
+    let deck = load_fixture("anki_export.txt");
+    let text = markdown::export(&deck.cards);
+    let back = load_text("converted.md", &text);
+    assert!(back.warnings.is_empty(), "{:?}\n{text}", back.warnings);
+    let ids = |d: &prepdeck::load::Deck| d.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&back), ids(&deck));
+    assert!(text.contains("Id: Ot0!xywPWG\n"), "{text}");
 }
