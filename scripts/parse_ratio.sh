@@ -13,7 +13,7 @@ ir() {
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 printf '%-16s %14s %14s %7s\n' layout parse_Ir floor_Ir ratio
-for layout in ${LAYOUTS:-canonical numbered-labels answer-points details hints qa-headings design qa-lines question-headings bold-questions}; do
+for layout in ${LAYOUTS:-canonical numbered-labels answer-points details hints qa-headings design qa-lines question-headings bold-questions anki-text csv}; do
     base=$(ir "$layout" "$n" none)
     parse=$(( $(ir "$layout" "$n" parse) - base ))
     floor=$(( $(ir "$layout" "$n" floor) - base ))
