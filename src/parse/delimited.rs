@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use super::{Layout, ParsedFile, RawCard};
 use columns::{Columns, Role};
-use html_markdown::{Block, blocks, one_line, plain_blocks, render};
+use html_markdown::{Block, blocks, one_line, plain_blocks, question_line, render};
 use records::{Dialect, Record, records};
 
 /// Which table reader a file needs, if any: Anki's headers say so wherever they are,
@@ -207,7 +207,12 @@ fn card(row: &Record, columns: &Columns, parsed: &mut ParsedFile) -> Option<RawC
             plain_blocks(text)
         }
     };
-    let question_md = one_line(&markdown(question_field));
+    let question_md = if columns.html || (columns.html_if_tagged && looks_like_html(question_field))
+    {
+        question_line(question_field)
+    } else {
+        one_line(&markdown(question_field))
+    };
     if question_md.is_empty() {
         parsed.warn(
             row.line,

@@ -27,7 +27,7 @@ fn a_saved_anki_export_gives_its_notes_with_their_traps() {
     );
 
     // HTML lists, `<div>` lines and `&nbsp;`; the deck's shared root titles the file.
-    let pod = card(&deck, "What is a **Pod**?");
+    let pod = card(&deck, "What is a Pod?");
     assert_eq!(pod.id, "Ot0!xywPWG", "the GUID is the id");
     assert_eq!(pod.topic, ["Interviews", "Kubernetes", "Workloads"]);
     assert_eq!(

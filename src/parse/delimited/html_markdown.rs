@@ -27,6 +27,18 @@ pub fn blocks(html: &str) -> Vec<Block> {
     out.finish()
 }
 
+/// A question's HTML on one line, as prepdeck's questions are written: bold, italics
+/// and strike-through are plain words there (the screens show a question as it is
+/// written), code keeps its backticks.
+pub fn question_line(html: &str) -> String {
+    let mut out = Blocks {
+        plain: true,
+        ..Blocks::default()
+    };
+    out.walk(&super::html_tree::parse(html));
+    one_line(&out.finish())
+}
+
 /// The blocks of a plain-text field: paragraphs at blank lines, lines kept.
 pub fn plain_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
@@ -102,6 +114,8 @@ fn indent_after_first(text: &str, marker: &str) -> String {
 /// Builds blocks: the paragraph being written, line by line, and the blocks before it.
 #[derive(Default)]
 struct Blocks {
+    /// Emphasis is dropped (its words kept): for questions.
+    plain: bool,
     done: Vec<Block>,
     lines: Vec<String>,
     line: Line,
@@ -181,6 +195,9 @@ impl Blocks {
                     self.done.push(Block::Table(lines));
                 }
             }
+            "b" | "strong" | "i" | "em" | "s" | "del" | "strike" if self.plain => {
+                self.walk(children);
+            }
             "b" | "strong" => self.inline_wrapped("**", children),
             "i" | "em" => self.inline_wrapped("*", children),
             "s" | "del" | "strike" => self.inline_wrapped("~~", children),
@@ -190,7 +207,7 @@ impl Blocks {
                 self.line.code(&code);
             }
             "a" => {
-                let mut inner = Blocks::default();
+                let mut inner = self.child();
                 inner.walk(children);
                 let text = one_line(&inner.finish());
                 match attr(attrs, "href").filter(|h| !h.trim().is_empty()) {
@@ -218,7 +235,7 @@ impl Blocks {
         if edge_space(children, true) {
             self.line.space = true;
         }
-        let mut inner = Blocks::default();
+        let mut inner = self.child();
         inner.walk(children);
         let blocks = inner.finish();
         let mut first = true;
@@ -239,6 +256,14 @@ impl Blocks {
         }
         if edge_space(children, false) {
             self.line.space = true;
+        }
+    }
+
+    /// A builder for a part of this one (a link's text, emphasis), with its rules.
+    fn child(&self) -> Blocks {
+        Blocks {
+            plain: self.plain,
+            ..Blocks::default()
         }
     }
 
@@ -497,6 +522,18 @@ mod tests {
             "See [the docs](https://k8s.io/docs) ![pic](x.png)"
         );
         assert_eq!(md("<b></b>x"), "x");
+    }
+
+    #[test]
+    fn questions_keep_code_and_lose_emphasis() {
+        assert_eq!(
+            question_line("What is a <b>Pod</b>, <i>really</i>, and <code>kubectl</code>?"),
+            "What is a Pod, really, and `kubectl`?"
+        );
+        assert_eq!(
+            question_line("<div>Two</div><div>lines?</div>"),
+            "Two lines?"
+        );
     }
 
     #[test]
