@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"
 cargo build -q --profile bench --example parse_count
-bin=target/release/examples/parse_count
+bin="${CARGO_TARGET_DIR:-target}/release/examples/parse_count"
 ir() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 >/dev/null |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

@@ -16,6 +16,7 @@ mod columns;
 mod escape;
 mod html_markdown;
 mod html_tree;
+mod inline;
 mod records;
 
 use std::collections::HashMap;
@@ -295,13 +296,10 @@ fn split_back(mut back: Vec<Block>, card: &mut RawCard) {
         card.takeaway = Some(text.join("\\\n")).filter(|t| !t.trim().is_empty());
         back.pop();
     }
-    if let Some(Block::List {
-        ordered: false,
-        items,
-    }) = back.last()
+    if matches!(back.last(), Some(Block::List { ordered: false, .. }))
+        && let Some(Block::List { items, .. }) = back.pop()
     {
-        card.key_points = items.clone();
-        back.pop();
+        card.key_points = items;
     }
     let answer = render(&back);
     card.answer = (!answer.trim().is_empty()).then_some(answer);

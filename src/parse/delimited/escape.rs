@@ -13,29 +13,47 @@ pub fn link_target(url: &str) -> String {
 /// tag, a backslash, backticks, `*`, and `_` at the edge of a word (inside one, as in
 /// `max_connections`, it is never emphasis).
 pub fn escape_inline(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::with_capacity(word.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let alnum = |at: Option<&char>| at.is_some_and(|c| c.is_alphanumeric());
-        let inside_word = i > 0 && alnum(chars.get(i - 1)) && alnum(chars.get(i + 1));
-        match c {
-            // A `*` standing alone between spaces can open no emphasis.
-            '*' if chars.len() == 1 => out.push(c),
-            '\\' | '`' | '*' => {
-                out.push('\\');
-                out.push(c);
+    let mut out = String::with_capacity(word.len() + 2);
+    push_escaped(&mut out, word);
+    out
+}
+
+/// `escape_inline` written onto the end of `out`; a word with nothing to escape, which
+/// is nearly every word, is copied as it is.
+pub fn push_escaped(out: &mut String, word: &str) {
+    let bytes = word.as_bytes();
+    // A `*` standing alone between spaces can open no emphasis.
+    if word == "*"
+        || !bytes
+            .iter()
+            .any(|b| matches!(b, b'\\' | b'`' | b'*' | b'_' | b'<'))
+    {
+        out.push_str(word);
+        return;
+    }
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'\\' | b'`' | b'*' => true,
+            b'_' => {
+                let before = word[..i].chars().next_back();
+                let after = word[i + 1..].chars().next();
+                !(before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric))
             }
-            '_' if !inside_word => out.push_str("\\_"),
-            '<' if chars
+            b'<' => bytes
                 .get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
-            {
-                out.push_str("\\<");
-            }
-            _ => out.push(c),
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?')),
+            _ => false,
+        };
+        if escape {
+            // Every byte escaped is ASCII, so `i` is a character boundary.
+            out.push_str(&word[from..i]);
+            out.push('\\');
+            from = i;
         }
     }
-    out
+    out.push_str(&word[from..]);
 }
 
 /// `escape_inline`, and a line whose first word would start a heading, a list item, a

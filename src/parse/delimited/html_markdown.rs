@@ -6,6 +6,7 @@
 
 use super::escape::{escape_inline, escape_line, link_target};
 use super::html_tree::{Node, attr};
+use super::inline::Line;
 
 /// A top-level piece of a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,45 +58,56 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
 
 /// Blocks as markdown, separated by blank lines.
 pub fn render(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(render_block)
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        render_block(&mut out, block);
+    }
+    out
 }
 
-fn render_block(block: &Block) -> String {
+fn render_block(out: &mut String, block: &Block) {
     match block {
-        Block::Paragraph(lines) => lines.join("\\\n"),
-        Block::List { ordered, items } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
+        Block::Paragraph(lines) => join_onto(out, lines, "\\\n"),
+        Block::List { ordered, items } => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
                 let marker = if *ordered {
                     format!("{}. ", i + 1)
                 } else {
                     "- ".to_string()
                 };
-                indent_after_first(item, &marker)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+                indent_after_first(out, item, &marker);
+            }
+        }
         Block::Code(code, language) => {
             let fence = if code.contains("```") { "~~~~" } else { "```" };
-            format!(
-                "{fence}{}\n{}\n{fence}",
-                language.as_deref().unwrap_or_default(),
-                code.trim_end_matches('\n')
-            )
+            out.push_str(fence);
+            out.push_str(language.as_deref().unwrap_or_default());
+            out.push('\n');
+            out.push_str(code.trim_end_matches('\n'));
+            out.push('\n');
+            out.push_str(fence);
         }
-        Block::Table(lines) => lines.join("\n"),
+        Block::Table(lines) => join_onto(out, lines, "\n"),
+    }
+}
+
+fn join_onto(out: &mut String, lines: &[String], separator: &str) {
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(line);
     }
 }
 
 /// `marker` before the first line, the rest indented under the text after it.
-fn indent_after_first(text: &str, marker: &str) -> String {
-    let pad = " ".repeat(marker.len());
-    let mut out = String::new();
+fn indent_after_first(out: &mut String, text: &str, marker: &str) {
     for (i, line) in text.split('\n').enumerate() {
         if i == 0 {
             out.push_str(marker);
@@ -103,12 +115,11 @@ fn indent_after_first(text: &str, marker: &str) -> String {
         } else {
             out.push('\n');
             if !line.is_empty() {
-                out.push_str(&pad);
+                out.extend(std::iter::repeat_n(' ', marker.len()));
                 out.push_str(line);
             }
         }
     }
-    out
 }
 
 /// Builds blocks: the paragraph being written, line by line, and the blocks before it.
@@ -235,6 +246,16 @@ impl Blocks {
         if edge_space(children, true) {
             self.line.space = true;
         }
+        // Nearly always the emphasis holds just text: one run, on this line.
+        if let [Node::Text(text)] = children {
+            let mut inner = Line::default();
+            inner.text(text);
+            self.line.wrapped(marker, &inner.finish());
+            if edge_space(children, false) {
+                self.line.space = true;
+            }
+            return;
+        }
         let mut inner = self.child();
         inner.walk(children);
         let blocks = inner.finish();
@@ -288,76 +309,6 @@ impl Blocks {
     }
 }
 
-/// One line of inline markdown, with its spaces collapsed as HTML collapses them.
-#[derive(Default)]
-struct Line {
-    text: String,
-    /// A space is owed before the next word.
-    space: bool,
-}
-
-impl Line {
-    fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
-    fn text(&mut self, text: &str) {
-        for (i, word) in text.split(char::is_whitespace).enumerate() {
-            if i > 0 {
-                self.space = true;
-            }
-            if !word.is_empty() {
-                let escaped = if self.text.is_empty() {
-                    escape_line(word)
-                } else {
-                    escape_inline(word)
-                };
-                self.raw(&escaped);
-            }
-        }
-    }
-
-    /// Markdown already escaped.
-    fn raw(&mut self, markdown: &str) {
-        if markdown.is_empty() {
-            return;
-        }
-        if self.space && !self.text.is_empty() {
-            self.text.push(' ');
-        }
-        self.space = false;
-        self.text.push_str(markdown);
-    }
-
-    fn code(&mut self, code: &str) {
-        let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
-        if code.is_empty() {
-            return;
-        }
-        let ticks = if code.contains('`') { "`` " } else { "`" };
-        let close = if code.contains('`') { " ``" } else { "`" };
-        self.raw(&format!("{ticks}{code}{close}"));
-    }
-
-    /// `**text**`, the spaces around `text` outside the markers.
-    fn wrapped(&mut self, marker: &str, text: &str) {
-        if text.starts_with(' ') {
-            self.space = true;
-        }
-        let trimmed = text.trim();
-        if !trimmed.is_empty() {
-            self.raw(&format!("{marker}{trimmed}{marker}"));
-        }
-        if text.ends_with(' ') {
-            self.space = true;
-        }
-    }
-
-    fn finish(self) -> String {
-        self.text
-    }
-}
-
 /// Whether the text of `nodes` starts (or, with `first` false, ends) with whitespace.
 fn edge_space(nodes: &[Node], first: bool) -> bool {
     let mut walk: Box<dyn Iterator<Item = &Node>> = if first {
@@ -382,20 +333,18 @@ fn edge_space(nodes: &[Node], first: bool) -> bool {
 fn list_items(children: &[Node]) -> Vec<String> {
     let mut items = Vec::new();
     for child in children {
-        let blocks = match child {
-            Node::Element { name, children, .. } if name == "li" => {
-                let mut item = Blocks::default();
-                item.walk(children);
-                item.finish()
-            }
+        let mut item = Blocks::default();
+        match child {
+            Node::Element { name, children, .. } if name == "li" => item.walk(children),
             Node::Text(text) if text.trim().is_empty() => continue,
-            other => {
-                let mut item = Blocks::default();
-                item.walk(std::slice::from_ref(other));
-                item.finish()
-            }
+            other => item.walk(std::slice::from_ref(other)),
+        }
+        // Most items are one line of text: no blocks to build and render.
+        let text = if item.done.is_empty() && item.lines.is_empty() {
+            item.line.finish()
+        } else {
+            render(&item.finish())
         };
-        let text = render(&blocks);
         if !text.trim().is_empty() {
             items.push(text);
         }
@@ -410,7 +359,7 @@ fn raw_text(nodes: &[Node], out: &mut String) {
             Node::Text(text) => out.push_str(text),
             Node::Element { name, .. } if name == "br" => out.push('\n'),
             Node::Element { name, children, .. } => {
-                let block = matches!(name.as_str(), "div" | "p" | "li");
+                let block = matches!(name.as_ref(), "div" | "p" | "li");
                 if block && !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
@@ -485,6 +434,15 @@ fn collect_rows(nodes: &[Node], rows: &mut Vec<Vec<String>>) {
 
 /// Blocks flattened onto one line, for a question, a link's text or a table cell.
 pub fn one_line(blocks: &[Block]) -> String {
+    // One line of one paragraph, its spaces already collapsed, is the line itself.
+    if let [Block::Paragraph(lines)] = blocks
+        && let [line] = lines.as_slice()
+        && !line.contains(['\n', '\r', '\t'])
+        && !line.contains("  ")
+        && line.trim() == line
+    {
+        return line.clone();
+    }
     render(blocks)
         .replace("\\\n", " ")
         .split_whitespace()

@@ -4,6 +4,8 @@
 //! elements (`<br>`, `<img>`) hold nothing, comments, `<script>` and `<style>` vanish,
 //! and nesting deeper than `MAX_DEPTH` is flattened so no input can exhaust the stack.
 
+use std::borrow::Cow;
+
 /// Deeper elements are read as if their tags were not there.
 const MAX_DEPTH: usize = 64;
 
@@ -12,7 +14,7 @@ const MAX_DEPTH: usize = 64;
 pub enum Node {
     Element {
         /// Lowercase tag name.
-        name: String,
+        name: Cow<'static, str>,
         /// The raw attribute text, for `href`, `src` and `alt`.
         attrs: String,
         children: Vec<Node>,
@@ -20,15 +22,68 @@ pub enum Node {
     Text(String),
 }
 
+/// An element still open: its name, attributes and the nodes read so far.
+type Open = (Cow<'static, str>, String, Vec<Node>);
+
+/// The tags Anki's editor and prepdeck's export write, named without allocating.
+const KNOWN_TAGS: [&str; 36] = [
+    "div",
+    "br",
+    "b",
+    "i",
+    "u",
+    "li",
+    "ul",
+    "ol",
+    "p",
+    "span",
+    "code",
+    "pre",
+    "strong",
+    "em",
+    "a",
+    "img",
+    "font",
+    "sub",
+    "sup",
+    "s",
+    "del",
+    "strike",
+    "kbd",
+    "tt",
+    "samp",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "blockquote",
+];
+
+/// A tag's name in lowercase.
+fn tag_name(raw: &str) -> Cow<'static, str> {
+    KNOWN_TAGS
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(raw))
+        .map_or_else(
+            || Cow::Owned(raw.to_ascii_lowercase()),
+            |known| Cow::Borrowed(*known),
+        )
+}
+
 /// The nodes of `html`, in order.
 pub fn parse(html: &str) -> Vec<Node> {
     // Open elements, outermost first; the root collects what is closed.
-    let mut stack: Vec<(String, String, Vec<Node>)> =
-        vec![(String::new(), String::new(), Vec::new())];
+    let mut stack: Vec<Open> = vec![(Cow::Borrowed(""), String::new(), Vec::new())];
     let mut flattened = 0usize;
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
+        let Some(open) = memchr::memchr(b'<', rest.as_bytes()) else {
             push_text(&mut stack, rest);
             break;
         };
@@ -39,7 +94,7 @@ pub fn parse(html: &str) -> Vec<Node> {
             continue;
         }
         let starts_tag = tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        let Some(close) = tag.find('>').filter(|_| starts_tag) else {
+        let Some(close) = memchr::memchr(b'>', tag.as_bytes()).filter(|_| starts_tag) else {
             // A `<` that opens no tag is text.
             push_text(&mut stack, "<");
             rest = tag;
@@ -54,7 +109,7 @@ pub fn parse(html: &str) -> Vec<Node> {
         let name_end = body
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(body.len());
-        let name = body[..name_end].to_ascii_lowercase();
+        let name = tag_name(&body[..name_end]);
         if name.is_empty() {
             continue;
         }
@@ -63,7 +118,7 @@ pub fn parse(html: &str) -> Vec<Node> {
             continue;
         }
         let attrs = body[name_end..].trim_end_matches('/').trim().to_string();
-        if matches!(name.as_str(), "script" | "style") {
+        if matches!(name.as_ref(), "script" | "style") {
             let end_tag = format!("</{name}");
             rest = find_ascii_case(rest, &end_tag).map_or("", |at| {
                 rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..])
@@ -90,13 +145,13 @@ pub fn parse(html: &str) -> Vec<Node> {
 
 /// Decodes character references: the named ones Anki and editors write, and every
 /// numeric one (`&#35;`, `&#x9;`). Anything else is left as it is.
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         let end = after
@@ -116,7 +171,7 @@ pub fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The character a reference (without `&` and `;`) stands for.
@@ -181,12 +236,12 @@ fn is_void(name: &str) -> bool {
     )
 }
 
-fn stack_top(stack: &mut [(String, String, Vec<Node>)]) -> &mut Vec<Node> {
+fn stack_top(stack: &mut [Open]) -> &mut Vec<Node> {
     // The root is never popped, so the stack is never empty.
     &mut stack[stack.len() - 1].2
 }
 
-fn push_text(stack: &mut [(String, String, Vec<Node>)], text: &str) {
+fn push_text(stack: &mut [Open], text: &str) {
     if text.is_empty() {
         return;
     }
@@ -195,13 +250,13 @@ fn push_text(stack: &mut [(String, String, Vec<Node>)], text: &str) {
     if let Some(Node::Text(last)) = top.last_mut() {
         last.push_str(&decoded);
     } else {
-        top.push(Node::Text(decoded));
+        top.push(Node::Text(decoded.into_owned()));
     }
 }
 
 /// Closes the nearest open `name`, and every element opened inside it. While elements
 /// are flattened away, closing tags close them first.
-fn close_element(stack: &mut Vec<(String, String, Vec<Node>)>, name: &str, flattened: &mut usize) {
+fn close_element(stack: &mut Vec<Open>, name: &str, flattened: &mut usize) {
     if *flattened > 0 {
         *flattened -= 1;
         return;
@@ -218,7 +273,7 @@ fn close_element(stack: &mut Vec<(String, String, Vec<Node>)>, name: &str, flatt
     }
 }
 
-fn fold_top(stack: &mut Vec<(String, String, Vec<Node>)>) {
+fn fold_top(stack: &mut Vec<Open>) {
     if stack.len() < 2 {
         return;
     }
@@ -253,7 +308,7 @@ pub fn attr(attrs: &str, name: &str) -> Option<String> {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
             _ => value.split(char::is_whitespace).next().unwrap_or_default(),
         };
-        return Some(decode_entities(text));
+        return Some(decode_entities(text).into_owned());
     }
     None
 }
@@ -268,7 +323,7 @@ mod tests {
 
     fn el(name: &str, children: Vec<Node>) -> Node {
         Node::Element {
-            name: name.to_string(),
+            name: name.to_string().into(),
             attrs: String::new(),
             children,
         }

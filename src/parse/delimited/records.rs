@@ -78,7 +78,7 @@ fn strip_newline(text: &str) -> Option<&str> {
 /// newline or the end), the newlines it spanned, and whether its quote never closed.
 fn field(text: &str, separator: char) -> (String, &str, usize, bool) {
     let Some(quoted) = text.strip_prefix('"') else {
-        let end = text.find([separator, '\n', '\r']).unwrap_or(text.len());
+        let end = field_end(text, separator);
         return (text[..end].to_string(), &text[end..], 0, false);
     };
     let mut value = String::new();
@@ -102,9 +102,21 @@ fn field(text: &str, separator: char) -> (String, &str, usize, bool) {
     }
     // Text between the closing quote and the separator belongs to the field, as lenient
     // readers have it.
-    let end = rest.find([separator, '\n', '\r']).unwrap_or(rest.len());
+    let end = field_end(rest, separator);
     value.push_str(&rest[..end]);
     (value, &rest[end..], newlines, false)
+}
+
+/// Where an unquoted field ends: at the separator, a line break or the end.
+fn field_end(text: &str, separator: char) -> usize {
+    match u8::try_from(separator) {
+        // memchr finds the first of three bytes at once; an ASCII separator cannot sit
+        // inside a multi-byte character.
+        Ok(sep) if separator.is_ascii() => {
+            memchr::memchr3(sep, b'\n', b'\r', text.as_bytes()).unwrap_or(text.len())
+        }
+        _ => text.find([separator, '\n', '\r']).unwrap_or(text.len()),
+    }
 }
 
 /// Line breaks in a piece of text, counting `\r\n` once.
