@@ -43,7 +43,11 @@ fn parse(bencher: Bencher, n: usize, layout: &'static str) {
         .bench(|| {
             files
                 .iter()
-                .map(|(_, text)| prepdeck::parse::parse_bytes(text.as_bytes()).cards.len())
+                .map(|(name, text)| {
+                    prepdeck::parse::parse_named(name, text.as_bytes())
+                        .cards
+                        .len()
+                })
                 .sum::<usize>()
         });
 }

@@ -31,8 +31,11 @@ fn half_learned(deck: &Deck, scheduler: &Scheduler) -> HashMap<String, CardState
         .filter(|(i, _)| i % 2 == 0)
         .map(|(i, c)| {
             let at = NOW - (1 + i % 20) * DAY;
-            let seen = scheduler.grade(&CardState::new_card(), Grade::Good, at);
-            (c.id.clone(), scheduler.grade(&seen, Grade::Good, at + 600))
+            let seen = scheduler.grade(&c.id, &CardState::new_card(), Grade::Good, at);
+            (
+                c.id.clone(),
+                scheduler.grade(&c.id, &seen, Grade::Good, at + 600),
+            )
         })
         .collect()
 }

@@ -176,7 +176,7 @@ fn stats(bencher: Bencher, size: &str) {
             [Grade::Good, Grade::Again, Grade::Easy, Grade::Hard][usize::try_from(i % 4).unwrap()];
         states.insert(
             c.id.clone(),
-            scheduler.grade(&CardState::default(), grade, at),
+            scheduler.grade(&c.id, &CardState::default(), grade, at),
         );
         log.push(logged(i, &c.id, at, grade));
     }

@@ -41,7 +41,7 @@ fn commit_one_grade(bencher: Bencher) {
     bencher.bench_local(|| {
         at += 60;
         let id = format!("card-{}", at % 1000);
-        let next = scheduler.grade(&CardState::default(), Grade::Good, at);
+        let next = scheduler.grade(&id, &CardState::default(), Grade::Good, at);
         store.record(&review(id, at), Some(&next)).unwrap()
     });
 }
@@ -58,10 +58,9 @@ fn filled(dir: &tempfile::TempDir, n: usize) -> Store {
     let scheduler = Scheduler::new(None, 0.9);
     for i in 0..n {
         let at = NOW - 86_400 + i64::try_from(i).unwrap();
-        let next = scheduler.grade(&CardState::default(), Grade::Good, at);
-        store
-            .record(&review(format!("card-{i}"), at), Some(&next))
-            .unwrap();
+        let id = format!("card-{i}");
+        let next = scheduler.grade(&id, &CardState::default(), Grade::Good, at);
+        store.record(&review(id, at), Some(&next)).unwrap();
     }
     store
 }

@@ -19,7 +19,7 @@ fn main() {
     let count: usize = match mode.as_str() {
         "parse" => files
             .iter()
-            .map(|(_, t)| prepdeck::parse::parse_bytes(t.as_bytes()).cards.len())
+            .map(|(name, t)| prepdeck::parse::parse_named(name, t.as_bytes()).cards.len())
             .sum(),
         "floor" => files
             .iter()

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     let now = prepdeck::clock::now_unix();
     for (i, card) in deck.cards.iter().enumerate() {
         let at = now - 86_400 * (1 + i64::try_from(i / 1000).unwrap());
-        let next = scheduler.grade(&CardState::default(), Grade::Good, at);
+        let next = scheduler.grade(&card.id, &CardState::default(), Grade::Good, at);
         let review = NewReview {
             card_id: card.id.clone(),
             at,

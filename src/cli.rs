@@ -166,7 +166,8 @@ pub enum Command {
     Config(ConfigArgs),
     /// Write the cards to Anki, canonical markdown, JSON or a progress CSV.
     #[command(
-        after_help = "Formats:\n  anki      tab-separated notes for Anki's File > Import (front, back, tags)\n  \
+        after_help = "Formats:\n  anki      tab-separated notes for Anki's File > Import: GUID (the card id), front, back,\n            \
+        deck (prepdeck::Topic::Subtopic) and tags, note type Basic\n  \
         markdown  prepdeck's canonical layout: convert an imported bank once, then edit it\n  \
         json      the cards as `prepdeck check --json` prints them\n  \
         report    each card's progress as CSV (id, topic, question, state, due, reps, lapses, last grade)\n\n\
@@ -174,6 +175,7 @@ pub enum Command {
         status: 0 when fine, 1 on errors in the files or when the output cannot be written, \
         2 on usage errors.\n\n\
         Examples:\n  prepdeck export --format anki --out deck.txt notes/\n  \
+        prepdeck export --format anki --deck-prefix Interviews::SRE --out deck.txt\n  \
         prepdeck export --format markdown --out k8s.md downloaded/README.md\n  \
         prepdeck export --format report > progress.csv"
     )]
@@ -190,6 +192,11 @@ pub struct ExportArgs {
     /// File to write [default: standard output].
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// With `--format anki`: the deck the topics go under (`::` nests; empty for none)
+    /// [default: prepdeck].
+    #[arg(long, value_name = "NAME")]
+    pub deck_prefix: Option<String>,
 
     /// Files or folders to export, read recursively (default: the bundled questions).
     pub paths: Vec<PathBuf>,

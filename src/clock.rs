@@ -39,7 +39,18 @@ fn unsafe_zeroed_tm() -> libc::tm {
     }
 }
 
+/// The hour (local time) a study day starts when the config names none: Anki's 4 a.m.,
+/// so a session that runs past midnight still counts for the day it began.
+pub const DEFAULT_DAY_START_HOUR: u8 = 4;
+
+/// The offset that makes `day_of` count study days starting at `hour` o'clock local
+/// time: the local zone's offset at `at` less the hour.
+pub fn day_shift(at: i64, hour: u8) -> i64 {
+    local_offset(at) - i64::from(hour) * 3_600
+}
+
 /// The day number (days since 1970-01-01) of a moment, in a zone `offset` seconds east.
+/// With a `day_shift` as the offset, the study day.
 pub fn day_of(at: i64, offset: i64) -> i64 {
     (at + offset).div_euclid(86_400)
 }
@@ -160,5 +171,13 @@ mod tests {
         }
         assert_eq!(parse_date("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
         assert_eq!(parse_date("2025-02-29"), None);
+    }
+
+    #[test]
+    fn study_days_start_at_the_hour() {
+        // At UTC+0 with days starting at 4: 03:59 is still the day before, 04:00 is not.
+        let shift = -4 * 3_600;
+        assert_eq!(day_of(86_400 + 4 * 3_600 - 1, shift), 0);
+        assert_eq!(day_of(86_400 + 4 * 3_600, shift), 1);
     }
 }

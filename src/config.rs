@@ -82,6 +82,8 @@ pub struct ReviewConfig {
     pub two_button: bool,
     /// Include cards that have no answer to check against.
     pub include_unanswered: bool,
+    /// The hour (0–23, local time) when one study day ends and the next begins.
+    pub day_starts_at: u8,
 }
 
 /// Defaults of the mock interview.
@@ -117,6 +119,7 @@ impl Default for ReviewConfig {
             new_order: "topic".to_string(),
             two_button: false,
             include_unanswered: false,
+            day_starts_at: crate::clock::DEFAULT_DAY_START_HOUR,
         }
     }
 }
@@ -221,6 +224,14 @@ impl Config {
                 &format!("mock.per_question: {message}"),
             ));
         }
+        if config.review.day_starts_at > 23 {
+            return Err(Self::value_error(
+                source,
+                path,
+                "day_starts_at",
+                "review.day_starts_at must be an hour from 0 (midnight) to 23",
+            ));
+        }
         if !matches!(config.review.new_order.as_str(), "topic" | "shuffled") {
             return Err(Self::value_error(
                 source,
@@ -289,6 +300,10 @@ new_order = "{}"
 two_button = {}
 # Include cards that have no answer to check against.
 include_unanswered = {}
+# The hour (0 to 23, local time) when a study day ends and the next begins: cards due
+# "today" and the days between reviews are counted from it. 4 is Anki's default, so a
+# session past midnight still counts for the evening it began.
+day_starts_at = {}
 
 [mock]
 # Questions per mock interview.
@@ -314,6 +329,7 @@ follow_ups = {}
         d.review.new_order,
         d.review.two_button,
         d.review.include_unanswered,
+        d.review.day_starts_at,
         d.mock.questions,
         d.mock.per_question,
         d.mock.follow_ups,
@@ -365,5 +381,21 @@ mod tests {
         let err = parse("[review]\ndesired_retention = 2.0\n").unwrap_err();
         assert_eq!(err.line, 2);
         assert!(err.to_string().starts_with("config.toml:2:1: "));
+        let err = parse("[review]\nnew_per_day = 5\nday_starts_at = 24\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(
+            err.message.contains("from 0 (midnight) to 23"),
+            "{}",
+            err.message
+        );
+        let err = parse("[review]\nday_starts_at = -1\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn the_study_day_starts_at_four_unless_set() {
+        assert_eq!(parse("").unwrap().review.day_starts_at, 4);
+        let midnight = parse("[review]\nday_starts_at = 0\n").unwrap();
+        assert_eq!(midnight.review.day_starts_at, 0);
     }
 }

@@ -113,7 +113,7 @@ impl Effects {
 
     fn bury(&mut self, app: &App, card: CardId) -> anyhow::Result<Msg> {
         let now = app.unix_now();
-        let tomorrow = Today::new(now, clock::local_offset(now), 0).day_end();
+        let tomorrow = Today::new(now, app.day_shift(now), 0).day_end();
         self.store.bury(card.as_str(), Some(tomorrow))?;
         let state = app.states().get(card.as_str()).cloned().map(|mut s| {
             s.buried_until = Some(tomorrow);
@@ -136,7 +136,7 @@ impl Effects {
             log: &log,
             mocks: &mocks,
             now,
-            offset: clock::local_offset(now),
+            offset: app.day_shift(now),
             desired_retention: self.scheduler.desired_retention(),
         });
         // A plan that cannot be worked out was reported when prepdeck started; the
@@ -161,7 +161,7 @@ impl Effects {
     /// nothing to review.
     pub fn start_review(&mut self, app: &App, request: &ReviewRequest) -> anyhow::Result<Msg> {
         let now = app.unix_now();
-        let offset = clock::local_offset(now);
+        let offset = app.day_shift(now);
         let deck = app.deck();
         let indices: Vec<usize> = match request.node {
             Some(node) => deck.tree.cards_under(node),

@@ -53,7 +53,7 @@ fn grade_many(store: &mut Store, n: i64) {
     for i in 0..n {
         let card = format!("card-{i}-{}", "x".repeat(40));
         let at = 1_795_000_000 + i;
-        let next = scheduler.grade(&Default::default(), Grade::Good, at);
+        let next = scheduler.grade(&card, &Default::default(), Grade::Good, at);
         let review = NewReview {
             card_id: card,
             at,

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Every layout name `Layout::name()` reports for a file that yields cards.
-pub const LAYOUTS: [&str; 13] = prepdeck::parse::Layout::READABLE;
+pub const LAYOUTS: [&str; 15] = prepdeck::parse::Layout::READABLE;
 
 /// Cards per file (except `design`, one per file), and per topic inside a file.
 const CARDS_PER_FILE: usize = 50;
@@ -345,6 +345,54 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
     }
 }
 
+/// The tables: an Anki export (a GUID, the note type, the deck, HTML front and back as
+/// prepdeck's own export writes them, tags) or a CSV with a header row (markdown cells,
+/// quoted where they hold commas, quotes or newlines), cards `start..end`.
+fn table_file(layout: &str, file: usize, start: usize, end: usize) -> String {
+    let mut out = String::new();
+    if layout == "anki-text" {
+        out.push_str("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n");
+    } else {
+        out.push_str("question,answer,tags,topic\n");
+    }
+    for i in start..end {
+        let p = parts(i);
+        let topic = TOPICS[((i - start) / CARDS_PER_TOPIC) % TOPICS.len()];
+        let deck = format!("Interview questions {}::{topic}", file + 1);
+        if layout == "anki-text" {
+            let html = |md: &str| md.replace('`', "");
+            let _ = write!(
+                out,
+                "g{i:08x}\tBasic\t{deck}\t{}\t<p>{}</p><ul>",
+                html(&p.question),
+                html(&p.answer)
+            );
+            for point in &p.points {
+                let _ = write!(out, "<li>{}</li>", html(&point.replace("**", "")));
+            }
+            let _ = writeln!(
+                out,
+                "</ul><pre><code>{}</code></pre><p><b>Takeaway:</b> {}</p>\tcase-{i} sre",
+                p.code
+                    .replace('\n', "<br>")
+                    .replace('<', "&lt;")
+                    .replace("&lt;br>", "<br>"),
+                p.takeaway
+            );
+        } else {
+            let mut answer = format!("{}\n\n", p.answer);
+            points_md(&mut answer, &p, "");
+            let _ = writeln!(
+                out,
+                "\"{}\",\"{}\",case-{i} sre,{deck}",
+                p.question.replace('"', "\"\""),
+                answer.trim_end().replace('"', "\"\"")
+            );
+        }
+    }
+    out
+}
+
 /// The design layout: one question per file, the `#` heading asks it.
 fn design_file(i: usize) -> String {
     let p = parts(i);
@@ -376,7 +424,11 @@ fn design_file(i: usize) -> String {
 /// The corpus as (relative path, text) pairs, in file order.
 pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
     assert!(LAYOUTS.contains(&layout), "unknown layout {layout}");
-    let ext = if layout == "qa-lines" { "txt" } else { "md" };
+    let ext = match layout {
+        "qa-lines" | "anki-text" => "txt",
+        "csv" => "csv",
+        _ => "md",
+    };
     let folder_of = |file: usize| {
         let f = file / FILES_PER_FOLDER;
         format!("{:02}-{}", f + 1, FOLDERS[f % FOLDERS.len()])
@@ -399,6 +451,20 @@ pub fn generate(cards: usize, layout: &str) -> Vec<(String, String)> {
         let file = start / CARDS_PER_FILE;
         let end = (start + CARDS_PER_FILE).min(cards);
         let mut out = String::with_capacity((end - start) * 2048);
+        if matches!(layout, "anki-text" | "csv") {
+            out = table_file(layout, file, start, end);
+            files.push((
+                format!(
+                    "{}/{:02}-part-{}.{ext}",
+                    folder_of(file),
+                    file % FILES_PER_FOLDER + 1,
+                    file + 1
+                ),
+                out,
+            ));
+            start = end;
+            continue;
+        }
         match layout {
             "canonical" => {}
             "numbered-labels" => out.push_str("Here are the questions you asked for.\n\n---\n\n"),

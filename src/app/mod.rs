@@ -81,6 +81,8 @@ pub struct App {
     standing: Vec<Standing>,
     /// Reads the wall clock for records; tests replace it.
     wall_clock: fn() -> i64,
+    /// The hour (local time) a study day starts, for "due today".
+    day_start_hour: u8,
     /// The time of the last update, for drawing countdowns.
     now: Instant,
     measures: Measures,
@@ -133,6 +135,7 @@ impl App {
             states: HashMap::new(),
             counts: Vec::new(),
             wall_clock: crate::clock::now_unix,
+            day_start_hour: crate::clock::DEFAULT_DAY_START_HOUR,
             now: Instant::now(),
             measures: Measures::default(),
             grades_lost: 0,
@@ -145,6 +148,19 @@ impl App {
     pub fn with_clock(mut self, clock: fn() -> i64) -> App {
         self.wall_clock = clock;
         self
+    }
+
+    /// Starts study days at `hour` o'clock local time (the config's
+    /// `review.day_starts_at`), and recounts what is due today.
+    pub fn with_day_start(mut self, hour: u8) -> App {
+        self.day_start_hour = hour;
+        self.refresh_progress();
+        self
+    }
+
+    /// The study-day shift at `at` (`clock::day_shift`) for the configured day start.
+    pub fn day_shift(&self, at: i64) -> i64 {
+        crate::clock::day_shift(at, self.day_start_hour)
     }
 
     /// Sets the defaults a new mock interview starts from.

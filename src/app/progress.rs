@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use super::App;
 use super::tree_view::TreeView;
-use crate::clock;
 use crate::ids::CardId;
 use crate::load::Deck;
 use crate::mock::select::Standing;
@@ -42,7 +41,7 @@ impl App {
         let unix = self.unix_now();
         self.plan
             .as_ref()?
-            .header(crate::plan::today(unix, clock::local_offset(unix)))
+            .header(crate::plan::today(unix, crate::clock::local_offset(unix)))
     }
 
     /// Stores the states the runtime saved and recomputes what depends on them.
@@ -61,9 +60,9 @@ impl App {
 
     /// Recomputes the counts and standings after a change of `states`, for the App's
     /// idea of today.
-    fn refresh_progress(&mut self) {
+    pub(super) fn refresh_progress(&mut self) {
         let unix = self.unix_now();
-        let offset = clock::local_offset(unix);
+        let offset = self.day_shift(unix);
         let tree = &self.deck.tree;
         let mut counts = vec![NodeCounts::default(); tree.nodes.len()];
         for (i, card) in self.deck.cards.iter().enumerate() {

@@ -212,7 +212,8 @@ pub fn optimize_cmd(args: &ConfirmArgs, global: &GlobalArgs) -> Outcome {
     };
     let current = Scheduler::new(params, settings.config.review.desired_retention);
     let now = clock::now_unix();
-    let fitted = match optimize(&log, current.params(), clock::local_offset(now)) {
+    let day_shift = clock::day_shift(now, settings.config.review.day_starts_at);
+    let fitted = match optimize(&log, current.params(), day_shift) {
         Ok(fitted) => fitted,
         Err(err @ OptimizeError::NotEnough { .. }) => {
             super::say(&format!("{err}"));

@@ -13,12 +13,23 @@ use crate::text::sanitize;
 /// Loads, converts, writes to `--out` or standard output. Load problems go to stderr;
 /// the export still happens with the cards that were read.
 pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
+    if args.deck_prefix.is_some() && args.format != Format::Anki {
+        return Err(Failure::usage(format!(
+            "--deck-prefix names the Anki deck; it does nothing with --format {}",
+            args.format.name()
+        )));
+    }
     let (_, _, deck) = settings_and_deck(&args.paths, global)?;
     for d in deck.errors.iter().chain(&deck.warnings) {
         super::warn(&d.to_string());
     }
     let text = match args.format {
-        Format::Anki => export::anki::export(&deck.cards),
+        Format::Anki => export::anki::export(
+            &deck.cards,
+            args.deck_prefix
+                .as_deref()
+                .unwrap_or(export::anki::DEFAULT_DECK_PREFIX),
+        ),
         Format::Markdown => export::markdown::export(&deck.cards),
         Format::Json => match export::json_with_flags(&deck, &flagged_ids(global)) {
             Ok(text) => text,

@@ -171,13 +171,15 @@ pub fn build_app(deck: Deck, settings: &Settings, browser: bool) -> App {
     } else {
         App::without_screens(deck, theme, keymap)
     };
-    let mut app = app.with_mock_defaults(MockSettings {
-        questions: settings.config.mock.questions as usize,
-        // Checked when the config was read.
-        per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
-        follow_ups: settings.config.mock.follow_ups,
-        ..MockSettings::default()
-    });
+    let mut app = app
+        .with_day_start(settings.config.review.day_starts_at)
+        .with_mock_defaults(MockSettings {
+            questions: settings.config.mock.questions as usize,
+            // Checked when the config was read.
+            per_question: crate::mock::duration::parse(&settings.config.mock.per_question).ok(),
+            follow_ups: settings.config.mock.follow_ups,
+            ..MockSettings::default()
+        });
     if problems > 0 {
         app.update(
             crate::app::Msg::Message(format!(
@@ -265,7 +267,11 @@ pub fn open_progress(
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
     let mut app = app.with_states(progress.states);
-    let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
+    let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention)
+        .with_day_shift(crate::clock::day_shift(
+            crate::clock::now_unix(),
+            settings.config.review.day_starts_at,
+        ));
     let mut queue = queue_options(&settings.config);
     // A plan to an interview date sets new cards a day, puts its own new cards first,
     // sweeps in its last days, and gives the browser its header line. One that cannot be worked out costs only

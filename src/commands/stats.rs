@@ -35,7 +35,7 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
         log: &log,
         mocks: &mocks,
         now,
-        offset: clock::local_offset(now),
+        offset: clock::day_shift(now, settings.config.review.day_starts_at),
         desired_retention: settings.config.review.desired_retention,
     });
     if args.json {

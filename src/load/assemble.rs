@@ -136,7 +136,10 @@ impl Assembler {
         {
             let index = deck.cards.len();
             let assigned = self.ids.assign(key, explicit_id.as_deref(), index);
-            if let Some(first) = assigned.duplicate_of.and_then(|i| deck.cards.get(i)) {
+            // A card with an id of its own (an Anki GUID, an `Id:` line) is told apart by
+            // it: a repeated question is no problem then.
+            let repeated = assigned.duplicate_of.filter(|_| explicit_id.is_none());
+            if let Some(first) = repeated.and_then(|i| deck.cards.get(i)) {
                 let place = if first.source.file == file.display {
                     format!("line {}", first.source.line)
                 } else {

@@ -36,7 +36,7 @@ fn is_question_file(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("md" | "markdown" | "txt")
+        Some("md" | "markdown" | "txt" | "csv" | "tsv")
     )
 }
 

@@ -111,7 +111,9 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
                     .collect();
                 in_order_on_every_core(
                     &places,
-                    |(place, bytes)| Read::Parsed(prepare(place, parse::parse_bytes(bytes))),
+                    |(place, bytes)| {
+                        Read::Parsed(prepare(place, parse::parse_named(&place.display, bytes)))
+                    },
                     |(place, _), read| add_read(&mut assembler, place, read),
                 );
             }
@@ -134,7 +136,7 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
 pub fn load_text(name: &str, text: &str) -> Deck {
     assemble_parsed(vec![(
         name.to_string(),
-        parse::parse_bytes(text.as_bytes()),
+        parse::parse_named(name, text.as_bytes()),
     )])
 }
 
@@ -203,7 +205,7 @@ fn read_one(found: &Found) -> Read {
     }
     match std::fs::read(&found.path) {
         Ok(bytes) => {
-            let parsed = parse::parse_bytes(&bytes);
+            let parsed = parse::parse_named(&found.place.display, &bytes);
             let place = &found.place;
             if place.walked && parsed.cards.is_empty() && place.stem.eq_ignore_ascii_case("readme")
             {

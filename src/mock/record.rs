@@ -27,7 +27,7 @@ pub fn graded_reviews(
             .map(|(_, s)| s.clone())
             .or_else(|| states.get(&a.card_id).cloned())
             .unwrap_or_else(CardState::new_card);
-        let next = scheduler.grade(&state, grade, now);
+        let next = scheduler.grade(&a.card_id, &state, grade, now);
         out.push((
             NewReview {
                 card_id: a.card_id.clone(),

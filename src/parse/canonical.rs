@@ -92,7 +92,9 @@ fn read_metadata(card: &mut CardBuilder, line: &Line, parsed: &mut ParsedFile) -
             } else {
                 parsed.warn(
                     line.no,
-                    format!("invalid id `{id}`: use letters, digits, -, _, . and / only"),
+                    format!(
+                        "invalid id `{id}`: use at most 128 characters, no spaces or control characters"
+                    ),
                 );
             }
             true
@@ -101,12 +103,13 @@ fn read_metadata(card: &mut CardBuilder, line: &Line, parsed: &mut ParsedFile) -
     }
 }
 
+/// Any printable id up to 128 characters without spaces, so an Anki GUID
+/// (`Ot0!xywPWG`) read from an export keeps its card when the deck is written as
+/// markdown.
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 128
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        && id.chars().count() <= 128
+        && id.chars().all(|c| !c.is_whitespace() && !c.is_control())
 }
 
 fn finish(card: &mut Option<CardBuilder>, parsed: &mut ParsedFile) {

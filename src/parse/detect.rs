@@ -43,6 +43,10 @@ pub enum Layout {
     Obsidian,
     /// Logseq outline blocks tagged `#card`, the nested blocks the answer.
     Logseq,
+    /// Anki's "Notes in Plain Text" export: `#separator:tab`, `#deck column:3` …
+    AnkiText,
+    /// CSV or TSV whose first row names question and answer columns.
+    Csv,
     /// Nothing recognisable.
     #[default]
     Unknown,
@@ -50,7 +54,7 @@ pub enum Layout {
 
 impl Layout {
     /// The names of the layouts that yield cards, for hints.
-    pub const READABLE: [&'static str; 13] = [
+    pub const READABLE: [&'static str; 15] = [
         "canonical",
         "numbered-labels",
         "answer-points",
@@ -64,6 +68,8 @@ impl Layout {
         "qa-tables",
         "obsidian",
         "logseq",
+        "anki-text",
+        "csv",
     ];
 
     /// The name shown by `prepdeck check` and in its JSON.
@@ -82,6 +88,8 @@ impl Layout {
             Layout::QaTables => "qa-tables",
             Layout::Obsidian => "obsidian",
             Layout::Logseq => "logseq",
+            Layout::AnkiText => "anki-text",
+            Layout::Csv => "csv",
             Layout::Unknown => "unknown",
         }
     }

@@ -8,6 +8,7 @@ mod answer_labels;
 pub mod block;
 mod bold_questions;
 mod canonical;
+mod delimited;
 mod design;
 mod details;
 mod detect;
@@ -78,10 +79,30 @@ impl ParsedFile {
 /// Parses raw file bytes: invalid UTF-8 is decoded lossily (with a warning naming the
 /// line), a byte-order mark is dropped and Windows-1252 mojibake is repaired.
 pub fn parse_bytes(bytes: &[u8]) -> ParsedFile {
+    parse_file(None, bytes)
+}
+
+/// Like `parse_bytes` for a file called `name`, whose extension can say it is a table
+/// (`.csv`, `.tsv`).
+pub fn parse_named(name: &str, bytes: &[u8]) -> ParsedFile {
+    parse_file(Some(name), bytes)
+}
+
+fn parse_file(name: Option<&str>, bytes: &[u8]) -> ParsedFile {
     let (text, bad_line) = decode(bytes);
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let repaired = mojibake::repair(text);
-    let mut parsed = parse_text(&repaired);
+    let mut parsed = match delimited::sniff(name, &repaired) {
+        Some(layout) => {
+            let mut parsed = ParsedFile {
+                layout,
+                ..ParsedFile::default()
+            };
+            delimited::parse(&repaired, layout, &mut parsed);
+            parsed
+        }
+        None => parse_text(&repaired),
+    };
     if let Some(line) = bad_line {
         parsed.warnings.insert(
             0,
@@ -119,7 +140,8 @@ pub fn parse_text(text: &str) -> ParsedFile {
         Layout::QuestionHeadings => question_headings::parse(&lines, &mut parsed),
         // One reader serves both: a file of bold questions may have asking headings too.
         Layout::BoldQuestions => question_headings::parse(&lines, &mut parsed),
-        Layout::Unknown => {}
+        // Tables are told by their name or header lines before any markdown is read.
+        Layout::AnkiText | Layout::Csv | Layout::Unknown => {}
     }
     placeholder::drop_placeholders(&mut parsed);
     if parsed.cards.is_empty() && parsed.errors.is_empty() {

@@ -78,7 +78,7 @@ pub(super) fn follow(
     let due_from = cal.start_of(cal.interview_day);
     for run in 0..runs {
         let mut person = Person {
-            scheduler: walk.scheduler,
+            scheduler: walk.scheduler.clone().without_fuzz(),
             first_recall: walk.pace.first_recall,
             rng: SplitMix(SEED.wrapping_add((run as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))),
         };
@@ -148,13 +148,15 @@ pub(super) fn follow(
 }
 
 /// One simulated person's memory and dice.
-struct Person<'a> {
-    scheduler: &'a Scheduler,
+struct Person {
+    /// The person's scheduler without fuzz: fuzz spreads due days, it does not move
+    /// what a plan predicts, and without it no card id is needed.
+    scheduler: Scheduler,
     first_recall: f64,
     rng: SplitMix,
 }
 
-impl Person<'_> {
+impl Person {
     /// Grades a card at `t` and again through its learning steps, as a review session
     /// does; returns the grades given.
     fn sit(&mut self, card: &mut CardState, mut t: i64) -> usize {
@@ -172,7 +174,7 @@ impl Person<'_> {
             } else {
                 Grade::Again
             };
-            *card = self.scheduler.grade(card, grade, t);
+            *card = self.scheduler.grade("", card, grade, t);
             grades += 1;
             if !card.phase.in_steps() || grades >= MAX_STEPS {
                 return grades;

@@ -410,8 +410,8 @@ fn when_todays_due_cards_alone_take_too_long_no_later_date_helps() {
     // Every card was learned a month ago and is due today.
     let mut states = HashMap::new();
     for c in &cards {
-        let learned = scheduler.grade(&CardState::new_card(), Grade::Good, T0 - 30 * DAY);
-        let graduated = scheduler.grade(&learned, Grade::Good, T0 - 30 * DAY + 600);
+        let learned = scheduler.grade("c", &CardState::new_card(), Grade::Good, T0 - 30 * DAY);
+        let graduated = scheduler.grade("c", &learned, Grade::Good, T0 - 30 * DAY + 600);
         states.insert(c.id.clone(), graduated);
     }
     let input = PlanInput {
@@ -467,7 +467,7 @@ fn readiness_counts_unseen_cards_as_zero_and_follows_the_topics_named() {
     let (cards, tree) = deck(&[("Kubernetes", 4), ("Linux", 2)]);
     let scheduler = Scheduler::default();
     let mut states = HashMap::new();
-    let learned = scheduler.grade(&CardState::new_card(), Grade::Easy, T0 - DAY);
+    let learned = scheduler.grade("c", &CardState::new_card(), Grade::Easy, T0 - DAY);
     for c in &cards[..2] {
         states.insert(c.id.clone(), learned.clone());
     }

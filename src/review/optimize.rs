@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use fsrs::{ComputeParametersInput, FSRS, FSRSItem, FSRSReview};
 
-use super::queue::ROLLOVER_HOUR;
 use crate::store::{LoggedReview, ReviewMode};
 
 /// Grades on a later day than the card's previous grade needed before fitting.
@@ -42,13 +41,14 @@ pub enum OptimizeError {
 }
 
 /// Fits parameters to `log` starting from `current` (the parameters in use); days are
-/// counted in the person's time zone, `utc_offset_secs` east of UTC.
+/// the person's study days, described by `day_shift` (`clock::day_shift`), as the
+/// scheduler counts them.
 pub fn optimize(
     log: &[LoggedReview],
     current: &[f32],
-    utc_offset_secs: i64,
+    day_shift: i64,
 ) -> Result<Optimized, OptimizeError> {
-    let items = training_items(log, utc_offset_secs);
+    let items = training_items(log, day_shift);
     let have = items
         .iter()
         .filter(|i| i.reviews.last().is_some_and(|r| r.delta_t > 0))
@@ -92,12 +92,12 @@ pub fn optimize(
 
 /// One item per review after a card's first (once a later-day review exists): the
 /// card's history up to and including it.
-fn training_items(log: &[LoggedReview], utc_offset_secs: i64) -> Vec<FSRSItem> {
+fn training_items(log: &[LoggedReview], day_shift: i64) -> Vec<FSRSItem> {
     let mut by_card: BTreeMap<&str, Vec<&LoggedReview>> = BTreeMap::new();
     for r in log.iter().filter(|r| r.mode == ReviewMode::Review) {
         by_card.entry(&r.card_id).or_default().push(r);
     }
-    let study_day = |t: i64| (t + utc_offset_secs - ROLLOVER_HOUR * 3_600).div_euclid(86_400);
+    let study_day = |t: i64| crate::clock::day_of(t, day_shift);
     let mut items = Vec::new();
     for reviews in by_card.values_mut() {
         reviews.sort_by_key(|r| (r.at, r.id));

@@ -17,11 +17,6 @@ use crate::schedule::{CardState, Phase, Scheduler};
 
 const DAY: i64 = 86_400;
 
-/// The hour (local time) when one study day ends and the next begins. Midnight, so
-/// "due today" here agrees with the calendar days of `clock::day_of` and the stats;
-/// `Today::with_rollover` gives Anki's 4 a.m. to those who want it.
-pub const ROLLOVER_HOUR: i64 = 0;
-
 /// The order new cards are introduced in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NewOrder {
@@ -105,10 +100,10 @@ pub struct Today {
 }
 
 impl Today {
-    /// Today for a person whose clock is `utc_offset_secs` ahead of UTC: the study day
-    /// starts at local midnight (`ROLLOVER_HOUR`).
-    pub fn new(now: i64, utc_offset_secs: i64, new_introduced: usize) -> Today {
-        Today::with_rollover(now, utc_offset_secs, ROLLOVER_HOUR, new_introduced)
+    /// Today for study days described by `day_shift` (`clock::day_shift`: the local
+    /// zone's offset less the hour a day starts; 0 is midnight UTC).
+    pub fn new(now: i64, day_shift: i64, new_introduced: usize) -> Today {
+        Today::with_rollover(now, day_shift, 0, new_introduced)
     }
 
     /// Today with the study day starting at `rollover_hour` local time (Anki: 4).
@@ -132,11 +127,11 @@ impl Today {
     pub fn from_store(
         store: &crate::store::Store,
         now: i64,
-        utc_offset_secs: i64,
+        day_shift: i64,
     ) -> crate::store::Result<Today> {
-        let day_start = Today::new(now, utc_offset_secs, 0).day_start;
+        let day_start = Today::new(now, day_shift, 0).day_start;
         let introduced = store.new_cards_since(day_start)?;
-        Ok(Today::new(now, utc_offset_secs, introduced))
+        Ok(Today::new(now, day_shift, introduced))
     }
 
     /// When the study day ends and review cards due after it wait for tomorrow.

@@ -170,7 +170,7 @@ impl Session {
     /// the intervals are what review would give; the schedule is not changed).
     pub fn preview(&self, now: i64) -> Option<[Outcome; 4]> {
         self.current()
-            .map(|c| self.scheduler.preview(&c.state, now))
+            .map(|c| self.scheduler.preview(&c.entry.card_id, &c.state, now))
     }
 
     /// Grades the current card and moves on; returns what to save.
@@ -188,7 +188,9 @@ impl Session {
         });
         let state = match self.mode {
             SessionMode::Review => {
-                let next = self.scheduler.grade(&card.state, grade, now);
+                let next = self
+                    .scheduler
+                    .grade(&card.entry.card_id, &card.state, grade, now);
                 card.returns_at = next.phase.in_steps().then_some(next.due);
                 card.state = next.clone();
                 Some(next)

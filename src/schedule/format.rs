@@ -1,28 +1,42 @@
-//! Intervals as the grade bar shows them: "<1m", "10m", "3h", "3d", "2w", "4mo", "1.5y".
+//! Intervals as the grade bar shows them, in Anki's units: "<1m", "10m", "1.5h", "19d",
+//! "2.5mo", "1.5y".
 
-/// Formats a duration in seconds compactly, rounding to the nearest unit.
+const MIN: i64 = 60;
+const HOUR: i64 = 3_600;
+const DAY: i64 = 86_400;
+const YEAR: i64 = 365 * DAY;
+/// A twelfth of a year (30.4 days), Anki's month.
+const MONTH: f64 = YEAR as f64 / 12.0;
+
+/// Formats a duration in seconds compactly, as Anki labels its answer buttons: minutes
+/// and days are whole (days up to a month), hours, months and years have one decimal
+/// (dropped when it is 0).
 pub fn short_interval(seconds: i64) -> String {
-    const MIN: i64 = 60;
-    const HOUR: i64 = 3_600;
-    const DAY: i64 = 86_400;
     let s = seconds.max(0);
     let round = |unit: i64| (s + unit / 2) / unit;
+    #[allow(clippy::cast_precision_loss)]
+    let in_unit = |unit: f64| one_decimal(s as f64 / unit);
     if s < MIN {
         "<1m".to_string()
     } else if s < HOUR - MIN / 2 {
         format!("{}m", round(MIN))
-    } else if s < DAY - HOUR / 2 {
-        format!("{}h", round(HOUR))
-    } else if s < 14 * DAY {
+    } else if s < DAY {
+        format!("{}h", in_unit(HOUR as f64))
+    } else if (s as f64) < MONTH {
         format!("{}d", round(DAY))
-    } else if s < 60 * DAY {
-        format!("{}w", round(7 * DAY))
-    } else if s < 365 * DAY {
-        format!("{}mo", round(30 * DAY))
+    } else if s < YEAR {
+        format!("{}mo", in_unit(MONTH))
     } else {
-        let years = s as f64 / (365.0 * DAY as f64);
-        let text = format!("{years:.1}");
-        format!("{}y", text.trim_end_matches(".0"))
+        format!("{}y", in_unit(YEAR as f64))
+    }
+}
+
+/// `2.5`, or `3` rather than `3.0`.
+fn one_decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
     }
 }
 
@@ -40,13 +54,19 @@ mod tests {
             (330, "6m"),
             (600, "10m"),
             (3_600, "1h"),
+            (5_400, "1.5h"),
             (5 * 3_600, "5h"),
             (day, "1d"),
             (3 * day, "3d"),
             (13 * day, "13d"),
-            (14 * day, "2w"),
-            (45 * day, "6w"),
-            (120 * day, "4mo"),
+            (14 * day, "14d"),
+            (18 * day + day / 2, "19d"),
+            (30 * day, "30d"),
+            (31 * day, "1mo"),
+            (45 * day, "1.5mo"),
+            (77 * day, "2.5mo"),
+            (120 * day, "3.9mo"),
+            (364 * day, "12mo"),
             (365 * day, "1y"),
             (548 * day, "1.5y"),
         ] {

@@ -4,6 +4,7 @@ use super::*;
 
 const T0: i64 = 1_800_000_000;
 const DAY: i64 = 86_400;
+const CARD: &str = "c1";
 
 fn sched() -> Scheduler {
     Scheduler::default()
@@ -11,9 +12,9 @@ fn sched() -> Scheduler {
 
 /// A card graduated with Good through both steps at T0.
 fn graduated(s: &Scheduler) -> CardState {
-    let a = s.grade(&CardState::new_card(), Grade::Good, T0);
+    let a = s.grade(CARD, &CardState::new_card(), Grade::Good, T0);
     assert_eq!((a.phase, a.step, a.due), (Phase::Learning, 1, T0 + 600));
-    let b = s.grade(&a, Grade::Good, T0 + 600);
+    let b = s.grade(CARD, &a, Grade::Good, T0 + 600);
     assert_eq!(b.phase, Phase::Review);
     b
 }
@@ -22,7 +23,7 @@ fn graduated(s: &Scheduler) -> CardState {
 fn new_card_walks_the_learning_steps() {
     let s = sched();
     let new = CardState::new_card();
-    let [again, hard, good, easy] = s.preview(&new, T0);
+    let [again, hard, good, easy] = s.preview(CARD, &new, T0);
     assert_eq!(again.interval_secs, 60);
     assert_eq!(again.state.phase, Phase::Learning);
     assert_eq!(hard.interval_secs, 330);
@@ -40,8 +41,8 @@ fn new_card_walks_the_learning_steps() {
 #[test]
 fn again_in_learning_resets_to_first_step() {
     let s = sched();
-    let one = s.grade(&CardState::new_card(), Grade::Good, T0);
-    let back = s.grade(&one, Grade::Again, T0 + 600);
+    let one = s.grade(CARD, &CardState::new_card(), Grade::Good, T0);
+    let back = s.grade(CARD, &one, Grade::Again, T0 + 600);
     assert_eq!(
         (back.phase, back.step, back.due),
         (Phase::Learning, 0, T0 + 660)
@@ -57,7 +58,7 @@ fn good_intervals_grow() {
     assert!(last >= DAY);
     for _ in 0..5 {
         let now = state.due;
-        state = s.grade(&state, Grade::Good, now);
+        state = s.grade(CARD, &state, Grade::Good, now);
         let interval = state.due - now;
         assert!(interval > last, "{interval} should exceed {last}");
         last = interval;
@@ -71,7 +72,7 @@ fn easy_beats_good_beats_hard_on_review_cards() {
     let s = sched();
     let state = graduated(&s);
     for late in [0, 3 * DAY, 30 * DAY] {
-        let [again, hard, good, easy] = s.preview(&state, state.due + late);
+        let [again, hard, good, easy] = s.preview(CARD, &state, state.due + late);
         assert!(again.interval_secs < hard.interval_secs);
         assert!(hard.interval_secs >= DAY);
         assert!(hard.interval_secs < good.interval_secs);
@@ -85,12 +86,12 @@ fn again_on_review_lapses_and_relearns() {
     let state = graduated(&s);
     let stable = state.memory.unwrap().stability;
     let now = state.due;
-    let lapsed = s.grade(&state, Grade::Again, now);
+    let lapsed = s.grade(CARD, &state, Grade::Again, now);
     assert_eq!(lapsed.phase, Phase::Relearning);
     assert_eq!(lapsed.lapses, 1);
     assert_eq!(lapsed.due, now + 600);
     assert!(lapsed.memory.unwrap().stability < stable);
-    let relearned = s.grade(&lapsed, Grade::Good, now + 600);
+    let relearned = s.grade(CARD, &lapsed, Grade::Good, now + 600);
     assert_eq!(relearned.phase, Phase::Review);
     assert!(relearned.due - (now + 600) >= DAY);
     assert_eq!(relearned.lapses, 1);
@@ -133,7 +134,7 @@ fn grading_keeps_flag_and_clears_bury() {
     let mut state = CardState::new_card();
     state.flagged = true;
     state.buried_until = Some(T0 + DAY);
-    let next = s.grade(&state, Grade::Good, T0);
+    let next = s.grade(CARD, &state, Grade::Good, T0);
     assert!(next.flagged);
     assert_eq!(next.buried_until, None);
 }

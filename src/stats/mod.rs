@@ -39,7 +39,8 @@ pub struct StatsInput<'a> {
     pub mocks: &'a [MockRecord],
     /// Unix seconds.
     pub now: i64,
-    /// The local time zone's offset in seconds.
+    /// The study-day shift (`clock::day_shift`: the local zone's offset less the hour a
+    /// study day starts), so "today", the calendar and streaks count study days.
     pub offset: i64,
     pub desired_retention: f32,
 }

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ReviewScreen) -> Answe
         Side::Summary => {}
     }
     frame.render_widget(
-        Paragraph::new(grade_bar(app, r, card)).style(theme.style(Role::Status)),
+        Paragraph::new(grade_bar(app, r, card, bar.width)).style(theme.style(Role::Status)),
         bar,
     );
     if let Some(msg) = &r.message {
@@ -309,8 +309,19 @@ pub fn answer_lines(
     (lines, point_rows)
 }
 
-/// The grade keys with each grade's next interval; the suggestion once revealed.
-fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
+/// The grade keys with each grade's next interval; the suggestion once revealed. When
+/// that is wider than `width` (long intervals such as "10.5mo" on 80 columns), the gaps
+/// narrow and the suggestion is told in short.
+fn grade_bar(app: &App, r: &ReviewScreen, card: &Card, width: u16) -> Line<'static> {
+    let full = grade_bar_spans(app, r, card, false);
+    if full.width() <= usize::from(width) {
+        full
+    } else {
+        grade_bar_spans(app, r, card, true)
+    }
+}
+
+fn grade_bar_spans(app: &App, r: &ReviewScreen, card: &Card, compact: bool) -> Line<'static> {
     let theme = app.theme();
     let now = app.unix_now();
     let preview = r.session.preview(now);
@@ -344,7 +355,7 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
             theme.style(role),
         ));
         spans.push(Span::styled(
-            format!("{interval}  "),
+            format!("{interval}{}", if compact { "" } else { "  " }),
             theme.style(Role::Status),
         ));
     }
@@ -352,15 +363,14 @@ fn grade_bar(app: &App, r: &ReviewScreen, card: &Card) -> Line<'static> {
     if r.side == Side::Answer
         && let Some(g) = suggest_grade(covered, card.key_points.len())
     {
-        spans.push(Span::styled(
-            format!(
-                "  {}: {}, {covered} of {} ticked",
-                app.key_for(Context::ReviewAnswer, Action::Accept),
-                g.label(),
-                card.key_points.len()
-            ),
-            theme.style(Role::StatusKey),
-        ));
+        let key = app.key_for(Context::ReviewAnswer, Action::Accept);
+        let total = card.key_points.len();
+        let text = if compact {
+            format!(" {key}: {}, {covered}/{total}", g.label())
+        } else {
+            format!("  {key}: {}, {covered} of {total} ticked", g.label())
+        };
+        spans.push(Span::styled(text, theme.style(Role::StatusKey)));
     }
     Line::from(spans)
 }

@@ -417,6 +417,7 @@ fn the_card_shows_its_progress_in_words() {
     let id = app.deck().cards[app.selected_card().unwrap()].id.clone();
     let now = 1_795_349_100;
     let state = prepdeck::schedule::Scheduler::new(None, 0.9).grade(
+        &id,
         &prepdeck::schedule::CardState::default(),
         prepdeck::schedule::Grade::Good,
         now - 120,

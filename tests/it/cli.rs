@@ -245,7 +245,8 @@ fn data_with_reviews(home: &std::path::Path, ids: &[&str]) -> prepdeck::store::S
             mode: ReviewMode::Review,
             typed_answer: None,
         };
-        let next = Scheduler::default().grade(&Default::default(), Grade::Good, at);
+        let next =
+            Scheduler::default().grade(&review.card_id, &Default::default(), Grade::Good, at);
         store.record(&review, Some(&next)).unwrap();
     }
     store

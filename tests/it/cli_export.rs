@@ -45,8 +45,8 @@ fn anki_json_and_report_go_to_stdout() {
     ]);
     assert_eq!(anki.status.code(), Some(0));
     let text = String::from_utf8(anki.stdout).unwrap();
-    assert!(text.starts_with("#separator:tab\n#html:true\n#tags column:3\n"));
-    assert_eq!(text.lines().count(), 3 + 4);
+    assert!(text.starts_with(prepdeck::export::anki::HEADER), "{text}");
+    assert_eq!(text.lines().count(), 6 + 4);
 
     let json = prepdeck(&["export", "--format", "json", &layout_fixture("design.md")]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -82,6 +82,38 @@ fn a_missing_format_or_path_is_a_usage_error() {
             .unwrap()
             .contains("no such file or folder")
     );
+    let stray = prepdeck(&["export", "--format", "json", "--deck-prefix", "x"]);
+    assert_eq!(stray.status.code(), Some(2));
+    assert!(
+        String::from_utf8(stray.stderr)
+            .unwrap()
+            .contains("--deck-prefix names the Anki deck")
+    );
+}
+
+#[test]
+fn anki_decks_sit_under_the_prefix_given() {
+    let qa = layout_fixture("qa_lines.txt");
+    let default = prepdeck(&["export", "--format", "anki", &qa]);
+    let named = prepdeck(&[
+        "export",
+        "--format",
+        "anki",
+        "--deck-prefix",
+        "Jobs::SRE",
+        &qa,
+    ]);
+    for (run, root) in [(default, "prepdeck::"), (named, "Jobs::SRE::")] {
+        assert_eq!(run.status.code(), Some(0), "{run:?}");
+        let text = String::from_utf8(run.stdout).unwrap();
+        let decks: Vec<&str> = text
+            .lines()
+            .skip(6)
+            .map(|row| row.split('\t').nth(3).unwrap())
+            .collect();
+        assert_eq!(decks.len(), 4);
+        assert!(decks.iter().all(|d| d.starts_with(root)), "{decks:?}");
+    }
 }
 
 #[test]

@@ -313,29 +313,62 @@ fn anki_header_escaping_and_one_row_per_card() {
     let deck = load_text(
         "a b.txt",
         "# Shell Basics\n\nQ: What does <b>`a\tb`</b> print? \"Quoted\"\n\
-         A: It prints `a` & a tab,\nthen <script>x</script> literally.\n",
+         A: It prints `a` & a tab,\nthen <script>x</script> <b>literally</b>.\n",
     );
-    let out = anki::export(&deck.cards);
+    let out = anki::export(&deck.cards, "prepdeck");
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("#separator:tab"));
-    assert_eq!(lines.next(), Some("#html:true"));
-    assert_eq!(lines.next(), Some("#tags column:3"));
+    for header in [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        "#guid column:1",
+        "#deck column:4",
+        "#tags column:5",
+    ] {
+        assert_eq!(lines.next(), Some(header), "{out}");
+    }
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 1, "{out}");
     let cols: Vec<&str> = rows[0].split('\t').collect();
-    assert_eq!(cols.len(), 3, "{out}");
-    assert_eq!(
-        cols[0],
-        "What does <code>a b</code> print? &quot;Quoted&quot;"
-    );
+    assert_eq!(cols.len(), 5, "{out}");
+    assert_eq!(cols[0], deck.cards[0].id, "the card id is the note's GUID");
     assert_eq!(
         cols[1],
-        "<p>It prints <code>a</code> &amp; a tab, then &lt;script&gt;x&lt;/script&gt; literally.</p>"
+        "What does <code>a b</code> print? &quot;Quoted&quot;"
+    );
+    // Raw HTML means the same in the back as in the front: formatting kept, other
+    // tags dropped with their text kept.
+    assert_eq!(
+        cols[2],
+        "<p>It prints <code>a</code> &amp; a tab, then x <b>literally</b>.</p>"
     );
     assert_eq!(
-        cols[2], "Shell_Basics",
+        cols[3], "prepdeck::Shell Basics",
         "the only `#` heading titles the file"
     );
+    assert_eq!(cols[4], "");
+}
+
+#[test]
+fn anki_escapes_a_leading_hash_keeps_code_tabs_and_nests_decks() {
+    let deck = load_text(
+        "ops/incidents.md",
+        "# Outages\n\n## #1 cause of outages: what is it?\n\n### Answer\nChange.\n\n\
+         ```\nif bad:\n\trollback\n```\n",
+    );
+    let out = anki::export(&deck.cards, "Interviews::SRE");
+    let row = out.lines().nth(6).unwrap();
+    let cols: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cols.len(), 5, "{out}");
+    assert_eq!(cols[1], "&#35;1 cause of outages: what is it?");
+    assert!(
+        cols[2].contains("<pre><code>if bad:<br>&#9;rollback<br></code></pre>"),
+        "{}",
+        cols[2]
+    );
+    assert_eq!(cols[3], "Interviews::SRE::Ops::Outages");
+    let bare = anki::export(&deck.cards, "");
+    assert!(bare.contains("\tOps::Outages\t"), "{bare}");
 }
 
 #[test]
@@ -353,14 +386,10 @@ fn anki_back_has_points_and_takeaway_and_tags_carry_card_tags() {
         "{back}"
     );
     assert!(!back.contains('\n'));
+    assert_eq!(anki::tags(c), ["fixture", "caching", "performance"]);
     assert_eq!(
-        anki::tags(c),
-        [
-            "Caching_and_Queues::Caching",
-            "fixture",
-            "caching",
-            "performance"
-        ]
+        anki::deck(c, "prepdeck"),
+        "prepdeck::Caching and Queues::Caching"
     );
 }
 
@@ -478,7 +507,7 @@ mod fuzz {
             for c in &deck.cards {
                 prop_assert!(ids.contains(c.id.as_str()), "{} lost its id in\n{}", c.question, md);
             }
-            let _ = anki::export(&deck.cards);
+            let _ = anki::export(&deck.cards, "prepdeck");
         }
     }
 }

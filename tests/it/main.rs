@@ -13,6 +13,7 @@ mod cli_check;
 mod cli_errors;
 mod cli_export;
 mod corpora;
+mod delimited;
 mod every_screen_sizes;
 mod help;
 mod import_layouts;

@@ -2,7 +2,7 @@
 //! text built from the constructs the layouts care about.
 
 use prepdeck::load::load_text;
-use prepdeck::parse::parse_bytes;
+use prepdeck::parse::{parse_bytes, parse_named};
 use proptest::prelude::*;
 
 /// Pieces of markdown that exercise every layout's structure, mixed at random.
@@ -37,8 +37,74 @@ fn markdown_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Pieces of Anki exports and CSV files: header lines, separators, quotes, HTML and
+/// character references, mixed at random.
+fn table_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("#separator:tab\n".to_string()),
+        Just("#separator:comma\n".to_string()),
+        Just("#html:true\n".to_string()),
+        Just("#html:false\n".to_string()),
+        Just("#guid column:1\n".to_string()),
+        Just("#deck column:3\n".to_string()),
+        Just("#tags column:9\n".to_string()),
+        Just("#notetype:Cloze\n".to_string()),
+        Just("#columns:Back\tFront\n".to_string()),
+        Just("question,answer,tags,topic\n".to_string()),
+        Just("Front\tBack\n".to_string()),
+        Just("\t".to_string()),
+        Just(",".to_string()),
+        Just(";".to_string()),
+        Just("\"".to_string()),
+        Just("\"\"".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("::".to_string()),
+        Just("# ".to_string()),
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<ul><li>".to_string()),
+        Just("</li></ul>".to_string()),
+        Just("<pre><code class=\"language-".to_string()),
+        Just("<br>".to_string()),
+        Just("<b>".to_string()),
+        Just("</b>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&#35;".to_string()),
+        Just("&#x1F600;".to_string()),
+        Just("&#99999999;".to_string()),
+        Just("{{c1::".to_string()),
+        Just("}}".to_string()),
+        Just("**Takeaway:** ".to_string()),
+        "[a-zA-Z0-9 ?.:*|`#<>&;/-]{0,16}",
+        "\\PC{0,6}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_tables_never_panic(
+        pieces in proptest::collection::vec(table_piece(), 0..80),
+        ext in prop_oneof![Just("txt"), Just("csv"), Just("tsv")],
+    ) {
+        let text: String = pieces.concat();
+        let name = format!("fuzz/01-table.{ext}");
+        let parsed = parse_named(&name, text.as_bytes());
+        for card in &parsed.cards {
+            prop_assert!(!card.question.trim().is_empty());
+        }
+        let deck = load_text(&name, &text);
+        let mut ids: Vec<&str> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), deck.cards.len(), "ids are unique");
+        if deck.cards.is_empty() {
+            prop_assert!(!deck.warnings.is_empty() || !deck.errors.is_empty(), "a table without cards says why");
+        }
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

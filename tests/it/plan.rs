@@ -27,8 +27,8 @@ fn deck() -> Deck {
 /// The fixture's first card learned two days ago, the others never seen.
 fn states(deck: &Deck) -> HashMap<String, CardState> {
     let s = Scheduler::default();
-    let seen = s.grade(&CardState::new_card(), Grade::Good, NOW - 2 * DAY);
-    let learned = s.grade(&seen, Grade::Good, NOW - 2 * DAY + 600);
+    let seen = s.grade("c", &CardState::new_card(), Grade::Good, NOW - 2 * DAY);
+    let learned = s.grade("c", &seen, Grade::Good, NOW - 2 * DAY + 600);
     HashMap::from([(deck.cards[0].id.clone(), learned)])
 }
 
@@ -459,7 +459,7 @@ fn a_swept_card_says_why_it_is_asked() {
     let card = r.app.deck().cards[0].id.clone();
     // Learned a month ago and next due long after an interview two days from now.
     let s = Scheduler::default();
-    let mut state = s.grade(&CardState::new_card(), Grade::Easy, now - 30 * DAY);
+    let mut state = s.grade("c", &CardState::new_card(), Grade::Easy, now - 30 * DAY);
     state.due = now + 40 * DAY;
     r.app.update(
         Msg::Saved {

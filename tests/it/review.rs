@@ -529,3 +529,47 @@ fn snapshots_of_a_review_stopped_early_and_one_waiting_for_a_card() {
         );
     }
 }
+
+#[test]
+fn long_intervals_fit_the_grade_bar_at_80_columns() {
+    use prepdeck::schedule::{CardState, Memory, Phase};
+    const DAY: i64 = 86_400;
+    let now = 1_795_349_100;
+    let mut r = rig(80, 24);
+    let card = r.app.deck().cards[0].clone();
+    // A card remembered for 100 days, due now: its intervals run to months and a year.
+    let state = CardState {
+        memory: Some(Memory {
+            stability: 100.0,
+            difficulty: 5.0,
+        }),
+        due: now - 3_600,
+        last_review: Some(now - 100 * DAY),
+        reps: 6,
+        phase: Phase::Review,
+        ..CardState::new_card()
+    };
+    r.app.update(
+        prepdeck::app::Msg::Saved {
+            changes: vec![(prepdeck::ids::CardId::from(card.id.as_str()), Some(state))],
+            note: None,
+        },
+        Instant::now(),
+    );
+    r.effects.queue.limit = Some(1);
+    r.start();
+    r.press(Reveal);
+    let text = screen_text(&render(&r.app));
+    let bar = text
+        .lines()
+        .find(|l| l.contains("1 Again"))
+        .expect("the grade bar");
+    assert!(bar.contains("mo ") && bar.contains('.'), "{bar}");
+    // Everything fits: the suggestion is told in short rather than cut off.
+    let points = card.key_points.len();
+    assert!(
+        bar.trim_end()
+            .ends_with(&format!("Enter: Again, 0/{points}")),
+        "{bar}"
+    );
+}

@@ -31,7 +31,7 @@ fn simulated(dir: &std::path::Path) -> Store {
             let at = NOW - (5 - day) * DAY + i * 60;
             let grade = grades[usize::try_from(day + i).unwrap() % grades.len()];
             let state = states.get(&card.id).cloned().unwrap_or_default();
-            let next = scheduler.grade(&state, grade, at);
+            let next = scheduler.grade(&card.id, &state, grade, at);
             store
                 .record(
                     &NewReview {

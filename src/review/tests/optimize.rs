@@ -31,7 +31,7 @@ fn log_of(cards: usize, days: i64) -> Vec<LoggedReview> {
                 typed_answer: None,
                 was_new: n == 1,
             });
-            state = s.grade(&state, grade, now);
+            state = s.grade(&format!("c{c}"), &state, grade, now);
             now = state.due.max(now + 60);
         }
     }

@@ -17,8 +17,8 @@ fn due_cards_come_first_by_risk_then_capped_new_cards() {
     let mut states = HashMap::new();
     // c00 reviewed long ago (very overdue), c01 just due, c02 due next week.
     let graduate = |at| {
-        let a = s.grade(&CardState::new_card(), Grade::Good, at);
-        s.grade(&a, Grade::Good, at + 600)
+        let a = s.grade("c", &CardState::new_card(), Grade::Good, at);
+        s.grade("c", &a, Grade::Good, at + 600)
     };
     let old = graduate(T0 - 60 * DAY);
     let mut recent = graduate(T0 - 3 * DAY);
@@ -60,7 +60,7 @@ fn learning_cards_lead_and_buried_or_unanswered_cards_stay_out() {
     let mut states = HashMap::new();
     states.insert(
         "c01".to_string(),
-        s.grade(&CardState::new_card(), Grade::Again, T0 - 60),
+        s.grade("c", &CardState::new_card(), Grade::Again, T0 - 60),
     );
     let mut buried = CardState::new_card();
     buried.buried_until = Some(T0 + DAY);
@@ -123,6 +123,40 @@ fn the_study_day_starts_at_local_midnight_or_a_chosen_hour() {
     let four = |now| Today::with_rollover(now, 0, 4, 0).day_start;
     assert_eq!(four(T0), midnight + 4 * 3_600);
     assert_eq!(four(midnight + 3 * 3_600), midnight + 4 * 3_600 - DAY);
+    // The same through a day shift, as the app computes it from the config.
+    assert_eq!(Today::new(T0, -4 * 3_600, 0).day_start, four(T0));
+}
+
+#[test]
+fn moving_the_day_start_hides_no_due_card() {
+    // Progress made with days starting at midnight, read with days starting at 4 (or
+    // the other way round): every card due before stays due; nothing is rescheduled.
+    let s = Scheduler::default();
+    let cards = deck(3);
+    let midnight = T0 - 9 * 3_600;
+    let mut states = HashMap::new();
+    for (i, due) in [midnight - 60, midnight + 2 * 3_600, midnight + 23 * 3_600]
+        .into_iter()
+        .enumerate()
+    {
+        let mut state = s.grade("c", &CardState::new_card(), Grade::Easy, due - 8 * DAY);
+        state.due = due;
+        states.insert(format!("c0{i}"), state);
+    }
+    let before = states.clone();
+    let opts = QueueOptions::default();
+    for shift in [0, -4 * 3_600] {
+        // At 02:00, before a 4 a.m. day start, and at the usual 09:00.
+        for now in [midnight + 2 * 3_600, T0] {
+            let q = build_queue(&cards, &states, &s, &Today::new(now, shift, 0), &opts);
+            let due: Vec<&str> = ids(&q);
+            assert!(due.contains(&"c00"), "overdue stays due ({shift}, {now})");
+            if now == T0 {
+                assert_eq!(due, ["c00", "c01", "c02"], "all due today at 09:00");
+            }
+        }
+    }
+    assert_eq!(states, before);
 }
 
 #[test]

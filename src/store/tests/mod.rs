@@ -33,7 +33,7 @@ pub(super) fn review(card: &str, at: i64, grade: Grade) -> NewReview {
 /// Grades `card` as the review screen would and records it.
 pub(super) fn grade(store: &mut Store, card: &str, g: Grade, at: i64) -> CardState {
     let current = store.state(card).unwrap().unwrap_or_default();
-    let next = Scheduler::default().grade(&current, g, at);
+    let next = Scheduler::default().grade(card, &current, g, at);
     store.record(&review(card, at, g), Some(&next)).unwrap();
     next
 }

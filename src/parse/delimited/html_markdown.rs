@@ -1,0 +1,539 @@
+//! Turns an Anki field's HTML into the card's markdown: `<div>` and `<br>` lines become
+//! lines (hard breaks), `<p>` paragraphs, `<ul>`/`<ol>` lists (nested ones indented),
+//! `<b>`/`<i>`/`<code>`/`<s>` emphasis, code spans and strike-through, `<pre>` a fenced
+//! block with its tabs and lines, `<a>` and `<img>` links, `<table>` a pipe table.
+//! Other tags keep their text. Text is escaped where markdown would read it as markup.
+
+use super::escape::{escape_inline, escape_line, link_target};
+use super::html_tree::{Node, attr};
+use super::inline::Line;
+
+/// A top-level piece of a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Lines of one paragraph, joined by hard breaks.
+    Paragraph(Vec<String>),
+    /// Each item's own markdown.
+    List { ordered: bool, items: Vec<String> },
+    /// The code and its language (from `<code class="language-sh">`).
+    Code(String, Option<String>),
+    /// Pipe-table lines.
+    Table(Vec<String>),
+}
+
+/// The blocks of a field's HTML.
+pub fn blocks(html: &str) -> Vec<Block> {
+    let mut out = Blocks::default();
+    out.walk(&super::html_tree::parse(html));
+    out.finish()
+}
+
+/// A question's HTML on one line, as prepdeck's questions are written: bold, italics
+/// and strike-through are plain words there (the screens show a question as it is
+/// written), code keeps its backticks.
+pub fn question_line(html: &str) -> String {
+    let mut out = Blocks {
+        plain: true,
+        ..Blocks::default()
+    };
+    out.walk(&super::html_tree::parse(html));
+    one_line(&out.finish())
+}
+
+/// The blocks of a plain-text field: paragraphs at blank lines, lines kept.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    for para in text.replace("\r\n", "\n").split("\n\n") {
+        let lines: Vec<String> = para
+            .lines()
+            .map(|l| escape_line(l.trim()))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !lines.is_empty() {
+            out.push(Block::Paragraph(lines));
+        }
+    }
+    out
+}
+
+/// Blocks as markdown, separated by blank lines.
+pub fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        render_block(&mut out, block);
+    }
+    out
+}
+
+fn render_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(lines) => join_onto(out, lines, "\\\n"),
+        Block::List { ordered, items } => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let marker = if *ordered {
+                    format!("{}. ", i + 1)
+                } else {
+                    "- ".to_string()
+                };
+                indent_after_first(out, item, &marker);
+            }
+        }
+        Block::Code(code, language) => {
+            let fence = if code.contains("```") { "~~~~" } else { "```" };
+            out.push_str(fence);
+            out.push_str(language.as_deref().unwrap_or_default());
+            out.push('\n');
+            out.push_str(code.trim_end_matches('\n'));
+            out.push('\n');
+            out.push_str(fence);
+        }
+        Block::Table(lines) => join_onto(out, lines, "\n"),
+    }
+}
+
+fn join_onto(out: &mut String, lines: &[String], separator: &str) {
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(line);
+    }
+}
+
+/// `marker` before the first line, the rest indented under the text after it.
+fn indent_after_first(out: &mut String, text: &str, marker: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i == 0 {
+            out.push_str(marker);
+            out.push_str(line);
+        } else {
+            out.push('\n');
+            if !line.is_empty() {
+                out.extend(std::iter::repeat_n(' ', marker.len()));
+                out.push_str(line);
+            }
+        }
+    }
+}
+
+/// Builds blocks: the paragraph being written, line by line, and the blocks before it.
+#[derive(Default)]
+struct Blocks {
+    /// Emphasis is dropped (its words kept): for questions.
+    plain: bool,
+    done: Vec<Block>,
+    lines: Vec<String>,
+    line: Line,
+}
+
+impl Blocks {
+    fn walk(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            match node {
+                Node::Text(text) => self.line.text(text),
+                Node::Element {
+                    name,
+                    attrs,
+                    children,
+                } => self.element(name, attrs, children),
+            }
+        }
+    }
+
+    fn element(&mut self, name: &str, attrs: &str, children: &[Node]) {
+        match name {
+            "br" => {
+                if self.line.is_empty() && self.lines.is_empty() {
+                    return;
+                }
+                if self.line.is_empty() {
+                    // Two breaks in a row, or a break on a line of its own: a new paragraph.
+                    self.end_paragraph();
+                } else {
+                    self.end_line();
+                }
+            }
+            "div" | "li" | "dt" | "dd" | "tr" | "center" => {
+                self.end_line();
+                let had = self.lines.len();
+                self.walk(children);
+                self.end_line();
+                // `<div><br></div>`, Anki's empty line, separates paragraphs.
+                if self.lines.len() == had && !children.is_empty() {
+                    self.end_paragraph();
+                }
+            }
+            "p" | "blockquote" | "section" | "article" | "figure" => {
+                self.end_paragraph();
+                self.walk(children);
+                self.end_paragraph();
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.end_paragraph();
+                self.inline_wrapped("**", children);
+                self.end_paragraph();
+            }
+            "hr" => self.end_paragraph(),
+            "ul" | "ol" => {
+                self.end_paragraph();
+                let items = list_items(children);
+                if !items.is_empty() {
+                    self.done.push(Block::List {
+                        ordered: name == "ol",
+                        items,
+                    });
+                }
+            }
+            "pre" => {
+                self.end_paragraph();
+                let mut code = String::new();
+                raw_text(children, &mut code);
+                if !code.trim().is_empty() {
+                    let code = code.trim_matches('\n').to_string();
+                    self.done.push(Block::Code(code, code_language(children)));
+                }
+            }
+            "table" => {
+                self.end_paragraph();
+                let lines = table(children);
+                if !lines.is_empty() {
+                    self.done.push(Block::Table(lines));
+                }
+            }
+            "b" | "strong" | "i" | "em" | "s" | "del" | "strike" if self.plain => {
+                self.walk(children);
+            }
+            "b" | "strong" => self.inline_wrapped("**", children),
+            "i" | "em" => self.inline_wrapped("*", children),
+            "s" | "del" | "strike" => self.inline_wrapped("~~", children),
+            "code" | "kbd" | "tt" | "samp" => {
+                let mut code = String::new();
+                raw_text(children, &mut code);
+                self.line.code(&code);
+            }
+            "a" => {
+                let mut inner = self.child();
+                inner.walk(children);
+                let text = one_line(&inner.finish());
+                match attr(attrs, "href").filter(|h| !h.trim().is_empty()) {
+                    Some(href) if !text.is_empty() && text != href => {
+                        self.line.raw(&format!("[{text}]({})", link_target(&href)));
+                    }
+                    Some(href) => self.line.raw(&format!("<{}>", link_target(&href))),
+                    None => self.line.raw(&text),
+                }
+            }
+            "img" => {
+                if let Some(src) = attr(attrs, "src").filter(|s| !s.is_empty()) {
+                    let alt = attr(attrs, "alt").unwrap_or_default();
+                    let alt = escape_inline(&alt.replace(['[', ']'], ""));
+                    self.line.raw(&format!("![{alt}]({})", link_target(&src)));
+                }
+            }
+            _ => self.walk(children),
+        }
+    }
+
+    /// `children` as one run of text between `marker`s (`**bold**`), line by line,
+    /// with the spaces at its edges kept outside the markers.
+    fn inline_wrapped(&mut self, marker: &str, children: &[Node]) {
+        if edge_space(children, true) {
+            self.line.space = true;
+        }
+        // Nearly always the emphasis holds just text: one run, on this line.
+        if let [Node::Text(text)] = children {
+            let mut inner = Line::default();
+            inner.text(text);
+            self.line.wrapped(marker, &inner.finish());
+            if edge_space(children, false) {
+                self.line.space = true;
+            }
+            return;
+        }
+        let mut inner = self.child();
+        inner.walk(children);
+        let blocks = inner.finish();
+        let mut first = true;
+        for block in &blocks {
+            let Block::Paragraph(lines) = block else {
+                // A list or code inside bold: kept as it is, unemphasised.
+                self.end_paragraph();
+                self.done.push(block.clone());
+                continue;
+            };
+            for line in lines {
+                if !first {
+                    self.end_line();
+                }
+                first = false;
+                self.line.wrapped(marker, line);
+            }
+        }
+        if edge_space(children, false) {
+            self.line.space = true;
+        }
+    }
+
+    /// A builder for a part of this one (a link's text, emphasis), with its rules.
+    fn child(&self) -> Blocks {
+        Blocks {
+            plain: self.plain,
+            ..Blocks::default()
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line).finish();
+        if !line.is_empty() {
+            self.lines.push(line);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        self.end_line();
+        if !self.lines.is_empty() {
+            self.done
+                .push(Block::Paragraph(std::mem::take(&mut self.lines)));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.end_paragraph();
+        self.done
+    }
+}
+
+/// Whether the text of `nodes` starts (or, with `first` false, ends) with whitespace.
+fn edge_space(nodes: &[Node], first: bool) -> bool {
+    let mut walk: Box<dyn Iterator<Item = &Node>> = if first {
+        Box::new(nodes.iter())
+    } else {
+        Box::new(nodes.iter().rev())
+    };
+    walk.find_map(|node| match node {
+        Node::Text(text) if text.is_empty() => None,
+        Node::Text(text) => Some(if first {
+            text.starts_with(char::is_whitespace)
+        } else {
+            text.ends_with(char::is_whitespace)
+        }),
+        Node::Element { children, .. } if !children.is_empty() => Some(edge_space(children, first)),
+        Node::Element { .. } => None,
+    })
+    .unwrap_or(false)
+}
+
+/// Each `<li>`'s content as markdown; text directly inside the list is an item too.
+fn list_items(children: &[Node]) -> Vec<String> {
+    let mut items = Vec::new();
+    for child in children {
+        let mut item = Blocks::default();
+        match child {
+            Node::Element { name, children, .. } if name == "li" => item.walk(children),
+            Node::Text(text) if text.trim().is_empty() => continue,
+            other => item.walk(std::slice::from_ref(other)),
+        }
+        // Most items are one line of text: no blocks to build and render.
+        let text = if item.done.is_empty() && item.lines.is_empty() {
+            item.line.finish()
+        } else {
+            render(&item.finish())
+        };
+        if !text.trim().is_empty() {
+            items.push(text);
+        }
+    }
+    items
+}
+
+/// The text of `nodes` as it is, `<br>` as a newline: the inside of `<pre>` and `<code>`.
+fn raw_text(nodes: &[Node], out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(text) => out.push_str(text),
+            Node::Element { name, .. } if name == "br" => out.push('\n'),
+            Node::Element { name, children, .. } => {
+                let block = matches!(name.as_ref(), "div" | "p" | "li");
+                if block && !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                raw_text(children, out);
+                if block && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+}
+
+/// The language a `<pre>` names on its `<code class="language-…">`, as markdown renderers
+/// write it.
+fn code_language(children: &[Node]) -> Option<String> {
+    children.iter().find_map(|node| match node {
+        Node::Element { name, attrs, .. } if name == "code" => attr(attrs, "class")?
+            .split_whitespace()
+            .find_map(|class| class.strip_prefix("language-"))
+            .filter(|lang| {
+                lang.chars()
+                    .all(|c| c.is_alphanumeric() || "+-_.#".contains(c))
+            })
+            .map(str::to_string),
+        _ => None,
+    })
+}
+
+/// A `<table>`'s rows (`<tr>` anywhere inside it) as pipe-table lines, the first row the
+/// header.
+fn table(children: &[Node]) -> Vec<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    collect_rows(children, &mut rows);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = row.clone();
+        cells.resize(width, String::new());
+        lines.push(format!("| {} |", cells.join(" | ")));
+        if i == 0 {
+            lines.push(format!("|{}", " --- |".repeat(width)));
+        }
+    }
+    lines
+}
+
+fn collect_rows(nodes: &[Node], rows: &mut Vec<Vec<String>>) {
+    for node in nodes {
+        let Node::Element { name, children, .. } = node else {
+            continue;
+        };
+        if name == "tr" {
+            let cells: Vec<String> = children
+                .iter()
+                .filter_map(|cell| match cell {
+                    Node::Element { name, children, .. } if name == "td" || name == "th" => {
+                        let mut inner = Blocks::default();
+                        inner.walk(children);
+                        Some(one_line(&inner.finish()).replace('|', "\\|"))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if !cells.is_empty() {
+                rows.push(cells);
+            }
+        } else {
+            collect_rows(children, rows);
+        }
+    }
+}
+
+/// Blocks flattened onto one line, for a question, a link's text or a table cell.
+pub fn one_line(blocks: &[Block]) -> String {
+    // One line of one paragraph, its spaces already collapsed, is the line itself.
+    if let [Block::Paragraph(lines)] = blocks
+        && let [line] = lines.as_slice()
+        && !line.contains(['\n', '\r', '\t'])
+        && !line.contains("  ")
+        && line.trim() == line
+    {
+        return line.clone();
+    }
+    render(blocks)
+        .replace("\\\n", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(html: &str) -> String {
+        render(&blocks(html))
+    }
+
+    #[test]
+    fn anki_editor_lines_and_paragraphs() {
+        assert_eq!(
+            md("first<div>second</div><div>third</div>"),
+            "first\\\nsecond\\\nthird"
+        );
+        assert_eq!(md("a<br>b<br><br>c"), "a\\\nb\n\nc");
+        assert_eq!(md("<div>a</div><div><br></div><div>b</div>"), "a\n\nb");
+        assert_eq!(md("<p>one</p><p>two&nbsp;words</p>"), "one\n\ntwo words");
+    }
+
+    #[test]
+    fn emphasis_code_and_links() {
+        assert_eq!(
+            md("Use <b> kubectl </b>and <code>a  &lt;b&gt;</code>, <i>not</i> <u>this</u>."),
+            "Use **kubectl** and `a <b>`, *not* this."
+        );
+        assert_eq!(
+            md(r#"See <a href="https://k8s.io/docs">the docs</a> <img src="x.png" alt="[pic]">"#),
+            "See [the docs](https://k8s.io/docs) ![pic](x.png)"
+        );
+        assert_eq!(md("<b></b>x"), "x");
+    }
+
+    #[test]
+    fn questions_keep_code_and_lose_emphasis() {
+        assert_eq!(
+            question_line("What is a <b>Pod</b>, <i>really</i>, and <code>kubectl</code>?"),
+            "What is a Pod, really, and `kubectl`?"
+        );
+        assert_eq!(
+            question_line("<div>Two</div><div>lines?</div>"),
+            "Two lines?"
+        );
+    }
+
+    #[test]
+    fn lists_nest_and_keep_their_lines() {
+        assert_eq!(
+            md(
+                "Why:<ul><li>one<br>more</li><li><b>two</b><ol><li>a</li><li>b</li></ol></li></ul>after"
+            ),
+            "Why:\n\n- one\\\n  more\n- **two**\n\n  1. a\n  2. b\n\nafter"
+        );
+    }
+
+    #[test]
+    fn pre_keeps_tabs_and_lines() {
+        assert_eq!(
+            md("<pre><code>if x:<br>\treturn 1\n&#9;# done</code></pre>"),
+            "```\nif x:\n\treturn 1\n\t# done\n```"
+        );
+        assert_eq!(
+            md("<pre><code class=\"language-make\">all:<br>\tmake</code></pre>"),
+            "```make\nall:\n\tmake\n```"
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_markup_stays_text() {
+        assert_eq!(md("#1 cause"), "#1 cause");
+        assert_eq!(md("# not a heading"), "\\# not a heading");
+        assert_eq!(md("- dash<br>2. two"), "\\- dash\\\n2\\. two");
+        assert_eq!(
+            md("kill &lt;pid&gt; a*b_c _x_"),
+            "kill \\<pid> a\\*b_c \\_x\\_"
+        );
+        assert_eq!(md(" - not a list"), "\\- not a list");
+        assert_eq!(md("base * 2"), "base * 2");
+    }
+
+    #[test]
+    fn tables_become_pipe_tables() {
+        assert_eq!(
+            md("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x|y</td></tr></table>"),
+            "| A | B |\n| --- | --- |\n| 1 | x\\|y |"
+        );
+    }
+}
