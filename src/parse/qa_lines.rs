@@ -23,10 +23,6 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     {
         return None;
     }
-    // Every marker has a colon: one byte search rules out most list items.
-    if !line.text.contains(':') {
-        return None;
-    }
     let word = if letter.eq_ignore_ascii_case(&'Q') {
         "question"
     } else {
@@ -34,7 +30,15 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     };
     // A pair may sit in a list item: `- **Q:** …`.
     let t = line.text.trim_start();
-    let t = list_item_body(t).filter(|b| !b.is_empty()).unwrap_or(t);
+    let t = match t.as_bytes() {
+        [b'-' | b'+' | b'0'..=b'9', ..] | [b'*', b' ' | b'\t', ..] => list_item_body(t)?,
+        _ => t,
+    };
+    match t.as_bytes().first() {
+        Some(b'*') => {}
+        Some(&b) if char::from(b).eq_ignore_ascii_case(&letter) => {}
+        _ => return None,
+    }
     let (bold, rest) = match t.strip_prefix("**") {
         Some(rest) => (true, rest),
         None => (false, t),
