@@ -78,6 +78,10 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
 /// A summary that only says "open me" (`show`, `Answer`, `Solution`, `Click to expand`):
 /// the question is the heading above the block.
 fn is_reveal(summary: &str) -> bool {
+    // Every such summary is short: a question is ruled out without copying it.
+    if summary.len() > 40 {
+        return false;
+    }
     let words: String = summary
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())

@@ -108,8 +108,6 @@ pub fn detect(lines: &[Line]) -> Layout {
     let mut question_headings = 0;
     let mut q_lines = 0;
     let mut a_lines = 0;
-    let mut flashcards_tag = false;
-    let mut logseq_cards = 0;
     for line in lines.iter().filter(|l| !l.fenced) {
         if let Some((level, text)) = line.heading() {
             let field = Field::from_label(text);
@@ -132,10 +130,6 @@ pub fn detect(lines: &[Line]) -> Layout {
             continue;
         }
         let trimmed = line.text.trim_start();
-        if line.text.as_bytes().contains(&b'#') {
-            flashcards_tag |= obsidian::flashcards_tag(line.text).is_some();
-            logseq_cards += usize::from(logseq::card_question(line).is_some());
-        }
         if find_ignore_ascii_case(trimmed, "<summary").is_some() {
             summaries += 1;
         }
@@ -178,9 +172,9 @@ pub fn detect(lines: &[Line]) -> Layout {
         Layout::NumberedLabels
     } else if q_lines > 0 && a_lines > 0 {
         Layout::QaLines
-    } else if logseq_cards > 0 {
+    } else if lines.iter().any(|l| logseq::card_question(l).is_some()) {
         Layout::Logseq
-    } else if flashcards_tag && obsidian::count(lines) > 0 {
+    } else if obsidian::count(lines) > 0 {
         Layout::Obsidian
     } else if design::design_heading(lines).is_some() {
         Layout::Design

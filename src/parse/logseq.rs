@@ -27,6 +27,9 @@ pub fn card_question(line: &Line) -> Option<String> {
         return None;
     }
     let text = block_text(line.text)?;
+    if !text.as_bytes().contains(&b'#') {
+        return None;
+    }
     let at = tag_at(text)?;
     let question = format!("{}{}", &text[..at], &text[at + "#card".len()..]);
     Some(clean_question(&unlink(question.trim())))

@@ -73,9 +73,12 @@ fn split_mark(line: &Line) -> Option<bool> {
 
 /// How many cards the file holds, when it is tagged `#flashcards`; zero otherwise.
 pub fn count(lines: &[Line]) -> usize {
-    let tagged = lines
-        .iter()
-        .any(|l| !l.fenced && l.heading().is_none() && flashcards_tag(l.text).is_some());
+    let tagged = lines.iter().any(|l| {
+        !l.fenced
+            && l.text.as_bytes().contains(&b'#')
+            && l.heading().is_none()
+            && flashcards_tag(l.text).is_some()
+    });
     if !tagged {
         return 0;
     }

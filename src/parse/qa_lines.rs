@@ -28,10 +28,11 @@ pub fn marker(line: &Line, letter: char) -> Option<usize> {
     } else {
         "answer"
     };
-    // A pair may sit in a list item: `- **Q:** …`.
+    // A bold pair may sit in a list item: `- **Q:** …`, `1. **Question:** …`.
     let t = line.text.trim_start();
     let t = match t.as_bytes() {
-        [b'-' | b'+' | b'0'..=b'9', ..] | [b'*', b' ' | b'\t', ..] => list_item_body(t)?,
+        [b'-' | b'+' | b'*', b' ', b'*', b'*', ..] => &t[2..],
+        [b'0'..=b'9', ..] => list_item_body(t).filter(|b| b.starts_with("**"))?,
         _ => t,
     };
     match t.as_bytes().first() {
