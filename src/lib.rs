@@ -25,6 +25,7 @@ pub mod commands;
 pub mod config;
 pub mod effects;
 pub mod export;
+pub mod hint;
 pub mod ids;
 pub mod keymap;
 pub mod load;

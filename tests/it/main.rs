@@ -15,6 +15,7 @@ mod cli_export;
 mod corpora;
 mod every_screen_sizes;
 mod help;
+mod hint_quality;
 mod import_layouts;
 mod layouts;
 mod mock;
