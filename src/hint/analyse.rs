@@ -131,7 +131,11 @@ pub fn analyse<'t>(
     thesaurus: &Thesaurus,
     point: bool,
 ) -> Analysed<'t> {
-    let bold = if point { marked_ranges(text, "**") } else { Vec::new() };
+    let bold = if point {
+        marked_ranges(text, "**")
+    } else {
+        Vec::new()
+    };
     let code = marked_ranges(text, "`");
     let pieces: Vec<Piece> = lex::pieces(text)
         .into_iter()
@@ -231,7 +235,9 @@ fn raw_tokens(
             end: p.end,
             clause,
             sentence,
-            stop: negation || lexicon::is_stopword(lower) || !lower.starts_with(char::is_alphanumeric),
+            stop: negation
+                || lexicon::is_stopword(lower)
+                || !lower.starts_with(char::is_alphanumeric),
             negation,
             negated: false,
             denied_by: None,
@@ -254,11 +260,7 @@ fn concepts(tokens: Vec<Token>, thesaurus: &Thesaurus) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let stems: Vec<&str> = tokens[i..]
-            .iter()
-            .take(6)
-            .map_while(Token::word)
-            .collect();
+        let stems: Vec<&str> = tokens[i..].iter().take(6).map_while(Token::word).collect();
         match thesaurus.longest(&stems) {
             Some((id, n)) => {
                 let run = &tokens[i..i + n];
@@ -291,9 +293,16 @@ fn mark_examples(text: &str, tokens: &mut [Token]) {
         let t = &tokens[i];
         let written = text.get(t.start..t.end).unwrap_or("").to_lowercase();
         let opens = written == "e"
-            && text.get(t.end..t.end + 3).is_some_and(|s| s.starts_with(".g"))
-            || written == "example" && i > 0 && text[tokens[i - 1].start..tokens[i - 1].end].eq_ignore_ascii_case("for")
-            || written == "such" && tokens.get(i + 1).is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("as"));
+            && text
+                .get(t.end..t.end + 3)
+                .is_some_and(|s| s.starts_with(".g"))
+            || written == "example"
+                && i > 0
+                && text[tokens[i - 1].start..tokens[i - 1].end].eq_ignore_ascii_case("for")
+            || written == "such"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("as"));
         if opens {
             clause = Some(t.clause);
             continue;
@@ -321,7 +330,10 @@ fn mark_negations(text: &str, tokens: &mut [Token]) {
             tokens[n].negation = false;
             continue;
         }
-        let previous = n.checked_sub(1).map(|p| lower(&tokens[p])).unwrap_or_default();
+        let previous = n
+            .checked_sub(1)
+            .map(|p| lower(&tokens[p]))
+            .unwrap_or_default();
         let verbal = match word.as_str() {
             "not" => lexicon::is_auxiliary(&previous),
             "without" => false,

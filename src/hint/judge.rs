@@ -35,6 +35,8 @@ pub struct Rules {
     /// A long point is judged on the weight of at most this many of its terms: saying
     /// that many of its heaviest terms' worth covers it.
     pub top: usize,
+    /// A point with a marked essential term the answer does not say is never covered.
+    pub require_essential: bool,
 }
 
 impl Default for Rules {
@@ -49,6 +51,7 @@ impl Default for Rules {
             code: 0.5,
             rarity: 0.5,
             top: 10,
+            require_essential: true,
         }
     }
 }
@@ -118,15 +121,18 @@ impl<'a> Index<'a> {
             if let Some(w) = t.word() {
                 words.entry(w.to_string()).or_default().push(i);
             }
-            if let (Some(next), true) = (tokens.get(i + 1), t.word().is_some()) {
-                if next.word().is_some() && !t.stop && !next.stop {
-                    let joined = format!(
-                        "{}{}",
-                        answer.text[t.start..t.end].to_lowercase(),
-                        answer.text[next.start..next.end].to_lowercase()
-                    );
-                    words.entry(stem(&joined)).or_default().push(i);
-                }
+            if let Some(next) = tokens.get(i + 1)
+                && t.word().is_some()
+                && next.word().is_some()
+                && !t.stop
+                && !next.stop
+            {
+                let joined = format!(
+                    "{}{}",
+                    answer.text[t.start..t.end].to_lowercase(),
+                    answer.text[next.start..next.end].to_lowercase()
+                );
+                words.entry(stem(&joined)).or_default().push(i);
             }
         }
         Index { answer, words }
@@ -229,14 +235,18 @@ pub fn judge(
         .or_else(|| opposite_cue(point, index.answer, thesaurus, clo, chi))
         .or_else(|| negation_cue(point, terms, index.answer, &in_window))
         .or_else(|| order_cue(point, index.answer, lo, hi));
-    let essential_missing = essentials.iter().any(|&i| !found[i]);
+    let essential_missing = rules.require_essential && essentials.iter().any(|&i| !found[i]);
     let verdict = match cue {
         Some(cue) => Verdict::Doubt(cue),
         None if essential_missing => Verdict::Doubt(format!("does not say {}", missing.join(", "))),
         None if score >= rules.cover => Verdict::Covered,
         None => Verdict::Doubt(format!(
             "only part of it; not said: {}",
-            if missing.is_empty() { "the rest".to_string() } else { missing.join(", ") }
+            if missing.is_empty() {
+                "the rest".to_string()
+            } else {
+                missing.join(", ")
+            }
         )),
     };
     PointHint {
@@ -353,7 +363,10 @@ fn evidence(answer: &Analysed, hits: &[(usize, usize)]) -> Vec<String> {
 
 /// The claim word right after a bare number: what it counts ("two failures").
 fn noun_after(tokens: &[Token], i: usize) -> Option<&str> {
-    tokens.get(i + 1).filter(|t| t.is_term()).and_then(Token::word)
+    tokens
+        .get(i + 1)
+        .filter(|t| t.is_term())
+        .and_then(Token::word)
 }
 
 /// The claim words within three tokens of token `i`, in its sentence.
@@ -412,7 +425,7 @@ fn number_cue(
             let unsaid = !window.iter().any(|(_, w)| w.agrees(q));
             let zero = a.hi == 0.0 && a.unit == Unit::None;
             let kind = a.unit == q.unit && a.unit != Unit::None || zero;
-            if !unsaid || !kind && !(a.unit == Unit::None && q.unit == Unit::None) {
+            if !unsaid || !(kind || a.unit == Unit::None && q.unit == Unit::None) {
                 return false;
             }
             if !kind {
@@ -439,8 +452,15 @@ fn number_cue(
 }
 
 /// Whether the tokens in `range` say `phrase` (word keys in a row).
-fn says(tokens: &[Token], range: std::ops::RangeInclusive<usize>, phrase: &Phrase) -> Option<usize> {
-    let (lo, hi) = (*range.start(), (*range.end()).min(tokens.len().saturating_sub(1)));
+fn says(
+    tokens: &[Token],
+    range: std::ops::RangeInclusive<usize>,
+    phrase: &Phrase,
+) -> Option<usize> {
+    let (lo, hi) = (
+        *range.start(),
+        (*range.end()).min(tokens.len().saturating_sub(1)),
+    );
     (lo..=hi).find(|&i| {
         phrase.len() <= tokens.len() - i
             && phrase
@@ -492,7 +512,10 @@ fn opposite_cue(
                 };
                 let said = words_of(answer, answer.tokens[b].sentence);
                 let with = |sentence: u32| {
-                    words_of(point, sentence).iter().filter(|w| said.contains(w)).count()
+                    words_of(point, sentence)
+                        .iter()
+                        .filter(|w| said.contains(w))
+                        .count()
                 };
                 if with(ps) <= with(os) {
                     continue;
@@ -537,15 +560,24 @@ fn negation_cue(
         let uses: Vec<usize> = (0..point.tokens.len())
             .filter(|&i| same_key(&point.tokens[i].key, &term.key))
             .collect();
-        let said: Vec<usize> = hits.iter().filter(|&&(_, k)| k == j).map(|&(p, _)| p).collect();
+        let said: Vec<usize> = hits
+            .iter()
+            .filter(|&&(_, k)| k == j)
+            .map(|&(p, _)| p)
+            .collect();
         if said.is_empty() {
             continue;
         }
         let point_denies = uses.iter().all(|&i| point.tokens[i].negated);
         let answer_denies = said.iter().all(|&p| answer.tokens[p].negated);
         if answer_denies && !point_denies {
-            let denied = said.iter().copied().find(|&p| answer.tokens[p].denied_by.is_some());
-            let plain = uses.iter().all(|&i| !point.clause_is_negative(point.tokens[i].clause));
+            let denied = said
+                .iter()
+                .copied()
+                .find(|&p| answer.tokens[p].denied_by.is_some());
+            let plain = uses
+                .iter()
+                .all(|&i| !point.clause_is_negative(point.tokens[i].clause));
             if let Some(p) = denied
                 && plain
                 && terms_in_clause(answer, hits, answer.tokens[p].clause) >= 2
@@ -596,7 +628,10 @@ fn negated_phrase<'a>(text: &'a Analysed, at: usize) -> &'a str {
 }
 
 /// Which claim words come first, by the order words of a text: (first, then).
-pub(super) fn orderings(text: &Analysed, range: std::ops::RangeInclusive<usize>) -> Vec<(String, String, usize)> {
+pub(super) fn orderings(
+    text: &Analysed,
+    range: std::ops::RangeInclusive<usize>,
+) -> Vec<(String, String, usize)> {
     let tokens = &text.tokens;
     let mut out = Vec::new();
     for o in range {
@@ -606,15 +641,24 @@ pub(super) fn orderings(text: &Analysed, range: std::ops::RangeInclusive<usize>)
         // Each side is read within the order word's clause; a clause that opens with
         // it ("…, then scanned") takes its left side from the clause before.
         let clause = tokens[o].clause;
-        let opens = (0..o).rev().take_while(|&i| tokens[i].clause == clause).all(|i| !tokens[i].is_term());
-        let left_clause = if opens { clause.saturating_sub(1) } else { clause };
+        let opens = (0..o)
+            .rev()
+            .take_while(|&i| tokens[i].clause == clause)
+            .all(|i| !tokens[i].is_term());
+        let left_clause = if opens {
+            clause.saturating_sub(1)
+        } else {
+            clause
+        };
         let sentence = tokens[o].sentence;
         let side = |iter: &mut dyn Iterator<Item = usize>, clauses: &[u32]| -> Vec<String> {
-            iter.take_while(|&i| tokens[i].sentence == sentence && clauses.contains(&tokens[i].clause))
-                .filter(|&i| tokens[i].is_term())
-                .filter_map(|i| tokens[i].word().map(str::to_string))
-                .take(3)
-                .collect()
+            iter.take_while(|&i| {
+                tokens[i].sentence == sentence && clauses.contains(&tokens[i].clause)
+            })
+            .filter(|&i| tokens[i].is_term())
+            .filter_map(|i| tokens[i].word().map(str::to_string))
+            .take(3)
+            .collect()
         };
         let left = side(&mut (0..o).rev(), &[clause, left_clause]);
         let right = side(&mut (o + 1..tokens.len()), &[clause]);
@@ -644,8 +688,15 @@ fn order_cue(point: &Analysed, answer: &Analysed, lo: usize, hi: usize) -> Optio
         if let Some((_, _, p)) = ours.iter().find(|(f, t, _)| f == then && t == first) {
             let sentence = |text: &Analysed, at: usize| {
                 let s = text.tokens[at].sentence;
-                let from = (0..=at).rev().take_while(|&i| text.tokens[i].sentence == s).last().unwrap_or(at);
-                let to = (at..text.tokens.len()).take_while(|&i| text.tokens[i].sentence == s).last().unwrap_or(at);
+                let from = (0..=at)
+                    .rev()
+                    .take_while(|&i| text.tokens[i].sentence == s)
+                    .last()
+                    .unwrap_or(at);
+                let to = (at..text.tokens.len())
+                    .take_while(|&i| text.tokens[i].sentence == s)
+                    .last()
+                    .unwrap_or(at);
                 text.quote(from, to).to_string()
             };
             return Some(format!(

@@ -75,7 +75,11 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             '=' => gap = Gap::Assign,
             // `key: value` assigns when the value is a number or follows at once;
             // otherwise a colon ends a clause.
-            ':' if next_is_word || text[i + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
+            ':' if next_is_word
+                || text[i + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()) =>
+            {
                 gap = Gap::Assign;
             }
             ':' => gap = Gap::Comma,
@@ -139,7 +143,9 @@ fn split_word(word: &str, offset: usize, gap: Gap, aside: bool, out: &mut Vec<Pi
     let mut push = |text: &str, start: usize, end: usize, gap: Gap| {
         let lower = text.to_lowercase();
         let number = (lower.starts_with(|c: char| c.is_ascii_digit())
-            && lower.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+            && lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ','))
         .then(|| lower.replace(',', "").parse::<f64>().ok())
         .flatten();
         out.push(Piece {
@@ -223,12 +229,21 @@ mod tests {
         assert_eq!(
             texts("terminationGracePeriodSeconds pull-request HTTPAdapter PDBs"),
             [
-                "termination", "grace", "period", "seconds", "pull", "request", "http",
-                "adapter", "pdbs"
+                "termination",
+                "grace",
+                "period",
+                "seconds",
+                "pull",
+                "request",
+                "http",
+                "adapter",
+                "pdbs"
             ]
         );
         assert_eq!(texts("-lock-timeout=5m"), ["lock", "timeout", "5", "m"]);
-        assert_eq!(texts("14.4x 1,000 ms"), ["14.4", "x", "1000", "ms"]);
+        assert_eq!(texts("14.4x 1,000 ms"), ["14.4", "x", "1,000", "ms"]);
+        assert_eq!(pieces("1,000")[0].number, Some(1000.0));
+        assert_eq!(texts("4xx errors"), ["4xx", "errors"]);
         assert_eq!(texts("it isn't"), ["it", "is", "n't"]);
         assert_eq!(texts("can't won't"), ["can", "n't", "will", "n't"]);
         assert_eq!(texts("k8s sha256 p99.9"), ["k8s", "sha256", "p99.9"]);
@@ -240,7 +255,15 @@ mod tests {
         let gaps: Vec<Gap> = p.iter().map(|p| p.gap).collect();
         assert_eq!(
             gaps,
-            [Gap::Space, Gap::Join, Gap::Assign, Gap::Comma, Gap::Break, Gap::Break, Gap::Space]
+            [
+                Gap::Space,
+                Gap::Join,
+                Gap::Assign,
+                Gap::Comma,
+                Gap::Break,
+                Gap::Break,
+                Gap::Join
+            ]
         );
         assert!(p[4].aside && !p[3].aside);
         assert_eq!(p[5].number, Some(5.0));

@@ -20,8 +20,8 @@ pub mod thesaurus;
 
 use std::collections::{HashMap, HashSet};
 
-pub use judge::Rules;
 use analyse::{Analysed, Key, analyse};
+pub use judge::Rules;
 use thesaurus::{Entries, Thesaurus};
 
 /// What the hint says of one key point.
@@ -74,8 +74,8 @@ pub struct Hinter {
 impl Hinter {
     /// A hinter over the bank's `key_points`, with the bundled thesaurus.
     pub fn new<'a>(key_points: impl IntoIterator<Item = &'a str>) -> Hinter {
-        let entries = Entries::parse("content/thesaurus.toml", thesaurus::BUNDLED)
-            .unwrap_or_default();
+        let entries =
+            Entries::parse("content/thesaurus.toml", thesaurus::BUNDLED).unwrap_or_default();
         Hinter::with_thesaurus(&entries, key_points)
     }
 

@@ -31,33 +31,64 @@ impl Quantity {
     /// True when the two can be the same amount.
     pub fn agrees(&self, other: &Quantity) -> bool {
         let units = self.unit == other.unit || self.unit == Unit::None || other.unit == Unit::None;
-        let slack = if self.approx || other.approx { 0.25 } else { 1e-9 };
+        let slack = if self.approx || other.approx {
+            0.25
+        } else {
+            1e-9
+        };
         units
             && self.lo * (1.0 - slack) <= other.hi * (1.0 + slack)
             && other.lo * (1.0 - slack) <= self.hi * (1.0 + slack)
     }
-
-    /// True when both have the same unit (or one is zero) and different values: "says
-    /// 0, the point says 5m".
-    pub fn differs(&self, other: &Quantity) -> bool {
-        let zero = (self.hi == 0.0 && self.unit == Unit::None)
-            || (other.hi == 0.0 && other.unit == Unit::None);
-        (self.unit == other.unit && self.unit != Unit::None || zero) && !self.agrees(other)
-    }
 }
 
 const SMALL: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ];
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const APPROX_BEFORE: &[&str] = &[
-    "about", "around", "roughly", "approximately", "~", "nearly", "almost", "like", "some",
-    "under", "over", "within", "below", "above", "least", "most", "just", "bit", "up",
-    "maybe", "say",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "~",
+    "nearly",
+    "almost",
+    "like",
+    "some",
+    "under",
+    "over",
+    "within",
+    "below",
+    "above",
+    "least",
+    "most",
+    "just",
+    "bit",
+    "up",
+    "maybe",
+    "say",
 ];
 const APPROX_AFTER: &[&str] = &["max", "tops", "ish", "or", "maximum", "minimum"];
 
@@ -123,7 +154,10 @@ pub fn read(pieces: &[Piece], text: &str, i: usize) -> Option<(Quantity, usize)>
 /// `p99`, `p99.9`: a percentile.
 fn percentile(word: &str) -> Option<Quantity> {
     let rest = word.strip_prefix('p')?;
-    let value: f64 = rest.parse().ok().filter(|_| rest.starts_with(|c: char| c.is_ascii_digit()))?;
+    let value: f64 = rest
+        .parse()
+        .ok()
+        .filter(|_| rest.starts_with(|c: char| c.is_ascii_digit()))?;
     Some(Quantity {
         lo: value,
         hi: value,
@@ -314,13 +348,14 @@ mod tests {
     }
 
     #[test]
-    fn different_amounts_in_one_unit_differ() {
+    fn different_amounts_disagree() {
         let point = q("-lock-timeout=5m").unwrap();
-        assert!(point.differs(&q("-lock-timeout=0").unwrap()));
-        assert!(point.differs(&q("about an hour").unwrap()));
-        assert!(!point.differs(&q("five minutes").unwrap()));
-        assert!(!point.differs(&q("3 replicas").unwrap()), "no unit, no claim");
+        assert!(!point.agrees(&q("-lock-timeout=0").unwrap()));
+        assert!(!point.agrees(&q("about an hour").unwrap()));
+        assert!(point.agrees(&q("five minutes").unwrap()));
+        assert!(!q("99.9%").unwrap().agrees(&q("100%").unwrap()));
         let few_weeks = q("a few weeks").unwrap();
-        assert!(few_weeks.differs(&q("about a day").unwrap()));
+        assert!(!few_weeks.agrees(&q("about a day").unwrap()));
+        assert_eq!(q("a couple of minutes").unwrap().lo, 120.0);
     }
 }

@@ -22,7 +22,10 @@ fn a_paraphrase_in_other_words_is_covered() {
         "PR checks have to stay under ten minutes, otherwise engineers batch their changes.",
     );
     assert_eq!(hint.verdict, Verdict::Covered, "{hint:?}");
-    assert!(hint.evidence.iter().any(|e| e.contains("PR checks")), "{hint:?}");
+    assert!(
+        hint.evidence.iter().any(|e| e.contains("PR checks")),
+        "{hint:?}"
+    );
     assert!(hint.evidence.iter().any(|e| e == "ten minutes"), "{hint:?}");
 }
 
@@ -73,10 +76,16 @@ fn an_unrelated_answer_misses_and_names_what_is_missing() {
 fn marked_essential_terms_must_be_said() {
     let h = hinter();
     let point = "The artifact is built exactly once and referenced by its **digest** in every later environment";
-    let without = h.point(point, "we build the artifact exactly once and reference it in every later environment");
+    let without = h.point(
+        point,
+        "we build the artifact exactly once and reference it in every later environment",
+    );
     assert!(!without.covered(), "{without:?}");
     assert_eq!(without.missing, ["digest"]);
-    let with = h.point(point, "we build the artifact exactly once and reference its digest in every later environment");
+    let with = h.point(
+        point,
+        "we build the artifact exactly once and reference its digest in every later environment",
+    );
     assert!(with.covered(), "{with:?}");
     assert!(with.missing.is_empty());
 }
@@ -93,9 +102,14 @@ fn rare_words_weigh_more_than_common_ones() {
 fn evidence_scattered_across_the_answer_does_not_cover() {
     let h = hinter();
     let point = "Every flag needs an owner and a removal date, because stale flags become untested code paths";
+    let together =
+        "Every flag needs an owner and a removal date, or stale flags become untested code paths.";
+    assert!(h.point(point, together).covered());
     let filler = " We talked about many other topics that afternoon, from lunch to the weather to the football results and the traffic on the way home.".repeat(3);
-    let answer = format!("Each flag has an owner.{filler} There is a removal date.{filler} Stale flags become untested code paths.");
-    assert!(!h.point(point, &answer).covered());
+    let scattered = format!(
+        "Every flag has an owner.{filler} There is a removal date.{filler} Stale ones are untested."
+    );
+    assert!(!h.point(point, &scattered).covered());
 }
 
 #[test]
@@ -107,16 +121,4 @@ fn spoken_transcripts_and_british_spelling_are_read() {
         "um so basically a pr runs lint and unit tests and uh we keep that at like ten minutes max otherwise people just batch stuff up",
     );
     assert!(hint.covered(), "{hint:?}");
-}
-
-#[test]
-fn debug_one() {
-    let deck = crate::load::load(&[crate::load::ContentSource::Bundled]).unwrap();
-    let h = Hinter::new(deck.cards.iter().flat_map(|c| c.key_points.iter().map(String::as_str)));
-    let point = "The image is built once after those checks, then scanned, given an SBOM and signed";
-    let answer = "First come the cheap checks: formatting, linting and compiling, because they finish in seconds and catch most mistakes. Then unit tests, static security analysis and secret scanning fan out as parallel jobs so the total time stays low. Only when those pass do we build the image, one time, then scan it, attach an SBOM and sign it with cosign.";
-    let p = h.read(point, true);
-    let a = h.read(answer, false);
-    eprintln!("{:?}", judge::orderings(&p, 0..=p.tokens.len() - 1));
-    eprintln!("{:?}", judge::orderings(&a, 0..=a.tokens.len() - 1));
 }

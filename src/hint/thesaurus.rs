@@ -67,10 +67,15 @@ impl Entries {
             }
         })?;
         for (key, words) in parsed.same.iter().chain(&parsed.opposite) {
-            if let Some(empty) = std::iter::once(key).chain(words).find(|w| w.trim().is_empty()) {
+            if let Some(empty) = std::iter::once(key)
+                .chain(words)
+                .find(|w| w.trim().is_empty())
+            {
                 let line = text
                     .lines()
-                    .position(|l| l.contains(&format!("{key:?}")) || l.trim_start().starts_with(key.as_str()))
+                    .position(|l| {
+                        l.contains(&format!("{key:?}")) || l.trim_start().starts_with(key.as_str())
+                    })
                     .map_or(1, |n| n + 1);
                 return Err(ThesaurusError {
                     file: file.to_string(),
@@ -153,7 +158,10 @@ impl Thesaurus {
 
     /// The key a concept is compared by.
     pub fn key(&self, id: u32) -> String {
-        format!("≡{}", self.names.get(id as usize).map_or("", String::as_str))
+        format!(
+            "≡{}",
+            self.names.get(id as usize).map_or("", String::as_str)
+        )
     }
 
     /// How many entries of synonyms there are.
@@ -182,7 +190,10 @@ mod tests {
         assert!(!t.opposites.is_empty());
         let (k8s, _) = t.longest(&["k8s"]).unwrap();
         assert_eq!(t.key(k8s), "≡kubernetes");
-        assert_eq!(t.longest(&["merge", "request", "x"]).map(|(_, n)| n), Some(2));
+        assert_eq!(
+            t.longest(&["merge", "request", "x"]).map(|(_, n)| n),
+            Some(2)
+        );
     }
 
     #[test]
