@@ -12,6 +12,7 @@
 //! The measured precision and recall are in BENCHMARKS.md.
 
 mod analyse;
+mod cues;
 mod judge;
 mod lex;
 mod lexicon;
