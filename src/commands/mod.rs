@@ -8,6 +8,7 @@ pub mod data;
 pub mod export;
 pub mod screens;
 pub mod stats;
+pub mod written;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
