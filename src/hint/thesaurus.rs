@@ -1,7 +1,6 @@
 //! The domain thesaurus: words and phrases that mean the same in an answer (`k8s` and
 //! `kubernetes`, `pr` and `pull request`), and pairs that mean the opposite (`parallel`
-//! and `sequential`). It is data, `content/thesaurus.toml`, which authors extend; a
-//! person's own file is read the same way.
+//! and `sequential`). It is data, `content/thesaurus.toml`, which authors extend.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -88,12 +87,6 @@ impl Entries {
             same: parsed.same.into_iter().collect(),
             opposite: parsed.opposite.into_iter().collect(),
         })
-    }
-
-    /// Adds another file's entries: a term in both gets the words of both.
-    pub fn extend(&mut self, other: Entries) {
-        self.same.extend(other.same);
-        self.opposite.extend(other.opposite);
     }
 }
 
