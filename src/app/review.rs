@@ -72,7 +72,8 @@ pub struct ReviewScreen {
 /// Where the last frame put the key points in the answer pane.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnswerView {
-    /// The first line of each key point in the pane's document.
+    /// The first line of each key point in the pane's document, then the line after
+    /// the last one, so the last point's notes are kept in view too.
     pub point_rows: Vec<usize>,
     /// Lines the pane shows.
     pub height: usize,

@@ -135,8 +135,8 @@ fn point_lines(point: &str, hint: &PointHint) -> Vec<String> {
     if !hint.evidence.is_empty() {
         out.push(format!("       matched: {}", hint.evidence.join(", ")));
     }
-    if !hint.covered() && !hint.missing.is_empty() {
-        out.push(format!("       missing: {}", hint.missing.join(", ")));
+    if let Some(missing) = hint.missing_to_show() {
+        out.push(format!("       missing: {missing}"));
     }
     out
 }

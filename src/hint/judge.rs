@@ -319,6 +319,8 @@ fn evidence(answer: &Analysed, hits: &[(usize, usize)]) -> Vec<String> {
     if let Some((s, e)) = run {
         out.push(answer.quote(s, e).to_string());
     }
-    out.dedup();
+    // Each phrase once, where it first appears.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|e| seen.insert(e.to_lowercase()));
     out
 }

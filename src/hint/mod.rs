@@ -60,6 +60,15 @@ impl PointHint {
             _ => None,
         }
     }
+
+    /// The missing terms worth a line of their own under the point: when something was
+    /// said, the point is not covered, and the doubt does not already name them.
+    pub fn missing_to_show(&self) -> Option<String> {
+        let missing = self.missing.join(", ");
+        let shown = self.doubt().is_some_and(|d| d.contains(&missing));
+        (!self.covered() && !self.missing.is_empty() && !self.evidence.is_empty() && !shown)
+            .then_some(missing)
+    }
 }
 
 /// Judges answers against key points, knowing how rare each term is across a bank.

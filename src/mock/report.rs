@@ -164,8 +164,8 @@ fn point_notes(out: &mut String, hint: &crate::hint::PointHint, covered: bool) {
     if !hint.evidence.is_empty() {
         let _ = writeln!(out, "  - matched: {}", one_line(&hint.evidence.join(", ")));
     }
-    if !covered && !hint.missing.is_empty() {
-        let _ = writeln!(out, "  - missing: {}", one_line(&hint.missing.join(", ")));
+    if let Some(missing) = hint.missing_to_show().filter(|_| !covered) {
+        let _ = writeln!(out, "  - missing: {}", one_line(&missing));
     }
 }
 

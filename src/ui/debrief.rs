@@ -111,6 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerV
                 i == m.point,
             ));
         }
+        point_rows.push(lines.len());
     }
     lines.extend(card_view::unanswered_note(card, theme));
     lines.extend(card_view::answer_sections(card, width, theme, true, ""));

@@ -66,8 +66,8 @@ pub fn checklist_item(
     }
     // What is missing matters once something was said; for a point not touched at all
     // "no words of it" says enough.
-    if !hint.covered() && !hint.missing.is_empty() && !hint.evidence.is_empty() {
-        note(format!("missing: {}", hint.missing.join(", ")), Role::Dim);
+    if let Some(missing) = hint.missing_to_show() {
+        note(format!("missing: {missing}"), Role::Dim);
     }
     lines
 }

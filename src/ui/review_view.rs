@@ -274,6 +274,7 @@ pub fn answer_lines(
                 i == r.point,
             ));
         }
+        point_rows.push(lines.len());
     } else if !card.is_unanswered() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(

@@ -167,6 +167,14 @@ fn an_unknown_heading_is_listed_and_exits_one_while_the_rest_is_judged() {
     assert_eq!(settings["mode"], "written");
     assert_eq!(mocks[0].answers[0].card_id, "k8s-readiness");
     assert!(store.log(None).unwrap().is_empty(), "no review was logged");
+    let history = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .args(["mock", "--history"])
+        .env_remove("PREPDECK_CONFIG")
+        .env("PREPDECK_DATA_DIR", s.path("data"))
+        .env("XDG_CONFIG_HOME", s.path("config"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&history.stdout).contains(" written "));
     let report = mocks[0].report_path.clone().unwrap();
     let md = std::fs::read_to_string(report).unwrap();
     assert!(
