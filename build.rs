@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     version_from_git();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    // Read at run time, not with `env!`: a build script compiled for one checkout and
+    // reused by another sharing the target folder must still embed this one's content.
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -55,7 +58,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Sets `PREPDECK_GIT_DESC` to " (abc1234)" when built from a git checkout, else to "".
 fn version_from_git() {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let manifest = manifest.as_path();
     let head = manifest.join(".git/HEAD");
     if head.exists() {
         println!("cargo:rerun-if-changed={}", head.display());

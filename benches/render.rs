@@ -153,6 +153,7 @@ fn mock(bencher: Bencher, size: &str) {
         per_question: Some(Duration::from_secs(300)),
         total: None,
         spoken: false,
+        written: false,
         seed,
         topics: Vec::new(),
         follow_ups: false,

@@ -92,8 +92,14 @@ pub enum Command {
         mode; any option skips it. Questions are drawn at random without repeats, weighted toward cards \
         that are due, weak or never seen.\n\nWhile answering: Ctrl-s or F2 finishes the question early \
         (Ctrl-Enter does not reach most terminals), Esc pauses and hides the question, and from the \
-        pause a aborts.\n\nExamples:\n  prepdeck mock\n  prepdeck mock --questions 3 --per-question 90s --topic Kubernetes\n  \
-        prepdeck mock --total 30m --spoken --seed 7 --report ~/mock.md\n  prepdeck mock --history"
+        pause a aborts.\n\nWith --answers FILE the answers come from a markdown file, one `## ` \
+        heading per card (its id or its question; a close match is accepted and reported): each is \
+        judged by the coverage hint, saved as a written mock (no card's schedule changes) and \
+        reported. Exit status: 0 when every heading named a card, 1 when one did not (the others are \
+        still judged), 2 when the file cannot be read, is empty or has no `## ` heading.\n\n\
+        Examples:\n  prepdeck mock\n  prepdeck mock --questions 3 --per-question 90s --topic Kubernetes\n  \
+        prepdeck mock --total 30m --spoken --seed 7 --report ~/mock.md\n  prepdeck mock --history\n  \
+        prepdeck mock --answers answers.md\n  prepdeck mock --answers transcript.md --json --no-save"
     )]
     Mock(MockArgs),
     /// Review the cards that are due, one at a time, graded 1-4 and scheduled by FSRS.
@@ -101,7 +107,9 @@ pub enum Command {
         after_help = "On each card: Space reveals the answer (i or Enter first opens a box to type \
         your answer), j/k and Space tick the key points you covered, Enter takes the suggested grade and \
         1 Again, 2 Hard, 3 Good, 4 Easy grade directly. u undoes, b buries until tomorrow, f flags, e edits \
-        the card's file. Every grade is saved before the next card.\n\nExamples:\n  prepdeck review\n  \
+        the card's file. Every grade is saved before the next card. With --type each card opens on the \
+        answer box, and the key points you covered start ticked, with the words that matched, for you \
+        to confirm.\n\nExamples:\n  prepdeck review\n  prepdeck review --type\n  \
         prepdeck review --topic Kubernetes --limit 20\n  prepdeck review --cram --topic \"Service mesh\""
     )]
     Review(ReviewArgs),
@@ -268,6 +276,25 @@ pub struct MockArgs {
     /// List past mock interviews instead of starting one.
     #[arg(long)]
     pub history: bool,
+
+    /// Judge answers written elsewhere, without a clock: a markdown FILE where each `## `
+    /// heading names a card (its id or its question) and the text under it is the
+    /// answer (typed, or a speech-to-text transcript).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["history", "questions", "per_question", "total", "topics", "seed", "spoken", "no_follow_ups"]
+    )]
+    pub answers: Option<PathBuf>,
+
+    /// With --answers: print the verdicts as one JSON document on standard output.
+    #[arg(long, requires = "answers")]
+    pub json: bool,
+
+    /// With --answers: save nothing to the progress database (the report is written
+    /// only when --report names a file).
+    #[arg(long, requires = "answers")]
+    pub no_save: bool,
 }
 
 impl MockArgs {
@@ -327,6 +354,11 @@ pub struct ReviewArgs {
     /// Only the cards you flagged (f while reviewing), due or not.
     #[arg(long)]
     pub flagged: bool,
+
+    /// Type (or paste a transcript of) each answer before the card is revealed; the key
+    /// points start ticked where the coverage hint finds them, and you confirm each.
+    #[arg(long = "type")]
+    pub type_answers: bool,
 }
 
 #[derive(Debug, Args)]

@@ -317,6 +317,31 @@ pub fn read_plan(
     Ok(Some(crate::plan::forecast(&settings, &input, with_changes)))
 }
 
+impl Effects {
+    /// Saves a mock judged from written answers (`mock --answers`) and writes its
+    /// report; returns where the report went. The grades are the hint's suggestions, so
+    /// no card's schedule changes.
+    pub fn save_written(&mut self, app: &App, result: &MockResult) -> anyhow::Result<PathBuf> {
+        let path = report_path(result, &self.options)?;
+        let saved = self.store.save_mock(&mock_record(
+            result,
+            app.unix_now(),
+            &path.display().to_string(),
+        ));
+        let note = saved.as_ref().err().map(|err| {
+            format!("**NOT saved to your progress**: this interview's record could not be written ({err}).")
+        });
+        write_report(result, &path, note.as_deref())?;
+        saved?;
+        Ok(path)
+    }
+}
+
+/// Writes a mock's report to `path` without saving anything else (`--no-save`).
+pub fn write_report_only(result: &MockResult, path: &Path) -> anyhow::Result<()> {
+    write_report(result, path, None)
+}
+
 /// Where a mock interview's report goes: the `--report` file, or a new file under
 /// `mocks/` in the data folder.
 fn report_path(result: &MockResult, options: &RunOptions) -> anyhow::Result<PathBuf> {
@@ -393,6 +418,7 @@ mod tests {
             timed_out: false,
             key_points: vec!["point \x1b[31m".into()],
             covered: vec![true],
+            hints: Vec::new(),
             grade: Some(crate::schedule::Grade::Good),
             follow_up: None,
         };

@@ -6,9 +6,10 @@
 //!   (`prepdeck check`'s report), `export` (Anki, markdown, JSON, progress CSV).
 //! - `schedule` (FSRS behind learning steps), `store` (the SQLite progress database),
 //!   `review` (queues, a sitting as a state machine, its summary), `mock` (choosing,
-//!   timing, coverage hints, recording and reporting a mock interview), `stats`,
-//!   `plan` (new cards a day, readiness and mocks toward an interview date), `search`
-//!   (fuzzy and all-fields search over the deck), `clock`.
+//!   timing, recording and reporting a mock interview, and judging written answers),
+//!   `hint` (the coverage hint: which key points an answer covers, and which claims to
+//!   check), `stats`, `plan` (new cards a day, readiness and mocks toward an interview
+//!   date), `search` (fuzzy and all-fields search over the deck), `clock`.
 //! - `config`, `keymap` (bindings as data and the words that describe them per screen),
 //!   `theme` (semantic styles as data).
 //!
@@ -26,6 +27,7 @@ pub mod commands;
 pub mod config;
 pub mod effects;
 pub mod export;
+pub mod hint;
 pub mod ids;
 pub mod keymap;
 pub mod load;

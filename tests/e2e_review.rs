@@ -122,3 +122,34 @@ fn editing_a_card_reloads_it_with_the_same_id() {
         "the edited card kept its id and its grade"
     );
 }
+
+#[test]
+fn review_type_prefills_the_checklist_from_a_typed_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&["review", "--type", "--new", "1"], home.path(), 110, 32);
+    // The card opens on the answer box, not on the question alone.
+    pty.wait_for("Your answer", 10);
+    pty.send("PR checks have to stay under ten minutes, otherwise engineers batch their changes.");
+    pty.send("\x13"); // Ctrl-s: reveal
+    pty.wait_for("Key points: 1/6 covered", 5);
+    let screen = pty.screen();
+    assert!(screen.contains("[x] Pull-request checks"), "{screen}");
+    assert!(screen.contains("matched: PR checks"), "{screen}");
+    // Take the suggested grade (one of six ticked: Again) and leave.
+    pty.send("\r");
+    pty.wait_for("Session summary", 5);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+    let store = Store::open(Some(&home.path().join("data"))).unwrap();
+    let log = store.log(None).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].coverage.map(|c| (c.covered, c.total)), Some((1, 6)));
+    assert!(
+        log[0]
+            .typed_answer
+            .as_deref()
+            .is_some_and(|t| t.starts_with("PR checks have to stay under ten minutes")),
+        "{:?}",
+        log[0].typed_answer
+    );
+}

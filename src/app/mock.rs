@@ -9,8 +9,8 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::review::AnswerView;
 use crate::action::Action;
+use crate::hint::Hinter;
 use crate::load::Deck;
-use crate::mock::coverage::{self, PointHint};
 use crate::mock::select::{self, Standing};
 use crate::mock::timer::Timer;
 use crate::mock::{
@@ -97,7 +97,6 @@ pub struct MockScreen {
     pub questions: Vec<usize>,
     pub current: usize,
     pub answers: Vec<MockAnswer>,
-    pub hints: Vec<Vec<PointHint>>,
     pub editor: TextArea<'static>,
     pub question_timer: Timer,
     pub total_timer: Option<Timer>,
@@ -150,7 +149,6 @@ impl MockScreen {
             questions: Vec::new(),
             current: 0,
             answers: Vec::new(),
-            hints: Vec::new(),
             editor: new_editor(),
             question_timer: Timer::start(now, None),
             total_timer: None,
@@ -225,6 +223,7 @@ impl MockScreen {
     pub fn update(
         &mut self,
         deck: &Deck,
+        hinter: &Hinter,
         action: Action,
         now: Instant,
         view: &AnswerView,
@@ -236,8 +235,10 @@ impl MockScreen {
         self.quit_armed = false;
         match self.phase.clone() {
             Phase::Setup => self.update_setup(action),
-            Phase::Asking => self.update_asking(deck, action, now),
-            Phase::Paused { confirm_abort } => self.update_paused(deck, action, now, confirm_abort),
+            Phase::Asking => self.update_asking(deck, hinter, action, now),
+            Phase::Paused { confirm_abort } => {
+                self.update_paused(deck, hinter, action, now, confirm_abort)
+            }
             Phase::Debrief => self.update_debrief(action, view),
             Phase::Result => {
                 match action {
@@ -311,12 +312,18 @@ impl MockScreen {
         None
     }
 
-    fn update_asking(&mut self, deck: &Deck, action: Action, now: Instant) -> Option<MockOutcome> {
+    fn update_asking(
+        &mut self,
+        deck: &Deck,
+        hinter: &Hinter,
+        action: Action,
+        now: Instant,
+    ) -> Option<MockOutcome> {
         match action {
             Action::TextKey(key) => {
                 self.editor.input(key);
             }
-            Action::FinishQuestion => return self.finish_question(deck, now, false),
+            Action::FinishQuestion => return self.finish_question(deck, hinter, now, false),
             Action::Pause => self.pause(now),
             Action::Suspend => {
                 // Stepping away pauses the clock; `fg` comes back to the pause screen.
@@ -325,20 +332,25 @@ impl MockScreen {
             }
             _ => {}
         }
-        self.check_clock(deck, now)
+        self.check_clock(deck, hinter, now)
     }
 
     /// Locks the answer when a clock reaches zero.
-    pub fn check_clock(&mut self, deck: &Deck, now: Instant) -> Option<MockOutcome> {
+    pub fn check_clock(
+        &mut self,
+        deck: &Deck,
+        hinter: &Hinter,
+        now: Instant,
+    ) -> Option<MockOutcome> {
         if self.phase != Phase::Asking {
             return None;
         }
         if self.total_timer.is_some_and(|t| t.expired(now)) {
-            self.keep_current(deck, now, true);
+            self.keep_current(deck, hinter, now, true);
             self.questions.truncate(self.answers.len());
             self.enter_debrief()
         } else if self.question_timer.expired(now) {
-            self.finish_question(deck, now, true)
+            self.finish_question(deck, hinter, now, true)
         } else {
             None
         }
@@ -357,6 +369,7 @@ impl MockScreen {
     fn update_paused(
         &mut self,
         deck: &Deck,
+        hinter: &Hinter,
         action: Action,
         now: Instant,
         confirm_abort: bool,
@@ -378,7 +391,7 @@ impl MockScreen {
             (Action::Confirm, true) => {
                 self.aborted = true;
                 self.question_timer.resume(now);
-                self.keep_current(deck, now, false);
+                self.keep_current(deck, hinter, now, false);
                 self.questions.truncate(self.answers.len());
                 return self.enter_debrief();
             }
@@ -390,13 +403,14 @@ impl MockScreen {
     fn finish_question(
         &mut self,
         deck: &Deck,
+        hinter: &Hinter,
         now: Instant,
         timed_out: bool,
     ) -> Option<MockOutcome> {
         if self.follow_up.is_some() {
             self.record_follow_up(now, timed_out);
         } else {
-            self.record(deck, now, timed_out);
+            self.record(deck, hinter, now, timed_out);
             // A real interviewer follows up: one of the card's follow-ups, on a shorter
             // clock, before the next question.
             if self.setup.settings.follow_ups
@@ -420,11 +434,11 @@ impl MockScreen {
     }
 
     /// Keeps what is being answered now: the follow-up, or the main answer.
-    fn keep_current(&mut self, deck: &Deck, now: Instant, timed_out: bool) {
+    fn keep_current(&mut self, deck: &Deck, hinter: &Hinter, now: Instant, timed_out: bool) {
         if self.follow_up.is_some() {
             self.record_follow_up(now, timed_out);
         } else {
-            self.record(deck, now, timed_out);
+            self.record(deck, hinter, now, timed_out);
         }
     }
 
@@ -456,7 +470,7 @@ impl MockScreen {
     }
 
     /// Keeps the answer to the current question, as it stands.
-    fn record(&mut self, deck: &Deck, now: Instant, timed_out: bool) {
+    fn record(&mut self, deck: &Deck, hinter: &Hinter, now: Instant, timed_out: bool) {
         let Some(&card_index) = self.questions.get(self.current) else {
             return;
         };
@@ -464,11 +478,7 @@ impl MockScreen {
         let answer = self.editor.lines().join("\n");
         let limit = self.question_timer.limit;
         let used = self.question_timer.elapsed(now);
-        let hints: Vec<PointHint> = card
-            .key_points
-            .iter()
-            .map(|p| coverage::hint(p, &answer))
-            .collect();
+        let hints = hinter.card(&card.key_points, &answer);
         self.answers.push(MockAnswer {
             card: card_index,
             card_id: card.id.clone(),
@@ -479,11 +489,11 @@ impl MockScreen {
             time_allowed: limit,
             timed_out,
             key_points: card.key_points.clone(),
-            covered: hints.iter().map(|h| h.covered).collect(),
+            covered: hints.iter().map(crate::hint::PointHint::covered).collect(),
+            hints,
             grade: None,
             follow_up: None,
         });
-        self.hints.push(hints);
     }
 
     /// Goes to the debrief, or straight to the result when nothing was answered.

@@ -92,6 +92,11 @@ pub struct App {
     history: Vec<String>,
     /// The plan to an interview date, for the browser's header line.
     plan: Option<crate::plan::Tracker>,
+    /// The coverage hint over this deck's key points, built the first time an answer
+    /// is judged.
+    hinter: std::sync::OnceLock<crate::hint::Hinter>,
+    /// `review --type`: reviews open each card on the answer box.
+    review_typing: bool,
 }
 
 impl App {
@@ -141,7 +146,15 @@ impl App {
             grades_lost: 0,
             history: Vec::new(),
             plan: None,
+            hinter: std::sync::OnceLock::new(),
+            review_typing: false,
         }
+    }
+
+    /// Reviews open each card on the answer box (`review --type`): the checklist then
+    /// starts from the coverage hint.
+    pub fn set_review_typing(&mut self, on: bool) {
+        self.review_typing = on;
     }
 
     /// Replaces the wall clock (tests pin it).
@@ -189,6 +202,11 @@ impl App {
 
     pub fn deck(&self) -> &Deck {
         &self.deck
+    }
+
+    /// The coverage hint over this deck's key points (its weights are built once).
+    pub fn hinter(&self) -> &crate::hint::Hinter {
+        hinter_of(&self.hinter, &self.deck)
     }
 
     pub fn theme(&self) -> &Theme {
@@ -480,4 +498,19 @@ impl App {
     fn card_id(&self, card: usize) -> CardId {
         CardId::from(self.deck.cards[card].id.as_str())
     }
+}
+
+/// The hint in `cell`, built over `deck`'s key points the first time: a free function so
+/// a caller can hold it while it changes another field of the App.
+fn hinter_of<'a>(
+    cell: &'a std::sync::OnceLock<crate::hint::Hinter>,
+    deck: &Deck,
+) -> &'a crate::hint::Hinter {
+    cell.get_or_init(|| {
+        crate::hint::Hinter::new(
+            deck.cards
+                .iter()
+                .flat_map(|c| c.key_points.iter().map(String::as_str)),
+        )
+    })
 }

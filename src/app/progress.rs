@@ -107,6 +107,8 @@ impl App {
             browse.tree.keep_visible(tree_height);
         }
         self.deck = fresh.deck;
+        // Weights come from the key points, which may have changed.
+        self.hinter = fresh.hinter;
         self.refresh_progress();
         if let Some(c) = selected.and_then(|id| self.card_index(id.as_str())) {
             self.jump_to_card(c);

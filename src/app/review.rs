@@ -7,6 +7,7 @@ use std::time::Instant;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::action::Action;
+use crate::hint::PointHint;
 use crate::review::{Answer, Persist, Session, Summary, UndoEffect, suggest_grade};
 use crate::schedule::Grade;
 use crate::store::Coverage;
@@ -46,6 +47,11 @@ pub struct ReviewScreen {
     pub editor: TextArea<'static>,
     /// Covered or not, per key point of the current card.
     pub checklist: Vec<bool>,
+    /// What the coverage hint said of each key point of a typed answer, which the
+    /// checklist starts from (empty when nothing was typed).
+    pub hints: Vec<PointHint>,
+    /// `review --type`: each card opens on the answer box.
+    pub type_first: bool,
     pub point: usize,
     pub scroll: usize,
     pub shown_at: Instant,
@@ -66,7 +72,8 @@ pub struct ReviewScreen {
 /// Where the last frame put the key points in the answer pane.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnswerView {
-    /// The first line of each key point in the pane's document.
+    /// The first line of each key point in the pane's document, then the line after
+    /// the last one, so the last point's notes are kept in view too.
     pub point_rows: Vec<usize>,
     /// Lines the pane shows.
     pub height: usize,
@@ -129,6 +136,7 @@ impl ReviewScreen {
     pub fn new(
         session: Session,
         two_button: bool,
+        type_first: bool,
         keys: ReviewKeys,
         now: Instant,
         unix: i64,
@@ -138,6 +146,8 @@ impl ReviewScreen {
             side: Side::Question,
             editor: new_editor(&keys),
             checklist: Vec::new(),
+            hints: Vec::new(),
+            type_first,
             point: 0,
             scroll: 0,
             shown_at: now,
@@ -164,6 +174,8 @@ impl ReviewScreen {
     fn next_card(&mut self, now: Instant, unix: i64) {
         self.side = if self.session.is_finished() {
             Side::Summary
+        } else if self.type_first {
+            Side::Typing
         } else {
             Side::Question
         };
@@ -172,13 +184,15 @@ impl ReviewScreen {
         }
         self.editor = new_editor(&self.keys);
         self.checklist.clear();
+        self.hints.clear();
         self.point = 0;
         self.scroll = 0;
         self.shown_at = now;
     }
 
     /// `key_points` is the number of key points of the card on screen; `view` what the
-    /// last frame measured of the answer pane, so the view can follow the cursor.
+    /// last frame measured of the answer pane, so the view can follow the cursor;
+    /// `judge` gives the coverage hint for a typed answer against the card's points.
     pub fn update(
         &mut self,
         action: Action,
@@ -186,6 +200,7 @@ impl ReviewScreen {
         unix: i64,
         key_points: usize,
         view: &AnswerView,
+        judge: &dyn Fn(&str) -> Vec<PointHint>,
     ) -> Option<ReviewOutcome> {
         if self.unsaved.is_some() {
             return self.update_unsaved(action, now, unix);
@@ -199,7 +214,7 @@ impl ReviewScreen {
         }
         match self.side {
             Side::Question => match action {
-                Action::Reveal => self.reveal(key_points),
+                Action::Reveal => self.reveal(key_points, judge),
                 Action::TypeAnswer => self.side = Side::Typing,
                 _ => return self.common(action, now, unix),
             },
@@ -207,7 +222,7 @@ impl ReviewScreen {
                 Action::TextKey(key) => {
                     self.editor.input(key);
                 }
-                Action::FinishQuestion => self.reveal(key_points),
+                Action::FinishQuestion => self.reveal(key_points, judge),
                 _ => {}
             },
             Side::Answer => match action {
@@ -340,9 +355,21 @@ impl ReviewScreen {
         }
     }
 
-    fn reveal(&mut self, key_points: usize) {
+    /// Shows the answer. A typed answer's checklist starts ticked where the hint says
+    /// covered; the person confirms or changes each tick.
+    fn reveal(&mut self, key_points: usize, judge: &dyn Fn(&str) -> Vec<PointHint>) {
         self.side = Side::Answer;
-        self.checklist = vec![false; key_points];
+        let typed = self.editor.lines().join("\n");
+        self.hints = if typed.trim().is_empty() {
+            Vec::new()
+        } else {
+            judge(&typed)
+        };
+        self.checklist = if self.hints.len() == key_points {
+            self.hints.iter().map(PointHint::covered).collect()
+        } else {
+            vec![false; key_points]
+        };
         self.point = 0;
         self.scroll = 0;
     }

@@ -17,7 +17,14 @@ impl App {
     /// Opens the review screen on a session the runtime built.
     pub(super) fn open_review(&mut self, session: Session, two_button: bool, now: Instant) {
         let keys = ReviewKeys::from_keymap(&self.keymap);
-        let screen = ReviewScreen::new(session, two_button, keys, now, self.unix_now());
+        let screen = ReviewScreen::new(
+            session,
+            two_button,
+            self.review_typing,
+            keys,
+            now,
+            self.unix_now(),
+        );
         self.screens.push(Screen::Review(Box::new(screen)));
     }
 
@@ -26,11 +33,20 @@ impl App {
         let Some(Screen::Review(screen)) = self.screens.last_mut() else {
             return None;
         };
-        let key_points = screen
+        let points: &[String] = screen
             .current_id()
             .and_then(|id| self.id_index.get(id))
-            .map_or(0, |&i| self.deck.cards[i].key_points.len());
-        let outcome = screen.update(action, now, unix, key_points, &self.measures.answer)?;
+            .map_or(&[], |&i| &self.deck.cards[i].key_points);
+        let (hinter_cell, deck) = (&self.hinter, &self.deck);
+        let judge = |typed: &str| super::hinter_of(hinter_cell, deck).card(points, typed);
+        let outcome = screen.update(
+            action,
+            now,
+            unix,
+            points.len(),
+            &self.measures.answer,
+            &judge,
+        )?;
         if matches!(outcome, ReviewOutcome::Leave | ReviewOutcome::Quit) && screen.unsaved.is_some()
         {
             self.grades_lost += 1;
@@ -134,10 +150,12 @@ impl App {
 
     pub(super) fn update_mock(&mut self, action: Action, now: Instant) -> Option<Effect> {
         let unix = self.unix_now();
+        let hinter = super::hinter_of(&self.hinter, &self.deck);
         let Some(Screen::Mock(screen)) = self.screens.last_mut() else {
             return None;
         };
-        let Some(outcome) = screen.update(&self.deck, action, now, &self.measures.answer) else {
+        let Some(outcome) = screen.update(&self.deck, hinter, action, now, &self.measures.answer)
+        else {
             if screen.quit_armed {
                 self.message.clone_from(&screen.message);
             }

@@ -278,11 +278,25 @@ pub fn mock_history(global: &GlobalArgs) -> Outcome {
             clock::date_time(m.started_at, offset),
             m.answers.len(),
             m.score.map_or("—".to_string(), |s| format!("{s:.0}")),
-            if m.aborted { "aborted" } else { "finished" },
+            state(&m),
             m.report_path.as_deref().unwrap_or("—"),
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A past mock's state for the history: aborted, finished, or written (judged from a
+/// file by `mock --answers`).
+fn state(m: &crate::store::MockRecord) -> &'static str {
+    let written = serde_json::from_str::<serde_json::Value>(&m.settings)
+        .is_ok_and(|s| s["mode"] == "written");
+    if m.aborted {
+        "aborted"
+    } else if written {
+        "written"
+    } else {
+        "finished"
+    }
 }
 
 /// `prepdeck completions SHELL`.

@@ -9,6 +9,7 @@ pub mod export;
 pub mod plan;
 pub mod screens;
 pub mod stats;
+pub mod written;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -87,6 +87,7 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
     }
     effects.queue.cram = args.cram;
     effects.queue.flagged = args.flagged;
+    app.set_review_typing(args.type_answers);
     // Several topics: review the first node that has something; one node is the usual case.
     let requests: Vec<ReviewRequest> = if nodes.is_empty() {
         vec![ReviewRequest {
@@ -125,6 +126,9 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
     if args.history {
         return super::data::mock_history(global);
     }
+    if let Some(file) = &args.answers {
+        return super::written::mock_answers(file, args, global);
+    }
     let prepared = prepare(&args.paths, global, false)?;
     let checked = topic_nodes(&prepared.app, &args.topics)?;
     let (mut app, effects) = prepared.open(global, args.report.clone())?;
@@ -136,6 +140,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
             per_question: args.per_question.or(defaults.per_question),
             total: args.total,
             spoken: args.spoken,
+            written: false,
             seed: args.seed.unwrap_or_else(time_seed),
             topics: args.topics.clone(),
             follow_ups: defaults.follow_ups && !args.no_follow_ups,

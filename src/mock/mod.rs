@@ -1,12 +1,12 @@
-//! The mock interview's domain: choosing questions, timing them, hinting coverage,
-//! scoring the result and writing the report. No terminal code.
+//! The mock interview's domain: choosing questions, timing them, scoring the result
+//! and writing the report (the coverage hint is `crate::hint`). No terminal code.
 //!
 //! Scoring: each answered question scores `100 × (coverage + grade share) / 2`, where
 //! coverage is the share of key points confirmed covered in the debrief and the grade
 //! share is `(grade − 1) / 3` (Again 0, Hard ⅓, Good ⅔, Easy 1). A question with no key
 //! points counts its grade share alone. The overall score is the mean over questions.
 
-pub mod coverage;
+pub mod answers;
 pub mod duration;
 pub mod record;
 pub mod report;
@@ -25,6 +25,8 @@ pub struct MockSettings {
     pub per_question: Option<Duration>,
     pub total: Option<Duration>,
     pub spoken: bool,
+    /// Answers written elsewhere and judged from a file (`mock --answers`): no clock.
+    pub written: bool,
     pub seed: u64,
     pub topics: Vec<String>,
     /// After a main answer, ask one of the card's follow-up questions on a shorter clock.
@@ -38,6 +40,7 @@ impl Default for MockSettings {
             per_question: Some(Duration::from_secs(240)),
             total: None,
             spoken: false,
+            written: false,
             seed: 0,
             topics: Vec::new(),
             follow_ups: true,
@@ -55,7 +58,7 @@ pub fn check_questions(n: usize) -> Result<usize, String> {
 }
 
 /// One question as it went.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MockAnswer {
     pub card: usize,
     pub card_id: String,
@@ -68,6 +71,8 @@ pub struct MockAnswer {
     pub key_points: Vec<String>,
     /// Covered or not, per key point, as confirmed in the debrief.
     pub covered: Vec<bool>,
+    /// What the coverage hint said of each key point (empty when there was none).
+    pub hints: Vec<crate::hint::PointHint>,
     /// Set once graded in the debrief.
     pub grade: Option<Grade>,
     /// The follow-up question asked after the main answer, and what was answered.
@@ -178,6 +183,7 @@ mod tests {
             timed_out: false,
             key_points: covered.iter().map(|_| "p".to_string()).collect(),
             covered: covered.to_vec(),
+            hints: Vec::new(),
             grade,
             follow_up: None,
         }

@@ -76,6 +76,7 @@ pub fn mock_record(result: &MockResult, now: i64, report: &str) -> MockRecord {
             "per_question_secs": settings.per_question.map(|d| d.as_secs()),
             "total_secs": settings.total.map(|d| d.as_secs()),
             "spoken": settings.spoken,
+            "mode": mode(settings),
             "seed": settings.seed,
             "topics": settings.topics,
         })
@@ -84,6 +85,17 @@ pub fn mock_record(result: &MockResult, now: i64, report: &str) -> MockRecord {
         score: result.score().map(|s| s as f32),
         report_path: Some(report.to_string()),
         answers,
+    }
+}
+
+/// How the answers were given: "typed", "spoken", or "written" (judged from a file).
+pub fn mode(settings: &super::MockSettings) -> &'static str {
+    if settings.written {
+        "written"
+    } else if settings.spoken {
+        "spoken"
+    } else {
+        "typed"
     }
 }
 

@@ -29,18 +29,20 @@ pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String 
         let _ = writeln!(out, "> {note}\n");
     }
     let mut facts = vec![format!("{} questions", result.answers.len())];
+    let written = s.written;
     if let Some(per) = s.per_question {
         facts.push(format!("{} each", short(per)));
     }
     if let Some(total) = s.total {
         facts.push(format!("{} in total", short(total)));
     }
-    facts.push(if s.spoken {
-        "spoken".into()
-    } else {
-        "typed".into()
+    facts.push(match super::record::mode(s) {
+        "written" => "written, judged from a file without a clock".into(),
+        mode => mode.to_string(),
     });
-    facts.push(format!("seed {}", s.seed));
+    if !written {
+        facts.push(format!("seed {}", s.seed));
+    }
     if !s.topics.is_empty() {
         facts.push(format!("topics: {}", s.topics.join(", ")));
     }
@@ -69,13 +71,18 @@ pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String 
         } else {
             format!("{}/{}", a.covered_count(), a.key_points.len())
         };
+        let time = if written {
+            "—".to_string()
+        } else {
+            clock(a.time_used)
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {}{}{} | {} | {} | {} |",
             i + 1,
             cell(&a.question),
             cell(&a.topic),
-            clock(a.time_used),
+            time,
             allowed,
             if a.timed_out { " ⏱" } else { "" },
             points,
@@ -93,13 +100,22 @@ pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String 
             .time_allowed
             .map_or(String::new(), |t| format!(" of {}", clock(t)));
         let timed_out = if a.timed_out { " (time ran out)" } else { "" };
-        let _ = writeln!(
-            out,
-            "*{}* · time {}{allowed}{timed_out} · grade {}\n",
-            a.topic,
-            clock(a.time_used),
-            grade_name(a.grade)
-        );
+        if written {
+            let _ = writeln!(
+                out,
+                "*{}* · grade {} (suggested by the coverage hint)\n",
+                a.topic,
+                grade_name(a.grade)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "*{}* · time {}{allowed}{timed_out} · grade {}\n",
+                a.topic,
+                clock(a.time_used),
+                grade_name(a.grade)
+            );
+        }
         out.push_str("### Your answer\n\n");
         if a.answer.trim().is_empty() {
             out.push_str("_No answer typed._\n");
@@ -126,13 +142,31 @@ pub fn markdown(result: &MockResult, offset: i64, note: Option<&str>) -> String 
         }
         if !a.key_points.is_empty() {
             out.push_str("\n### Key points\n\n");
-            for (point, covered) in a.key_points.iter().zip(&a.covered) {
+            for (i, (point, covered)) in a.key_points.iter().zip(&a.covered).enumerate() {
                 let mark = if *covered { "x" } else { " " };
                 let _ = writeln!(out, "- [{mark}] {}", point.replace('\n', " "));
+                if let Some(hint) = a.hints.get(i) {
+                    point_notes(&mut out, hint, *covered);
+                }
             }
         }
     }
     out
+}
+
+/// What the coverage hint found for one point, under it: the cue of "mentioned —
+/// check the claim", the answer's words that matched, and the essential terms missing.
+fn point_notes(out: &mut String, hint: &crate::hint::PointHint, covered: bool) {
+    let one_line = |t: &str| t.replace('\n', " ");
+    if let Some(why) = hint.doubt() {
+        let _ = writeln!(out, "  - mentioned — check the claim: {}", one_line(why));
+    }
+    if !hint.evidence.is_empty() {
+        let _ = writeln!(out, "  - matched: {}", one_line(&hint.evidence.join(", ")));
+    }
+    if let Some(missing) = hint.missing_to_show().filter(|_| !covered) {
+        let _ = writeln!(out, "  - missing: {}", one_line(&missing));
+    }
 }
 
 /// Text safe inside a table cell: one line, pipes escaped.
@@ -168,6 +202,7 @@ mod tests {
                     "Scheduled as one unit".into(),
                 ],
                 covered: vec![true, false],
+                hints: Vec::new(),
                 grade: Some(Grade::Good),
                 follow_up: None,
             }],

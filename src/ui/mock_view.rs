@@ -1,5 +1,5 @@
 //! Draws the mock interview: the setup form, the timed question with its answer box,
-//! the pause screen, the debrief beside the model answer, and the result.
+//! the pause screen and the result (the debrief is `debrief.rs`).
 
 use std::time::{Duration, Instant};
 
@@ -8,17 +8,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
-use super::card_view::{self, section};
+use super::card_view::section;
 use super::wrap::{self, truncate};
 use crate::action::Action;
 use crate::app::App;
-use crate::app::layout::{SIDE_BY_SIDE_MIN_WIDTH, centered};
-use crate::app::mock::{MockScreen, Phase, SetupRow, WARNING, suggested_grade};
+use crate::app::layout::centered;
+use crate::app::mock::{MockScreen, Phase, SetupRow, WARNING};
 use crate::app::review::AnswerView;
 use crate::keymap::Context;
 use crate::mock::duration::{clock, short};
 use crate::mock::report::grade_name;
-use crate::schedule::Grade;
 use crate::text::sanitize::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -29,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen, now: Insta
         Phase::Setup => setup(frame, area, app, m),
         Phase::Asking => asking(frame, area, app, m, now),
         Phase::Paused { confirm_abort } => paused(frame, area, app, m, *confirm_abort, now),
-        Phase::Debrief => return debrief(frame, area, app, m),
+        Phase::Debrief => return super::debrief::draw(frame, area, app, m),
         Phase::Result => result(frame, area, app, m),
     }
     AnswerView::default()
@@ -340,156 +339,6 @@ fn paused(
         ),
         popup,
     );
-}
-
-fn debrief(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerView {
-    let theme = app.theme();
-    let Some(answer) = m.answers.get(m.review_index) else {
-        return AnswerView::default();
-    };
-    let card = &app.deck().cards[answer.card];
-    let [head, body, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let head_text = format!(
-        " Debrief {} / {} · time {}{}{} ",
-        m.review_index + 1,
-        m.answers.len(),
-        clock(answer.time_used),
-        answer
-            .time_allowed
-            .map_or(String::new(), |t| format!(" of {}", clock(t))),
-        if answer.timed_out {
-            " (time ran out)"
-        } else {
-            ""
-        }
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(head_text, theme.style(Role::TitleFocused))),
-        head,
-    );
-    let (mine, model) = if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
-        let [a, b] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-            .areas(body);
-        (a, b)
-    } else {
-        let [a, b] =
-            Layout::vertical([Constraint::Percentage(30), Constraint::Percentage(70)]).areas(body);
-        (a, b)
-    };
-    let mut typed = if answer.answer.trim().is_empty() {
-        ratatui::text::Text::from(Line::from(Span::styled(
-            "(nothing typed)",
-            theme.style(Role::Dim),
-        )))
-    } else {
-        ratatui::text::Text::from(sanitize(&answer.answer, true).into_owned())
-    };
-    if let Some(f) = &answer.follow_up {
-        typed.push_line(Line::default());
-        typed.push_line(Line::from(Span::styled(
-            format!("Follow-up: {}", sanitize(&f.question, false)),
-            theme.style(Role::Section),
-        )));
-        let said = if f.answer.trim().is_empty() {
-            "(nothing typed)".to_string()
-        } else {
-            sanitize(&f.answer, true).into_owned()
-        };
-        for line in said.lines() {
-            typed.push_line(Line::from(line.to_string()));
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(typed).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .border_style(theme.border(false))
-                .title(Span::styled(" Your answer ", theme.title(false))),
-        ),
-        mine,
-    );
-    let width = usize::from(model.width.saturating_sub(4)).max(8);
-    let mut lines = card_view::question_header(card, width, theme);
-    let hints = m.hints.get(m.review_index);
-    let mut point_rows = Vec::new();
-    if !answer.key_points.is_empty() {
-        section(&mut lines, "Key points: did you cover them?", width, theme);
-        for (i, point) in answer.key_points.iter().enumerate() {
-            let covered = answer.covered.get(i).copied().unwrap_or(false);
-            let mark = if covered { "[x] " } else { "[ ] " };
-            let style = theme.style(if covered { Role::Good } else { Role::Again });
-            let mut point_lines = card_view::bullets(
-                std::slice::from_ref(point),
-                width,
-                theme,
-                Some(&[Span::styled(mark, style)]),
-            );
-            if i == m.point {
-                // The whole point is the cursor, every wrapped line of it.
-                for line in &mut point_lines {
-                    for span in &mut line.spans {
-                        span.style = span.style.patch(theme.selection(true));
-                    }
-                }
-            }
-            point_rows.push(lines.len());
-            lines.extend(point_lines);
-            if let Some(h) = hints.and_then(|h| h.get(i)) {
-                let note = if h.matched.is_empty() {
-                    "    no key words found in your answer".to_string()
-                } else {
-                    format!("    matched: {}", h.matched.join(", "))
-                };
-                lines.push(Line::from(Span::styled(note, theme.style(Role::Dim))));
-            }
-        }
-    }
-    lines.extend(card_view::unanswered_note(card, theme));
-    lines.extend(card_view::answer_sections(card, width, theme, true, ""));
-    super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
-    let view = AnswerView {
-        point_rows,
-        height: usize::from(model.height.saturating_sub(2)),
-    };
-    let suggestion = suggested_grade(answer.covered_count(), answer.key_points.len());
-    let mut spans = vec![Span::styled(" Grade: ", theme.style(Role::Status))];
-    for (g, role, action) in [
-        (Grade::Again, Role::Again, Action::Grade1),
-        (Grade::Hard, Role::Hard, Action::Grade2),
-        (Grade::Good, Role::Good, Action::Grade3),
-        (Grade::Easy, Role::Easy, Action::Grade4),
-    ] {
-        spans.push(Span::styled(
-            format!(
-                " {} {} ",
-                app.key_for(Context::Debrief, action),
-                grade_name(Some(g))
-            ),
-            theme.style(role),
-        ));
-    }
-    if let Some(g) = suggestion {
-        spans.push(Span::styled(
-            format!(
-                "  {}: {} ({}/{} covered)",
-                app.key_for(Context::Debrief, Action::Accept),
-                grade_name(Some(g)),
-                answer.covered_count(),
-                answer.key_points.len()
-            ),
-            theme.style(Role::Dim),
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.style(Role::Status)),
-        bar,
-    );
-    view
 }
 
 fn result(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) {

@@ -2,12 +2,14 @@
 
 pub mod card_panes;
 pub mod card_view;
+pub mod debrief;
 pub mod help;
 pub mod highlight;
 pub mod markdown;
 pub mod mock_view;
 pub mod pane;
 pub mod plan_line;
+pub mod point_hint;
 pub mod review_view;
 pub mod search_view;
 pub mod stats_calendar;

@@ -270,24 +270,18 @@ pub fn answer_lines(
             theme,
         );
         for (i, point) in points.iter().enumerate() {
-            let on = r.checklist.get(i).copied().unwrap_or(false);
-            let mark = Span::styled(
-                if on { "[x] " } else { "[ ] " },
-                theme.style(if on { Role::Good } else { Role::Dim }),
-            );
-            let mut item =
-                card_view::bullets(std::slice::from_ref(point), width, theme, Some(&[mark]));
-            if i == r.point {
-                // The whole point is the cursor, every wrapped line of it.
-                for line in &mut item {
-                    for span in &mut line.spans {
-                        span.style = span.style.patch(theme.selection(true));
-                    }
-                }
-            }
             point_rows.push(lines.len());
-            lines.extend(item);
+            lines.extend(super::point_hint::checklist_item(
+                point,
+                r.checklist.get(i).copied().unwrap_or(false),
+                r.hints.get(i),
+                width,
+                theme,
+                Role::Dim,
+                i == r.point,
+            ));
         }
+        point_rows.push(lines.len());
     } else if !card.is_unanswered() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(

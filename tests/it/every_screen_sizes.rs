@@ -123,6 +123,7 @@ fn mock_phases_draw_at_every_size() {
         per_question: Some(Duration::from_secs(60)),
         total: Some(Duration::from_secs(600)),
         spoken: false,
+        written: false,
         seed: 1,
         topics: Vec::new(),
         follow_ups: false,

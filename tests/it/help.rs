@@ -79,6 +79,7 @@ fn help_opens_on_every_screen() {
         per_question: Some(Duration::from_secs(60)),
         total: None,
         spoken: false,
+        written: false,
         seed: 1,
         topics: Vec::new(),
         follow_ups: false,
