@@ -19,6 +19,7 @@ mod import_layouts;
 mod layouts;
 mod mock;
 mod no_panic;
+mod notes;
 mod notes_layouts;
 mod plan;
 mod review;
