@@ -70,6 +70,10 @@ pub enum Action {
     ListFlagged,
     /// The problems found while reading the files, with file and line.
     Problems,
+    /// Write your own answer to the card, in the app.
+    WriteNote,
+    /// Write your own answer to the card in `$VISUAL` / `$EDITOR`.
+    WriteNoteInEditor,
     /// A key for a text area, passed on as it is.
     #[serde(skip)]
     TextKey(crossterm::event::KeyEvent),

@@ -13,6 +13,7 @@ mod help;
 pub mod layout;
 pub mod mock;
 mod msg;
+mod notes;
 mod progress;
 pub mod review;
 mod review_unsaved;
@@ -40,6 +41,7 @@ pub use help::{HelpState, PanelKind};
 pub use layout::Areas;
 use mock::{MockScreen, Phase};
 pub use msg::{Effect, Measures, Msg, ReviewRequest};
+pub use notes::NoteEditor;
 pub use progress::NodeCounts;
 use review::{ReviewScreen, Side};
 use stats_screen::StatsScreen;
@@ -90,6 +92,10 @@ pub struct App {
     history: Vec<String>,
     /// The plan to an interview date, for the browser's header line.
     plan: Option<crate::plan::Tracker>,
+    /// The person's own answers, by card id.
+    notes: HashMap<String, String>,
+    /// The in-app editor of an own answer, over the screen in front.
+    note_editor: Option<NoteEditor>,
 }
 
 impl App {
@@ -138,6 +144,8 @@ impl App {
             grades_lost: 0,
             history: Vec::new(),
             plan: None,
+            notes: HashMap::new(),
+            note_editor: None,
         }
     }
 
@@ -235,6 +243,9 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help.is_some() {
             return Context::Help;
+        }
+        if let Some(context) = self.note_context() {
+            return context;
         }
         match self.screen() {
             Some(Screen::Review(r)) => match r.side {
@@ -365,6 +376,15 @@ impl App {
                 self.message = Some(text);
                 None
             }
+            Msg::NoteSaved {
+                card,
+                text,
+                message,
+            } => {
+                self.note_saved(&card, text);
+                self.message = Some(message);
+                None
+            }
             Msg::GradeRefused(error) => {
                 match self.screens.last_mut() {
                     Some(Screen::Review(r)) => r.grade_refused(error, now),
@@ -412,6 +432,12 @@ impl App {
         if let Some(kind) = panel {
             self.help = Some(HelpState::of(self.context(), kind));
             return None;
+        }
+        if self.note_editor.is_some() {
+            return self.update_note(action);
+        }
+        if let Action::WriteNote | Action::WriteNoteInEditor = action {
+            return self.open_note(action == Action::WriteNoteInEditor);
         }
         match self.screens.last() {
             Some(Screen::Mock(_)) => self.update_mock(action, now),

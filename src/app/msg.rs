@@ -44,6 +44,12 @@ pub enum Msg {
         changes: Vec<(CardId, Option<CardState>)>,
         refused: Option<(String, usize)>,
     },
+    /// A card's own answer was saved (`None`: deleted), or not, as `message` says.
+    NoteSaved {
+        card: CardId,
+        text: Option<String>,
+        message: String,
+    },
     /// Something to tell the person in the status bar (a failure, or nothing to do).
     Message(String),
 }
@@ -77,6 +83,13 @@ pub enum Effect {
     Edit(CardId),
     /// Compute the statistics and open their screen.
     OpenStats,
+    /// Store the card's own answer written in the in-app editor (blank: delete it).
+    SaveNote {
+        card: CardId,
+        text: String,
+    },
+    /// Open the card's own answer in `$VISUAL` / `$EDITOR`, then store it.
+    EditNote(CardId),
 }
 
 /// Which cards a review should draw from.

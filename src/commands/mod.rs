@@ -229,6 +229,8 @@ pub struct Progress {
     store: Store,
     states: HashMap<String, CardState>,
     params: Option<Vec<f32>>,
+    /// The person's own answers, by card id.
+    notes: Vec<(String, String)>,
 }
 
 /// Opens the database and reads the saved progress. The error is returned rather than
@@ -237,10 +239,16 @@ pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
     let store = Store::open(global.data_dir.as_deref())?;
     let states = store.load_states()?;
     let params = store.fsrs_params()?;
+    let notes = store
+        .notes()?
+        .into_iter()
+        .map(|n| (n.card_id, n.text))
+        .collect();
     Ok(Progress {
         store,
         states,
         params,
+        notes,
     })
 }
 
@@ -264,7 +272,7 @@ pub fn open_progress(
         .filter(|c| progress.states.contains_key(&c.id))
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
-    let mut app = app.with_states(progress.states);
+    let mut app = app.with_states(progress.states).with_notes(progress.notes);
     let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
     let mut queue = queue_options(&settings.config);
     // A plan to an interview date sets new cards a day, puts its own new cards first,

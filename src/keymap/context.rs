@@ -16,10 +16,14 @@ pub enum Context {
     ReviewAnswer,
     ReviewSummary,
     Stats,
+    /// Writing a card's own answer in the in-app editor.
+    Note,
+    /// Asked whether to drop the changes to an own answer.
+    NoteConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Browse,
         Context::Search,
         Context::Help,
@@ -33,6 +37,8 @@ impl Context {
         Context::ReviewAnswer,
         Context::ReviewSummary,
         Context::Stats,
+        Context::Note,
+        Context::NoteConfirm,
     ];
 
     /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
@@ -51,6 +57,8 @@ impl Context {
             Context::ReviewAnswer => "review_answer",
             Context::ReviewSummary => "review_summary",
             Context::Stats => "stats",
+            Context::Note => "note",
+            Context::NoteConfirm => "note_confirm",
         }
     }
 
@@ -70,6 +78,8 @@ impl Context {
             Context::ReviewAnswer => "Review: the answer and checklist",
             Context::ReviewSummary => "Review: summary",
             Context::Stats => "Statistics",
+            Context::Note => "Your own answer: writing",
+            Context::NoteConfirm => "Your own answer: drop the changes?",
         }
     }
 }

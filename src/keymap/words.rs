@@ -48,6 +48,8 @@ const WORDS: &[Row] = &[
     (C::Browse, A::Messages, "every message since start, to read again", ""),
     (C::Browse, A::ListFlagged, "go to the flagged cards (then n / N)", ""),
     (C::Browse, A::Problems, "problems found while reading the files, by file and line", ""),
+    (C::Browse, A::WriteNote, "write your own answer to the card", ""),
+    (C::Browse, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
     (C::Browse, A::Quit, "quit at once", ""),
     (C::Browse, A::Suspend, "suspend to the shell (fg resumes)", ""),
     // The search panel.
@@ -101,6 +103,8 @@ const WORDS: &[Row] = &[
     (C::Debrief, A::Accept, "take the suggested grade", "suggested"),
     (C::Debrief, A::HalfPageDown, "scroll the model answer down", ""),
     (C::Debrief, A::HalfPageUp, "scroll the model answer up", ""),
+    (C::Debrief, A::WriteNote, "write your own answer to the card", ""),
+    (C::Debrief, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
     (C::Debrief, A::Help, "this help", ""),
     (C::Debrief, A::Quit, "quit (asks first: the interview would be lost)", ""),
     // Mock interview: the result.
@@ -146,6 +150,8 @@ const WORDS: &[Row] = &[
     (C::ReviewAnswer, A::Flag, "flag / unflag the card", "flag"),
     (C::ReviewAnswer, A::Edit, "edit the card in $VISUAL / $EDITOR", "edit"),
     (C::ReviewAnswer, A::ToggleExtras, "show example answer and follow-ups", "example"),
+    (C::ReviewAnswer, A::WriteNote, "write your own answer to the card", ""),
+    (C::ReviewAnswer, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
     (C::ReviewAnswer, A::Top, "first key point", ""),
     (C::ReviewAnswer, A::Bottom, "last key point", ""),
     (C::ReviewAnswer, A::HalfPageDown, "scroll the answer down", "scroll"),
@@ -173,6 +179,12 @@ const WORDS: &[Row] = &[
     (C::Stats, A::Back, "back to where you came from", "back"),
     (C::Stats, A::Help, "this help", ""),
     (C::Stats, A::Quit, "quit at once", ""),
+    // Your own answer, in the app's editor. Every other key goes to the text.
+    (C::Note, A::Back, "save your own answer and close the editor", "save"),
+    (C::Note, A::Cancel, "close without saving (asks first when changed)", "drop"),
+    (C::Note, A::Help, "this help", "help"),
+    (C::NoteConfirm, A::Confirm, "yes: drop the changes", "drop them"),
+    (C::NoteConfirm, A::Cancel, "no: keep writing", "keep writing"),
 ];
 
 /// What `action` does in `context`, for the help panel and `config --default`.

@@ -6,6 +6,7 @@ pub mod help;
 pub mod highlight;
 pub mod markdown;
 pub mod mock_view;
+pub mod note_view;
 pub mod pane;
 pub mod plan_line;
 pub mod review_view;
@@ -104,6 +105,14 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
             }
         }
         None => {}
+    }
+    if let Some(note) = app.note_editor() {
+        let [body, _status] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(area);
+        note_view::draw(frame, body, app, note);
     }
     if let Some(state) = app.help() {
         view.measures.help_max_scroll = help::draw(frame, area, app, state);

@@ -21,6 +21,7 @@ mod mock;
 mod no_panic;
 mod notes;
 mod notes_layouts;
+mod own_answers;
 mod plan;
 mod review;
 mod stats;
