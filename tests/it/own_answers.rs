@@ -174,3 +174,84 @@ fn snapshots_of_the_editor_and_its_question_before_dropping() {
         );
     }
 }
+
+/// Writes `text` as the selected card's own answer through the editor.
+fn write_note(r: &mut Rig, text: &str) {
+    r.press(WriteNote);
+    type_text(r, text);
+    r.press(Back);
+}
+
+const MINE: &str = "At Acme the catalogue API read Postgres 40 times per page.\nRedis in front, TTL 60 s: p99 900 ms -> 40 ms.";
+
+#[test]
+fn snapshots_of_the_own_answer_beside_the_model_in_the_browser() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut r = on_first_card(w, h);
+        if w < 100 {
+            r.press(Open);
+            r.press(Bottom);
+        }
+        let empty = screen_text(&render(&r.app));
+        assert!(
+            empty.contains("None yet: w writes one in your own words."),
+            "{w}x{h}: {empty}"
+        );
+        write_note(&mut r, MINE);
+        r.press(ToggleExtras);
+        if w < 100 {
+            r.press(Bottom);
+        }
+        let text = screen_text(&render(&r.app));
+        assert!(text.contains("Your own answer"), "{text}");
+        assert!(text.contains("a model: tell your own story"), "{text}");
+        assert_snapshot!(format!("own_answer_browser_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn snapshots_of_the_own_answer_in_review_and_the_debrief() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut r = Rig::new(w, h);
+        r.start();
+        r.press(Reveal);
+        let empty = screen_text(&render(&r.app));
+        assert!(empty.contains("Your own answer"), "{w}x{h}: {empty}");
+        write_note(&mut r, MINE);
+        assert_snapshot!(
+            format!("own_answer_review_{w}x{h}"),
+            screen_text(&render(&r.app))
+        );
+
+        let t0 = Instant::now();
+        let mut app =
+            crate::common::app_with("10-caching/01-caching.md", crate::common::CANONICAL, w, h);
+        let stored = r.effects.store.notes().unwrap();
+        app = app.with_notes(stored.into_iter().map(|n| (n.card_id, n.text)));
+        let settings = prepdeck::mock::MockSettings {
+            questions: 3,
+            per_question: None,
+            total: None,
+            spoken: false,
+            seed: 1,
+            topics: Vec::new(),
+            follow_ups: false,
+        };
+        assert!(app.start_mock(settings, Vec::new(), t0));
+        for _ in 0..3 {
+            app.update(FinishQuestion, t0);
+        }
+        // Grade until the debrief shows the card with the own answer.
+        let mut shown = false;
+        for _ in 0..3 {
+            let text = screen_text(&render(&app));
+            if text.contains("At Acme the catalogue") {
+                assert_snapshot!(format!("own_answer_debrief_{w}x{h}"), text);
+                shown = true;
+                break;
+            }
+            app.update(Grade3, t0);
+        }
+        assert!(shown, "the debrief never showed the own answer");
+    }
+}
