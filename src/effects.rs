@@ -156,6 +156,7 @@ impl Effects {
         .unwrap_or(None);
         Ok(Msg::StatsReady(Box::new(crate::stats::Stats {
             plan: plan.map(|p| p.report),
+            own_answers: crate::stats::own_answers(&app.deck().cards, &|id| app.note(id).is_some()),
             ..stats
         })))
     }

@@ -34,10 +34,12 @@ impl Format {
     }
 }
 
-/// The JSON export: the check document with `"flagged": true|false` on every card.
+/// The JSON export: the check document with `"flagged": true|false` on every card, and
+/// `"note": "…"` on each card with an own answer in `notes` (by card id).
 pub fn json_with_flags(
     deck: &Deck,
     flagged: &std::collections::HashSet<String>,
+    notes: &std::collections::HashMap<String, String>,
 ) -> Result<String, serde_json::Error> {
     let mut doc = serde_json::to_value(CheckReport::new(deck))?;
     if let Some(cards) = doc.get_mut("cards").and_then(|c| c.as_array_mut()) {
@@ -46,8 +48,16 @@ pub fn json_with_flags(
                 .get("id")
                 .and_then(|id| id.as_str())
                 .is_some_and(|id| flagged.contains(id));
+            let note = card
+                .get("id")
+                .and_then(|id| id.as_str())
+                .and_then(|id| notes.get(id))
+                .cloned();
             if let Some(map) = card.as_object_mut() {
                 map.insert("flagged".to_string(), serde_json::Value::Bool(on));
+                if let Some(note) = note {
+                    map.insert("note".to_string(), serde_json::Value::String(note));
+                }
             }
         }
     }

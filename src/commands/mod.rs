@@ -6,6 +6,7 @@
 pub mod check;
 pub mod data;
 pub mod export;
+pub mod notes;
 pub mod plan;
 pub mod screens;
 pub mod stats;

@@ -5,7 +5,7 @@ use crate::common::{layout_fixture, prepdeck};
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 14] = [
     "check",
     "review",
     "mock",
@@ -19,6 +19,7 @@ const SUBCOMMANDS: [&str; 13] = [
     "completions",
     "man",
     "config",
+    "notes",
 ];
 
 #[test]

@@ -255,3 +255,27 @@ fn snapshots_of_the_own_answer_in_review_and_the_debrief() {
         assert!(shown, "the debrief never showed the own answer");
     }
 }
+
+#[test]
+fn the_all_fields_search_finds_the_own_answer_and_shows_where() {
+    let mut r = on_first_card(120, 40);
+    write_note(&mut r, "We ran memcached behind the Zanzibar gateway.");
+    r.press(Search);
+    r.press(SearchScope);
+    for c in "zanzibar".chars() {
+        r.press(Input(c));
+    }
+    let text = screen_text(&render(&r.app));
+    assert!(
+        text.contains("your own answer: … memcached behind the Zanzibar gateway."),
+        "{text}"
+    );
+    assert!(
+        text.contains("When would you put a cache in front"),
+        "{text}"
+    );
+    // Questions only: the own answer is not a question.
+    r.press(SearchScope);
+    let text = screen_text(&render(&r.app));
+    assert!(!text.contains("your own answer:"), "{text}");
+}
