@@ -1,6 +1,6 @@
 //! The progress database: one SQLite file, `prepdeck.db`, holding each card's schedule,
 //! the append-only review log, mock interviews, settings, the plan to an interview and
-//! the person's own answers.
+//! the person's own answers and stories.
 //!
 //! Every write is one transaction committed before the call returns (WAL mode,
 //! `synchronous = FULL`), so a killed process loses at most the card on screen, and
@@ -22,6 +22,7 @@ mod notes;
 mod plan;
 mod schema;
 mod settings;
+mod stories;
 
 pub use backup::{Restored, restore, utc_stamp};
 pub use cards::Undone;
@@ -32,6 +33,7 @@ pub use mock::{MockAnswer, MockRecord};
 pub use notes::{Note, NoteSaved};
 pub use plan::StoredPlan;
 pub use schema::SCHEMA_VERSION;
+pub use stories::{Story, parse_tags};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

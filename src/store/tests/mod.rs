@@ -64,7 +64,7 @@ fn a_version_1_database_gains_card_names_and_keeps_its_progress() {
         .conn
         .execute_batch(
             "DROP TABLE card_label; DROP TABLE interview_plan; DROP TABLE interview_plan_topic;
-             DROP TABLE card_note;
+             DROP TABLE card_note; DROP TABLE story_card; DROP TABLE story;
              PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -202,7 +202,10 @@ fn a_version_3_database_gains_own_answers_and_keeps_its_progress() {
     store.set_flag("kept", true).unwrap();
     store
         .conn
-        .execute_batch("DROP TABLE card_note; PRAGMA user_version = 3;")
+        .execute_batch(
+            "DROP TABLE card_note; DROP TABLE story_card; DROP TABLE story;
+             PRAGMA user_version = 3;",
+        )
         .unwrap();
     drop(store);
     let mut again = open(dir.path());

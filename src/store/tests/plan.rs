@@ -81,6 +81,7 @@ fn a_version_2_database_gains_the_plan_and_keeps_its_progress() {
         .conn
         .execute_batch(
             "DROP TABLE interview_plan; DROP TABLE interview_plan_topic; DROP TABLE card_note;
+             DROP TABLE story_card; DROP TABLE story;
              PRAGMA user_version = 2;",
         )
         .unwrap();
