@@ -74,6 +74,12 @@ pub enum Action {
     WriteNote,
     /// Write your own answer to the card in `$VISUAL` / `$EDITOR`.
     WriteNoteInEditor,
+    /// The story bank.
+    OpenStories,
+    /// Add a story to the bank.
+    NewStory,
+    /// Delete the selected story (asks first).
+    DeleteStory,
     /// A key for a text area, passed on as it is.
     #[serde(skip)]
     TextKey(crossterm::event::KeyEvent),

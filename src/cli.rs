@@ -193,6 +193,31 @@ pub enum Command {
         prepdeck notes show 0123456789ab\n  prepdeck notes import my-answers.md"
     )]
     Notes(NotesArgs),
+    /// The story bank: your stories (situation, task, action, result) and the cards they answer.
+    #[command(
+        after_help = "Without options, opens the story bank screen: add (a), edit (e), link or unlink \
+        the behavioural and incident card under the cursor (Space), delete (d, asks first; u brings \
+        it back in the same session). --markdown and --json print the bank instead.\n\n\
+        Examples:\n  prepdeck stories\n  prepdeck stories --markdown > stories.md\n  \
+        prepdeck stories --json | jq '.[].title'"
+    )]
+    Stories(StoriesArgs),
+}
+
+/// `prepdeck stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Print the story bank as markdown instead of opening the screen.
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+
+    /// Print the story bank as JSON instead of opening the screen.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Question files or folders whose cards the stories answer (default: the content the
+    /// browser opens).
+    pub paths: Vec<PathBuf>,
 }
 
 /// `prepdeck notes`.

@@ -87,6 +87,8 @@ impl Effects {
                 }),
             Effect::OpenStats => self.stats(app),
             Effect::SaveNote { card, text } => return self.save_note(app, card, &text),
+            Effect::SaveStory(story) => self.save_story(app, &story),
+            Effect::DeleteStory(id) => self.delete_story(app, id),
             Effect::Quit | Effect::Suspend | Effect::Edit(_) | Effect::EditNote(_) => {
                 Ok(Msg::Saved {
                     changes: Vec::new(),
@@ -260,6 +262,41 @@ impl Effects {
             }
             Err(err) => Msg::Message(format!("your own answer was NOT saved: {err}")),
         }
+    }
+
+    /// Stores a story and hands back the bank as it now is.
+    fn save_story(&mut self, app: &App, story: &crate::store::Story) -> anyhow::Result<Msg> {
+        let back = story.id > 0 && !app.stories().iter().any(|s| s.id == story.id);
+        let id = self.store.save_story(story, app.unix_now())?;
+        let message = if back {
+            format!("brought back \"{}\"", story.title)
+        } else {
+            format!("saved \"{}\"", story.title)
+        };
+        Ok(Msg::StoriesChanged {
+            stories: self.store.stories()?,
+            select: Some(id),
+            message,
+        })
+    }
+
+    /// Deletes a story; the screen keeps it in its trash for an undo.
+    fn delete_story(&mut self, app: &App, id: i64) -> anyhow::Result<Msg> {
+        let gone = self.store.delete_story(id)?;
+        Ok(Msg::StoriesChanged {
+            stories: self.store.stories()?,
+            select: None,
+            message: gone.map_or_else(
+                || "that story was already gone".to_string(),
+                |s| {
+                    format!(
+                        "deleted \"{}\" ({} brings it back)",
+                        s.title,
+                        app.key_for(crate::keymap::Context::Stories, crate::action::Action::Undo)
+                    )
+                },
+            ),
+        })
     }
 
     /// Opens a card's own answer in `$VISUAL` / `$EDITOR` (the terminal is already

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some(Command::Config(args)) => data::config(args, global),
         Some(Command::Export(args)) => export::run(args, global),
         Some(Command::Notes(args)) => notes::run(args, global),
+        Some(Command::Stories(args)) => screens::stories(args, global),
         Some(Command::Completions(args)) => data::completions(args.shell),
         Some(Command::Man) => data::man_page(),
     })

@@ -178,7 +178,7 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     }
     if matches!(
         context,
-        Context::Mock | Context::ReviewTyping | Context::Note
+        Context::Mock | Context::ReviewTyping | Context::Note | Context::StoryForm
     ) {
         return Some(Action::TextKey(key));
     }

@@ -19,6 +19,7 @@ pub mod review;
 mod review_unsaved;
 mod screens;
 pub mod stats_screen;
+pub mod stories;
 pub mod tree_view;
 
 use std::collections::HashMap;
@@ -53,6 +54,7 @@ pub enum Screen {
     Mock(Box<MockScreen>),
     Review(Box<ReviewScreen>),
     Stats(Box<StatsScreen>),
+    Stories(Box<stories::StoriesScreen>),
 }
 
 /// The whole state of the app.
@@ -96,6 +98,8 @@ pub struct App {
     notes: HashMap<String, String>,
     /// The in-app editor of an own answer, over the screen in front.
     note_editor: Option<NoteEditor>,
+    /// The story bank.
+    stories: Vec<crate::store::Story>,
 }
 
 impl App {
@@ -146,6 +150,7 @@ impl App {
             plan: None,
             notes: HashMap::new(),
             note_editor: None,
+            stories: Vec::new(),
         }
     }
 
@@ -255,6 +260,7 @@ impl App {
                 Side::Summary => Context::ReviewSummary,
             },
             Some(Screen::Stats(_)) => Context::Stats,
+            Some(Screen::Stories(s)) => App::stories_context(s),
             Some(Screen::Mock(m)) => match m.phase {
                 Phase::Setup => Context::MockSetup,
                 Phase::Asking => Context::Mock,
@@ -376,6 +382,15 @@ impl App {
                 self.message = Some(text);
                 None
             }
+            Msg::StoriesChanged {
+                stories,
+                select,
+                message,
+            } => {
+                self.stories_changed(stories, select);
+                self.message = Some(message);
+                None
+            }
             Msg::NoteSaved {
                 card,
                 text,
@@ -439,10 +454,15 @@ impl App {
         if let Action::WriteNote | Action::WriteNoteInEditor = action {
             return self.open_note(action == Action::WriteNoteInEditor);
         }
+        if action == Action::OpenStories {
+            self.open_stories();
+            return None;
+        }
         match self.screens.last() {
             Some(Screen::Mock(_)) => self.update_mock(action, now),
             Some(Screen::Review(_)) => self.update_review(action, now),
             Some(Screen::Stats(_)) => self.update_stats(action),
+            Some(Screen::Stories(_)) => self.update_stories(action),
             Some(Screen::Browse(b)) if b.search.is_some() => {
                 self.update_search(action);
                 None

@@ -78,7 +78,7 @@ impl App {
 
     /// The card whose own answer `w` / `W` would write on the screen in front: the
     /// browser's selected card, the review's revealed card, the debrief's question.
-    fn note_target(&self) -> Option<usize> {
+    pub(super) fn note_target(&self) -> Option<usize> {
         match self.screen()? {
             Screen::Browse(_) => self.selected_card(),
             Screen::Review(r) if r.side == Side::Answer => self.card_index(r.current_id()?),

@@ -30,7 +30,12 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
             text
         }
         Format::Markdown => export::markdown::export(&deck.cards),
-        Format::Json => match export::json_with_flags(&deck, &flagged_ids(global), &notes) {
+        Format::Json => match export::json_with_flags(
+            &deck,
+            &flagged_ids(global),
+            &notes,
+            &stored_stories(global),
+        ) {
             Ok(text) => text,
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         },
@@ -152,6 +157,26 @@ fn own_answers(global: &GlobalArgs) -> HashMap<String, String> {
                 "prepdeck: your own answers could not be read, so the export goes without them: {err}"
             ));
             HashMap::new()
+        }
+    }
+}
+
+/// The story bank, when there is a database; the export goes on without it, with a
+/// warning, when it cannot be read.
+fn stored_stories(global: &GlobalArgs) -> Vec<crate::store::Story> {
+    let Ok(path) = crate::store::Store::db_path(global.data_dir.as_deref()) else {
+        return Vec::new();
+    };
+    if !path.is_file() {
+        return Vec::new();
+    }
+    match crate::store::Store::open_file(&path).and_then(|s| s.stories()) {
+        Ok(stories) => stories,
+        Err(err) => {
+            super::warn(&format!(
+                "prepdeck: the story bank could not be read, so the export goes without it: {err}"
+            ));
+            Vec::new()
         }
     }
 }

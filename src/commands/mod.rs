@@ -232,6 +232,7 @@ pub struct Progress {
     params: Option<Vec<f32>>,
     /// The person's own answers, by card id.
     notes: Vec<(String, String)>,
+    stories: Vec<crate::store::Story>,
 }
 
 /// Opens the database and reads the saved progress. The error is returned rather than
@@ -245,11 +246,13 @@ pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
         .into_iter()
         .map(|n| (n.card_id, n.text))
         .collect();
+    let stories = store.stories()?;
     Ok(Progress {
         store,
         states,
         params,
         notes,
+        stories,
     })
 }
 
@@ -273,7 +276,10 @@ pub fn open_progress(
         .filter(|c| progress.states.contains_key(&c.id))
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
-    let mut app = app.with_states(progress.states).with_notes(progress.notes);
+    let mut app = app
+        .with_states(progress.states)
+        .with_notes(progress.notes)
+        .with_stories(progress.stories);
     let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention);
     let mut queue = queue_options(&settings.config);
     // A plan to an interview date sets new cards a day, puts its own new cards first,

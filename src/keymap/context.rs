@@ -20,10 +20,16 @@ pub enum Context {
     Note,
     /// Asked whether to drop the changes to an own answer.
     NoteConfirm,
+    /// The story bank.
+    Stories,
+    /// Adding or editing a story.
+    StoryForm,
+    /// Asked whether to delete a story or drop the changes to one.
+    StoryConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 18] = [
         Context::Browse,
         Context::Search,
         Context::Help,
@@ -39,6 +45,9 @@ impl Context {
         Context::Stats,
         Context::Note,
         Context::NoteConfirm,
+        Context::Stories,
+        Context::StoryForm,
+        Context::StoryConfirm,
     ];
 
     /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
@@ -59,6 +68,9 @@ impl Context {
             Context::Stats => "stats",
             Context::Note => "note",
             Context::NoteConfirm => "note_confirm",
+            Context::Stories => "stories",
+            Context::StoryForm => "story_form",
+            Context::StoryConfirm => "story_confirm",
         }
     }
 
@@ -80,6 +92,9 @@ impl Context {
             Context::Stats => "Statistics",
             Context::Note => "Your own answer: writing",
             Context::NoteConfirm => "Your own answer: drop the changes?",
+            Context::Stories => "Story bank",
+            Context::StoryForm => "Story bank: writing a story",
+            Context::StoryConfirm => "Story bank: are you sure?",
         }
     }
 }

@@ -50,6 +50,7 @@ const WORDS: &[Row] = &[
     (C::Browse, A::Problems, "problems found while reading the files, by file and line", ""),
     (C::Browse, A::WriteNote, "write your own answer to the card", ""),
     (C::Browse, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
+    (C::Browse, A::OpenStories, "the story bank: your stories and the cards they answer", ""),
     (C::Browse, A::Quit, "quit at once", ""),
     (C::Browse, A::Suspend, "suspend to the shell (fg resumes)", ""),
     // The search panel.
@@ -105,6 +106,7 @@ const WORDS: &[Row] = &[
     (C::Debrief, A::HalfPageUp, "scroll the model answer up", ""),
     (C::Debrief, A::WriteNote, "write your own answer to the card", ""),
     (C::Debrief, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
+    (C::Debrief, A::OpenStories, "the story bank, on a story linked to this card", ""),
     (C::Debrief, A::Help, "this help", ""),
     (C::Debrief, A::Quit, "quit (asks first: the interview would be lost)", ""),
     // Mock interview: the result.
@@ -152,6 +154,7 @@ const WORDS: &[Row] = &[
     (C::ReviewAnswer, A::ToggleExtras, "show example answer and follow-ups", "example"),
     (C::ReviewAnswer, A::WriteNote, "write your own answer to the card", ""),
     (C::ReviewAnswer, A::WriteNoteInEditor, "write your own answer in $VISUAL / $EDITOR", ""),
+    (C::ReviewAnswer, A::OpenStories, "the story bank, on a story linked to this card", ""),
     (C::ReviewAnswer, A::Top, "first key point", ""),
     (C::ReviewAnswer, A::Bottom, "last key point", ""),
     (C::ReviewAnswer, A::HalfPageDown, "scroll the answer down", "scroll"),
@@ -185,6 +188,25 @@ const WORDS: &[Row] = &[
     (C::Note, A::Help, "this help", "help"),
     (C::NoteConfirm, A::Confirm, "yes: drop the changes", "drop them"),
     (C::NoteConfirm, A::Cancel, "no: keep writing", "keep writing"),
+    // The story bank.
+    (C::Stories, A::MoveDown, "next story, or next card", "move"),
+    (C::Stories, A::MoveUp, "previous story, or previous card", "move"),
+    (C::Stories, A::FocusNext, "between the stories and the cards", "stories/cards"),
+    (C::Stories, A::NewStory, "add a story", "add"),
+    (C::Stories, A::Edit, "edit the selected story", "edit"),
+    (C::Stories, A::Toggle, "link / unlink the card under the cursor to the selected story", "link"),
+    (C::Stories, A::DeleteStory, "delete the selected story (asks first)", "delete"),
+    (C::Stories, A::Undo, "bring back the last story deleted in this session", "undo"),
+    (C::Stories, A::Back, "back to where you came from", "back"),
+    (C::Stories, A::Help, "this help", ""),
+    (C::Stories, A::Quit, "quit at once", ""),
+    (C::StoryForm, A::Back, "save the story and close the form", "save"),
+    (C::StoryForm, A::FocusNext, "next field", "field"),
+    (C::StoryForm, A::FocusPrev, "previous field", "field"),
+    (C::StoryForm, A::Cancel, "close without saving (asks first when changed)", "drop"),
+    (C::StoryForm, A::Help, "this help", ""),
+    (C::StoryConfirm, A::Confirm, "yes", "yes"),
+    (C::StoryConfirm, A::Cancel, "no", "no"),
 ];
 
 /// What `action` does in `context`, for the help panel and `config --default`.

@@ -338,6 +338,19 @@ pub fn own_section(app: &App, card: &Card, context: Context, width: usize) -> Ve
     let mut out = Vec::new();
     section(&mut out, OWN_TITLE, width, app.theme());
     out.extend(own_answer(app, app.note(&card.id), context, width));
+    let stories = app.stories_of(&card.id);
+    if !stories.is_empty() {
+        out.push(Line::default());
+        out.extend(dim_paragraph(
+            format!(
+                "Your stories for it: {} ({} opens the story bank)",
+                sanitize(&stories.join(" · "), false),
+                app.key_for(context, Action::OpenStories)
+            ),
+            width,
+            app.theme(),
+        ));
+    }
     out
 }
 

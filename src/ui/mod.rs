@@ -15,6 +15,7 @@ pub mod stats_calendar;
 pub mod stats_plan;
 pub mod stats_view;
 pub mod status;
+pub mod stories_view;
 pub mod table;
 pub mod tree_pane;
 pub mod wrap;
@@ -98,6 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
                 Screen::Stats(s) => {
                     view.measures.stats_max_scroll = stats_view::draw(frame, body, app, s);
                 }
+                Screen::Stories(s) => stories_view::draw(frame, body, app, s),
                 Screen::Browse(_) => {}
             }
             if !status::draw(frame, status_area, app) {

@@ -5,7 +5,7 @@ use crate::common::{layout_fixture, prepdeck};
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "check",
     "review",
     "mock",
@@ -20,6 +20,7 @@ const SUBCOMMANDS: [&str; 14] = [
     "man",
     "config",
     "notes",
+    "stories",
 ];
 
 #[test]

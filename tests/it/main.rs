@@ -25,3 +25,4 @@ mod own_answers;
 mod plan;
 mod review;
 mod stats;
+mod stories;

@@ -322,3 +322,39 @@ fn stats_count_the_own_answers() {
     assert_eq!(v["own_answers"]["cards"], 1);
     assert_eq!(v["own_answers"]["behavioural"], 0);
 }
+
+#[test]
+fn the_story_bank_is_printed_and_exported() {
+    let home = tempfile::tempdir().unwrap();
+    let fixture = layout_fixture("qa_lines.txt");
+    let story = prepdeck::store::Story {
+        title: "The resolver outage".to_string(),
+        situation: "Half the fleet lost DNS".to_string(),
+        cards: vec![dns_id()],
+        ..prepdeck::store::Story::default()
+    };
+    store(home.path())
+        .save_story(&story, 1_795_000_000)
+        .unwrap();
+    let out = run_in(home.path(), &["stories", "--markdown", &fixture], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# Story bank\n\n## The resolver outage\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("### Situation\nHalf the fleet lost DNS\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("- What port does DNS use? ({})", dns_id())),
+        "{text}"
+    );
+    let out = run_in(home.path(), &["stories", "--json", &fixture], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], "The resolver outage");
+    let out = run_in(home.path(), &["export", "--format", "json", &fixture], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"][0]["cards"][0], dns_id().as_str());
+}
