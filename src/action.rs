@@ -70,6 +70,16 @@ pub enum Action {
     ListFlagged,
     /// The problems found while reading the files, with file and line.
     Problems,
+    /// Write your own answer to the card, in the app.
+    WriteNote,
+    /// Write your own answer to the card in `$VISUAL` / `$EDITOR`.
+    WriteNoteInEditor,
+    /// The story bank.
+    OpenStories,
+    /// Add a story to the bank.
+    NewStory,
+    /// Delete the selected story (asks first).
+    DeleteStory,
     /// A key for a text area, passed on as it is.
     #[serde(skip)]
     TextKey(crossterm::event::KeyEvent),

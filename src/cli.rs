@@ -188,6 +188,86 @@ pub enum Command {
         prepdeck export --format report > progress.csv"
     )]
     Export(ExportArgs),
+    /// Your own answers to cards, kept beside the model answers: list, show, edit, import.
+    #[command(
+        after_help = "A card is named by its id (see `notes list` or `check --json`) or by its \
+        question: the exact question, else the one question containing the words given. `edit` \
+        opens $VISUAL (else $EDITOR, else vi) on a temporary file and saves it when the editor \
+        exits cleanly; a failed editor or a file left empty changes nothing. `import` reads \
+        `## question or id` headings, each followed by the answer; nothing is imported when a \
+        heading names no card.\n\n\
+        Exit status: 0 when done; 1 when a card has no own answer to show, the editor failed or \
+        the file could not be imported; 2 on usage errors, such as a card that cannot be found.\n\n\
+        Examples:\n  prepdeck notes list\n  prepdeck notes list --json | jq '.[].id'\n  \
+        prepdeck notes edit \"Tell me about a major incident you led.\"\n  \
+        prepdeck notes show 0123456789ab\n  prepdeck notes import my-answers.md"
+    )]
+    Notes(NotesArgs),
+    /// The story bank: your stories (situation, task, action, result) and the cards they answer.
+    #[command(
+        after_help = "Without options, opens the story bank screen: add (a), edit (e), link or unlink \
+        the behavioural and incident card under the cursor (Space), delete (d, asks first; u brings \
+        it back in the same session). --markdown and --json print the bank instead.\n\n\
+        Examples:\n  prepdeck stories\n  prepdeck stories --markdown > stories.md\n  \
+        prepdeck stories --json | jq '.[].title'"
+    )]
+    Stories(StoriesArgs),
+}
+
+/// `prepdeck stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Print the story bank as markdown instead of opening the screen.
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+
+    /// Print the story bank as JSON instead of opening the screen.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Question files or folders whose cards the stories answer (default: the content the
+    /// browser opens).
+    pub paths: Vec<PathBuf>,
+}
+
+/// `prepdeck notes`.
+#[derive(Debug, Args)]
+pub struct NotesArgs {
+    #[command(subcommand)]
+    pub command: NotesCommand,
+
+    /// Question files or folders the cards are looked up in [default: the content the
+    /// browser opens].
+    #[arg(long = "path", value_name = "PATH", global = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// What `prepdeck notes` does.
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// List every own answer with its card, newest change first.
+    List {
+        /// Print JSON: id, topic, question, note, created and updated times, in_content.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a card's own answer.
+    Show {
+        /// The card's id or question.
+        #[arg(value_name = "ID|QUESTION")]
+        card: String,
+    },
+    /// Write a card's own answer in $VISUAL / $EDITOR.
+    Edit {
+        /// The card's id or question.
+        #[arg(value_name = "ID|QUESTION")]
+        card: String,
+    },
+    /// Import own answers from markdown: `## question or id`, then the answer.
+    Import {
+        /// The markdown file.
+        file: PathBuf,
+    },
 }
 
 /// `prepdeck export`.
@@ -205,6 +285,10 @@ pub struct ExportArgs {
     /// [default: prepdeck].
     #[arg(long, value_name = "NAME")]
     pub deck_prefix: Option<String>,
+    /// Markdown: end with your own answers, one `## question` each (the shape `notes
+    /// import` reads). JSON and the report always carry them.
+    #[arg(long)]
+    pub with_notes: bool,
 
     /// Files or folders to export, read recursively (default: the bundled questions).
     pub paths: Vec<PathBuf>,

@@ -86,10 +86,15 @@ impl Effects {
                     }
                 }),
             Effect::OpenStats => self.stats(app),
-            Effect::Quit | Effect::Suspend | Effect::Edit(_) => Ok(Msg::Saved {
-                changes: Vec::new(),
-                note: None,
-            }),
+            Effect::SaveNote { card, text } => return self.save_note(app, card, &text),
+            Effect::SaveStory(story) => self.save_story(app, &story),
+            Effect::DeleteStory(id) => self.delete_story(app, id),
+            Effect::Quit | Effect::Suspend | Effect::Edit(_) | Effect::EditNote(_) => {
+                Ok(Msg::Saved {
+                    changes: Vec::new(),
+                    note: None,
+                })
+            }
         };
         result.unwrap_or_else(|err| Msg::Message(format!("{err:#}")))
     }
@@ -153,6 +158,7 @@ impl Effects {
         .unwrap_or(None);
         Ok(Msg::StatsReady(Box::new(crate::stats::Stats {
             plan: plan.map(|p| p.report),
+            own_answers: crate::stats::own_answers(&app.deck().cards, &|id| app.note(id).is_some()),
             ..stats
         })))
     }
@@ -233,6 +239,80 @@ impl Effects {
         }
         let deck = load::load(&self.sources)?;
         Ok(Msg::DeckReloaded(Box::new(deck)))
+    }
+
+    /// Stores a card's own answer (blank: deletes it) and says so; a refused write
+    /// says why, and the App keeps what it had.
+    pub fn save_note(&mut self, app: &App, card: CardId, text: &str) -> Msg {
+        use crate::store::NoteSaved;
+        match self.store.save_note(card.as_str(), text, app.unix_now()) {
+            Ok(done) => {
+                self.remember_label(app, card.as_str());
+                let message = match done {
+                    NoteSaved::Created | NoteSaved::Updated => "saved your own answer",
+                    NoteSaved::Unchanged => "your own answer is unchanged",
+                    NoteSaved::Deleted => "your own answer was emptied: deleted it",
+                };
+                let text = (!text.trim().is_empty()).then(|| text.to_string());
+                Msg::NoteSaved {
+                    card,
+                    text,
+                    message: message.to_string(),
+                }
+            }
+            Err(err) => Msg::Message(format!("your own answer was NOT saved: {err}")),
+        }
+    }
+
+    /// Stores a story and hands back the bank as it now is.
+    fn save_story(&mut self, app: &App, story: &crate::store::Story) -> anyhow::Result<Msg> {
+        let back = story.id > 0 && !app.stories().iter().any(|s| s.id == story.id);
+        let id = self.store.save_story(story, app.unix_now())?;
+        let message = if back {
+            format!("brought back \"{}\"", story.title)
+        } else {
+            format!("saved \"{}\"", story.title)
+        };
+        Ok(Msg::StoriesChanged {
+            stories: self.store.stories()?,
+            select: Some(id),
+            message,
+        })
+    }
+
+    /// Deletes a story; the screen keeps it in its trash for an undo.
+    fn delete_story(&mut self, app: &App, id: i64) -> anyhow::Result<Msg> {
+        let gone = self.store.delete_story(id)?;
+        Ok(Msg::StoriesChanged {
+            stories: self.store.stories()?,
+            select: None,
+            message: gone.map_or_else(
+                || "that story was already gone".to_string(),
+                |s| {
+                    format!(
+                        "deleted \"{}\" ({} brings it back)",
+                        s.title,
+                        app.key_for(crate::keymap::Context::Stories, crate::action::Action::Undo)
+                    )
+                },
+            ),
+        })
+    }
+
+    /// Opens a card's own answer in `$VISUAL` / `$EDITOR` (the terminal is already
+    /// handed back) and stores what comes back; a failed editor or an emptied file
+    /// changes nothing.
+    pub fn edit_note(&mut self, app: &App, card: &CardId) -> Msg {
+        use crate::note_edit::{Edited, edit_text};
+        let before = app.note(card.as_str()).unwrap_or_default().to_string();
+        match edit_text(card.as_str(), &before) {
+            Ok(Edited::Text(text)) => self.save_note(app, card.clone(), &text),
+            Ok(Edited::Unchanged) => Msg::Message("your own answer is unchanged".to_string()),
+            Ok(Edited::Emptied) => {
+                Msg::Message("the file came back empty: your own answer is unchanged".to_string())
+            }
+            Err(err) => Msg::Message(format!("{err}: your own answer is unchanged")),
+        }
     }
 
     /// Names a graded card in the database (for `prune`, once it has left the content).

@@ -5,6 +5,7 @@
 pub mod anki;
 pub mod markdown;
 pub mod report;
+pub mod stories;
 
 use crate::check::CheckReport;
 use crate::load::Deck;
@@ -34,20 +35,35 @@ impl Format {
     }
 }
 
-/// The JSON export: the check document with `"flagged": true|false` on every card.
+/// The JSON export: the check document with `"flagged": true|false` on every card, and
+/// `"note": "…"` on each card with an own answer in `notes` (by card id), and the story
+/// bank as `"stories"`.
 pub fn json_with_flags(
     deck: &Deck,
     flagged: &std::collections::HashSet<String>,
+    notes: &std::collections::HashMap<String, String>,
+    stories: &[crate::store::Story],
 ) -> Result<String, serde_json::Error> {
     let mut doc = serde_json::to_value(CheckReport::new(deck))?;
+    if let Some(map) = doc.as_object_mut() {
+        map.insert("stories".to_string(), serde_json::to_value(stories)?);
+    }
     if let Some(cards) = doc.get_mut("cards").and_then(|c| c.as_array_mut()) {
         for card in cards {
             let on = card
                 .get("id")
                 .and_then(|id| id.as_str())
                 .is_some_and(|id| flagged.contains(id));
+            let note = card
+                .get("id")
+                .and_then(|id| id.as_str())
+                .and_then(|id| notes.get(id))
+                .cloned();
             if let Some(map) = card.as_object_mut() {
                 map.insert("flagged".to_string(), serde_json::Value::Bool(on));
+                if let Some(note) = note {
+                    map.insert("note".to_string(), serde_json::Value::String(note));
+                }
             }
         }
     }

@@ -16,8 +16,10 @@
 //! Then the app and its edges:
 //! - `action` (the vocabulary of everything a person can ask), `app` (the state, and
 //!   `App::update`, the only code that changes it), `ui` (`draw(frame, &App, &mut View)`),
-//!   `effects` (the I/O the app asks for, answered as messages), `tui` (the terminal
-//!   loop), `cli` and `commands` (the binary's subcommands and its one error type).
+//!   `effects` (the I/O the app asks for, answered as messages), `note_edit` (an own
+//!   answer in the person's editor), `notes_file` (own answers imported from markdown),
+//!   `tui` (the terminal loop), `cli` and `commands` (the binary's subcommands and its
+//!   one error type).
 pub mod action;
 pub mod app;
 pub mod check;
@@ -33,6 +35,8 @@ pub mod keymap;
 pub mod load;
 pub mod mock;
 pub mod model;
+pub mod note_edit;
+pub mod notes_file;
 pub mod parse;
 pub mod plan;
 pub mod review;

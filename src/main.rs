@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use prepdeck::cli::{Cli, Command};
-use prepdeck::commands::{self, check, data, export, plan, screens, stats};
+use prepdeck::commands::{self, check, data, export, notes, plan, screens, stats};
 use prepdeck::store::Store;
 
 /// Loading allocates hundreds of thousands of small strings on two threads at once.
@@ -33,6 +33,8 @@ fn main() -> ExitCode {
         Some(Command::Restore(args)) => data::restore_cmd(args, global),
         Some(Command::Config(args)) => data::config(args, global),
         Some(Command::Export(args)) => export::run(args, global),
+        Some(Command::Notes(args)) => notes::run(args, global),
+        Some(Command::Stories(args)) => screens::stories(args, global),
         Some(Command::Completions(args)) => data::completions(args.shell),
         Some(Command::Man) => data::man_page(),
     })

@@ -140,6 +140,12 @@ fn event_loop(
                     *terminal = resume()?;
                     outcome
                 }
+                Effect::EditNote(card) => {
+                    stop();
+                    let outcome = effects.edit_note(app, &card);
+                    *terminal = resume()?;
+                    outcome
+                }
                 effect => effects.perform(app, effect, notes),
             };
             next = app.update(outcome, Instant::now());
@@ -170,7 +176,10 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if let Some(action) = app.keymap().action(context, key) {
         return Some(action);
     }
-    if matches!(context, Context::Mock | Context::ReviewTyping) {
+    if matches!(
+        context,
+        Context::Mock | Context::ReviewTyping | Context::Note | Context::StoryForm
+    ) {
         return Some(Action::TextKey(key));
     }
     if context == Context::Search {

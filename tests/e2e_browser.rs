@@ -169,3 +169,39 @@ fn ctrl_z_and_continue_redraw_the_screen() {
     assert_eq!(pty.wait_exit(10), 0);
     assert!(pty.cooked_mode());
 }
+
+#[test]
+fn an_own_answer_written_in_the_app_is_there_after_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("01-cache.md");
+    std::fs::write(
+        &file,
+        "# Caching\n\n## When would you cache?\n\n### Answer\nWhen reads dominate.\n\n### Example answer\nIn my last team we cached pages.\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let mut pty = Pty::spawn(&[&path], home.path(), 100, 30);
+    pty.wait_for("1 cards", 10);
+    pty.send("G");
+    pty.wait_for("When reads dominate", 5);
+    pty.wait_for("None yet: w writes one in your own words.", 5);
+    pty.send("w");
+    pty.wait_for("Your own answer: your system, your numbers", 5);
+    pty.send("At Acme: p99 from 900 ms to 40 ms");
+    pty.wait_for("p99 from 900 ms to 40 ms", 5);
+    pty.send("\x1b");
+    pty.wait_for("saved your own answer", 5);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+
+    let mut again = Pty::spawn(&[&path], home.path(), 100, 30);
+    again.wait_for("1 cards", 10);
+    again.send("G");
+    again.wait_for("At Acme: p99 from 900 ms to 40 ms", 5);
+    again.send("q");
+    assert_eq!(again.wait_exit(10), 0);
+    let store = prepdeck::store::Store::open(Some(&home.path().join("data"))).unwrap();
+    let notes = store.notes().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "At Acme: p99 from 900 ms to 40 ms");
+}

@@ -29,15 +29,18 @@ pub enum PaneKind {
     Tables,
     Takeaway,
     Extras,
+    /// The person's own answer, beside the model.
+    Mine,
 }
 
 impl PaneKind {
-    pub const ALL: [PaneKind; 5] = [
+    pub const ALL: [PaneKind; 6] = [
         PaneKind::Answer,
         PaneKind::Detail,
         PaneKind::Tables,
         PaneKind::Takeaway,
         PaneKind::Extras,
+        PaneKind::Mine,
     ];
 
     fn index(self) -> usize {
@@ -73,7 +76,7 @@ pub struct BrowseState {
     /// On a wide terminal, the card pane that has the keyboard when the card does.
     pub pane: PaneKind,
     /// Each pane's scroll, by `PaneKind::index`.
-    pub pane_scroll: [usize; 5],
+    pub pane_scroll: [usize; 6],
 }
 
 impl BrowseState {
@@ -89,7 +92,7 @@ impl BrowseState {
             search: None,
             highlight: Vec::new(),
             pane: PaneKind::Answer,
-            pane_scroll: [0; 5],
+            pane_scroll: [0; 6],
         }
     }
 
@@ -109,7 +112,7 @@ impl BrowseState {
     /// A new card, or a card shown anew, starts at its top in every pane.
     fn scroll_to_top(&mut self) {
         self.card_scroll = 0;
-        self.pane_scroll = [0; 5];
+        self.pane_scroll = [0; 6];
     }
 
     /// Whether the answer sections of the card are hidden right now.

@@ -92,6 +92,7 @@ impl App {
             index,
             deck,
             matcher,
+            notes,
             ..
         } = self;
         let Some(state) = screens.iter_mut().find_map(|s| match s {
@@ -119,6 +120,28 @@ impl App {
             previous.as_deref(),
             matcher,
         );
+        if state.scope == Scope::AllFields {
+            // The person's own answers are searched too; their cards come after the
+            // cards whose own text matched.
+            let mut found: Vec<usize> = (0..deck.cards.len())
+                .filter(|c| previous.as_ref().is_none_or(|p| p.contains(c)))
+                .filter(|&c| state.hits.iter().all(|h| h.card != c))
+                .filter(|&c| {
+                    let card = &deck.cards[c];
+                    notes.get(&card.id).is_some_and(|note| {
+                        crate::search::snippet::note_matches(note, &card.question, &state.query)
+                    })
+                })
+                .collect();
+            found.sort_unstable();
+            state
+                .hits
+                .extend(found.into_iter().map(|card| crate::search::Hit {
+                    card,
+                    score: 0,
+                    indices: Vec::new(),
+                }));
+        }
         state.searched = Some((state.query.clone(), state.scope));
         state.selected = 0;
     }

@@ -13,11 +13,13 @@ mod help;
 pub mod layout;
 pub mod mock;
 mod msg;
+mod notes;
 mod progress;
 pub mod review;
 mod review_unsaved;
 mod screens;
 pub mod stats_screen;
+pub mod stories;
 pub mod tree_view;
 
 use std::collections::HashMap;
@@ -40,6 +42,7 @@ pub use help::{HelpState, PanelKind};
 pub use layout::Areas;
 use mock::{MockScreen, Phase};
 pub use msg::{Effect, Measures, Msg, ReviewRequest};
+pub use notes::NoteEditor;
 pub use progress::NodeCounts;
 use review::{ReviewScreen, Side};
 use stats_screen::StatsScreen;
@@ -51,6 +54,7 @@ pub enum Screen {
     Mock(Box<MockScreen>),
     Review(Box<ReviewScreen>),
     Stats(Box<StatsScreen>),
+    Stories(Box<stories::StoriesScreen>),
 }
 
 /// The whole state of the app.
@@ -97,6 +101,12 @@ pub struct App {
     hinter: std::sync::OnceLock<crate::hint::Hinter>,
     /// `review --type`: reviews open each card on the answer box.
     review_typing: bool,
+    /// The person's own answers, by card id.
+    notes: HashMap<String, String>,
+    /// The in-app editor of an own answer, over the screen in front.
+    note_editor: Option<NoteEditor>,
+    /// The story bank.
+    stories: Vec<crate::store::Story>,
 }
 
 impl App {
@@ -148,6 +158,9 @@ impl App {
             plan: None,
             hinter: std::sync::OnceLock::new(),
             review_typing: false,
+            notes: HashMap::new(),
+            note_editor: None,
+            stories: Vec::new(),
         }
     }
 
@@ -270,6 +283,9 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        if let Some(context) = self.note_context() {
+            return context;
+        }
         match self.screen() {
             Some(Screen::Review(r)) => match r.side {
                 Side::Question => Context::Review,
@@ -278,6 +294,7 @@ impl App {
                 Side::Summary => Context::ReviewSummary,
             },
             Some(Screen::Stats(_)) => Context::Stats,
+            Some(Screen::Stories(s)) => App::stories_context(s),
             Some(Screen::Mock(m)) => match m.phase {
                 Phase::Setup => Context::MockSetup,
                 Phase::Asking => Context::Mock,
@@ -399,6 +416,24 @@ impl App {
                 self.message = Some(text);
                 None
             }
+            Msg::StoriesChanged {
+                stories,
+                select,
+                message,
+            } => {
+                self.stories_changed(stories, select);
+                self.message = Some(message);
+                None
+            }
+            Msg::NoteSaved {
+                card,
+                text,
+                message,
+            } => {
+                self.note_saved(&card, text);
+                self.message = Some(message);
+                None
+            }
             Msg::GradeRefused(error) => {
                 match self.screens.last_mut() {
                     Some(Screen::Review(r)) => r.grade_refused(error, now),
@@ -447,10 +482,21 @@ impl App {
             self.help = Some(HelpState::of(self.context(), kind));
             return None;
         }
+        if self.note_editor.is_some() {
+            return self.update_note(action);
+        }
+        if let Action::WriteNote | Action::WriteNoteInEditor = action {
+            return self.open_note(action == Action::WriteNoteInEditor);
+        }
+        if action == Action::OpenStories {
+            self.open_stories();
+            return None;
+        }
         match self.screens.last() {
             Some(Screen::Mock(_)) => self.update_mock(action, now),
             Some(Screen::Review(_)) => self.update_review(action, now),
             Some(Screen::Stats(_)) => self.update_stats(action),
+            Some(Screen::Stories(_)) => self.update_stories(action),
             Some(Screen::Browse(b)) if b.search.is_some() => {
                 self.update_search(action);
                 None

@@ -44,6 +44,19 @@ pub enum Msg {
         changes: Vec<(CardId, Option<CardState>)>,
         refused: Option<(String, usize)>,
     },
+    /// The story bank changed: the stories as they now are, the one to select, and
+    /// what to say.
+    StoriesChanged {
+        stories: Vec<crate::store::Story>,
+        select: Option<i64>,
+        message: String,
+    },
+    /// A card's own answer was saved (`None`: deleted), or not, as `message` says.
+    NoteSaved {
+        card: CardId,
+        text: Option<String>,
+        message: String,
+    },
     /// Something to tell the person in the status bar (a failure, or nothing to do).
     Message(String),
 }
@@ -77,6 +90,17 @@ pub enum Effect {
     Edit(CardId),
     /// Compute the statistics and open their screen.
     OpenStats,
+    /// Store the card's own answer written in the in-app editor (blank: delete it).
+    SaveNote {
+        card: CardId,
+        text: String,
+    },
+    /// Open the card's own answer in `$VISUAL` / `$EDITOR`, then store it.
+    EditNote(CardId),
+    /// Store a story (new, edited, relinked, or back from the trash).
+    SaveStory(Box<crate::store::Story>),
+    /// Delete a story (the screen keeps it in its trash for an undo).
+    DeleteStory(i64),
 }
 
 /// Which cards a review should draw from.

@@ -64,6 +64,12 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
     }
     let states = store.load_states().map_err(Failure::failed)?;
     let labels = store.labels().map_err(Failure::failed)?;
+    let noted: HashSet<String> = store
+        .notes()
+        .map_err(Failure::failed)?
+        .into_iter()
+        .map(|n| n.card_id)
+        .collect();
     super::say(&format!(
         "progress kept for {} that {} not in the content{}:",
         count(orphans.len(), "card", "cards"),
@@ -79,9 +85,22 @@ pub fn prune(args: &PruneArgs, global: &GlobalArgs) -> Outcome {
             || format!("{id} (graded before prepdeck kept names)"),
             |label| format!("{label} [{id}]"),
         );
-        super::say(&format!("  {name}: {}", orphan_summary(states.get(id))));
+        let mut summary = orphan_summary(states.get(id));
+        if noted.contains(id) {
+            summary = if states.contains_key(id) {
+                format!("{summary}, your own answer")
+            } else {
+                "your own answer only".to_string()
+            };
+        }
+        super::say(&format!("  {name}: {summary}"));
     }
-    if !args.yes && !confirm("delete their progress and review history?") {
+    let question = if orphans.iter().any(|id| noted.contains(id)) {
+        "delete their progress, review history and your own answers to them?"
+    } else {
+        "delete their progress and review history?"
+    };
+    if !args.yes && !confirm(question) {
         super::say("nothing deleted");
         return Ok(ExitCode::SUCCESS);
     }

@@ -23,6 +23,11 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
     for d in deck.errors.iter().chain(&deck.warnings) {
         super::warn(&d.to_string());
     }
+    let notes = if args.with_notes || matches!(args.format, Format::Json | Format::Report) {
+        own_answers(global)
+    } else {
+        HashMap::new()
+    };
     let text = match args.format {
         Format::Anki => export::anki::export(
             &deck.cards,
@@ -30,13 +35,36 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> Outcome {
                 .as_deref()
                 .unwrap_or(export::anki::DEFAULT_DECK_PREFIX),
         ),
+        Format::Markdown if args.with_notes => {
+            let mut text = export::markdown::export(&deck.cards);
+            text.push_str(&notes_appendix(&deck, &notes));
+            text
+        }
         Format::Markdown => export::markdown::export(&deck.cards),
-        Format::Json => match export::json_with_flags(&deck, &flagged_ids(global)) {
+        Format::Json => match export::json_with_flags(
+            &deck,
+            &flagged_ids(global),
+            &notes,
+            &stored_stories(global),
+        ) {
             Ok(text) => text,
             Err(err) => return Err(Failure::failed(format!("cannot write JSON: {err}"))),
         },
         Format::Report => match progress_rows(global) {
-            Ok(rows) => export::report::export(&deck.cards, &|id| rows.get(id).cloned()),
+            Ok(rows) => export::report::export(&deck.cards, &|id| {
+                let note = notes.get(id).cloned();
+                match rows.get(id) {
+                    Some(row) => Some(ProgressRow {
+                        note,
+                        ..row.clone()
+                    }),
+                    None => note.map(|note| ProgressRow {
+                        phase: "new".to_string(),
+                        note: Some(note),
+                        ..ProgressRow::default()
+                    }),
+                }
+            }),
             Err(failure) => return Err(failure),
         },
     };
@@ -117,8 +145,82 @@ fn progress_rows(global: &GlobalArgs) -> Result<HashMap<String, ProgressRow>, Fa
                 lapses: s.lapses,
                 last_grade: last_grade.get(id.as_str()).copied(),
                 flagged: s.flagged,
+                note: None,
             };
             (id.clone(), row)
         })
         .collect())
+}
+
+/// The person's own answers by card id, when there is a database; the export goes on
+/// without them, with a warning, when it cannot be read.
+fn own_answers(global: &GlobalArgs) -> HashMap<String, String> {
+    let Ok(path) = crate::store::Store::db_path(global.data_dir.as_deref()) else {
+        return HashMap::new();
+    };
+    if !path.is_file() {
+        return HashMap::new();
+    }
+    match crate::store::Store::open_file(&path).and_then(|s| s.notes()) {
+        Ok(notes) => notes.into_iter().map(|n| (n.card_id, n.text)).collect(),
+        Err(err) => {
+            super::warn(&format!(
+                "prepdeck: your own answers could not be read, so the export goes without them: {err}"
+            ));
+            HashMap::new()
+        }
+    }
+}
+
+/// The story bank, when there is a database; the export goes on without it, with a
+/// warning, when it cannot be read.
+fn stored_stories(global: &GlobalArgs) -> Vec<crate::store::Story> {
+    let Ok(path) = crate::store::Store::db_path(global.data_dir.as_deref()) else {
+        return Vec::new();
+    };
+    if !path.is_file() {
+        return Vec::new();
+    }
+    match crate::store::Store::open_file(&path).and_then(|s| s.stories()) {
+        Ok(stories) => stories,
+        Err(err) => {
+            super::warn(&format!(
+                "prepdeck: the story bank could not be read, so the export goes without it: {err}"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// `--with-notes` for markdown: the own answers of the exported cards after them, under
+/// `# Your own answers`, one `## question` each, as `prepdeck notes import` reads them.
+fn notes_appendix(deck: &crate::load::Deck, notes: &HashMap<String, String>) -> String {
+    let mut out = String::from(
+        "\n# Your own answers\n\nYour own answers to the cards above, as `prepdeck notes import` reads them.\n",
+    );
+    let mut asked: HashMap<String, usize> = HashMap::new();
+    for card in &deck.cards {
+        *asked
+            .entry(card.question.trim().to_lowercase())
+            .or_default() += 1;
+    }
+    let mut any = false;
+    for card in &deck.cards {
+        if let Some(text) = notes.get(&card.id) {
+            any = true;
+            // The question names the card, unless another card asks the same: then its id.
+            let one_line = !card.question.contains('\n');
+            let unique = asked.get(&card.question.trim().to_lowercase()) == Some(&1);
+            let heading = if one_line && unique {
+                card.question.trim()
+            } else {
+                card.id.as_str()
+            };
+            out.push_str(&format!("\n## {heading}\n\n{}\n", text.trim_end()));
+        }
+    }
+    if !any {
+        out.push_str("\nNone yet.\n");
+    }
+    out
 }

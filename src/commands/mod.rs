@@ -6,6 +6,7 @@
 pub mod check;
 pub mod data;
 pub mod export;
+pub mod notes;
 pub mod plan;
 pub mod screens;
 pub mod stats;
@@ -232,6 +233,9 @@ pub struct Progress {
     store: Store,
     states: HashMap<String, CardState>,
     params: Option<Vec<f32>>,
+    /// The person's own answers, by card id.
+    notes: Vec<(String, String)>,
+    stories: Vec<crate::store::Story>,
 }
 
 /// Opens the database and reads the saved progress. The error is returned rather than
@@ -240,10 +244,18 @@ pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
     let store = Store::open(global.data_dir.as_deref())?;
     let states = store.load_states()?;
     let params = store.fsrs_params()?;
+    let notes = store
+        .notes()?
+        .into_iter()
+        .map(|n| (n.card_id, n.text))
+        .collect();
+    let stories = store.stories()?;
     Ok(Progress {
         store,
         states,
         params,
+        notes,
+        stories,
     })
 }
 
@@ -267,7 +279,10 @@ pub fn open_progress(
         .filter(|c| progress.states.contains_key(&c.id))
         .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
     store.remember_labels(named).ok();
-    let mut app = app.with_states(progress.states);
+    let mut app = app
+        .with_states(progress.states)
+        .with_notes(progress.notes)
+        .with_stories(progress.stories);
     let scheduler = Scheduler::new(progress.params, settings.config.review.desired_retention)
         .with_day_shift(crate::clock::day_shift(
             crate::clock::now_unix(),

@@ -163,6 +163,31 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
     run_screens(app, effects)
 }
 
+/// `prepdeck stories`: the story bank screen, or the bank printed as markdown or JSON.
+pub fn stories(args: &crate::cli::StoriesArgs, global: &GlobalArgs) -> Outcome {
+    if args.markdown || args.json {
+        let (_, _, deck) = super::settings_and_deck(&args.paths, global)?;
+        let store = super::open_store(global)?;
+        let stories = store.stories().map_err(Failure::failed)?;
+        let text = if args.json {
+            let json = serde_json::to_string_pretty(&stories)
+                .map_err(|e| Failure::failed(format!("cannot write JSON: {e}")))?;
+            crate::text::sanitize::escape_invisible_json(&json).into_owned() + "\n"
+        } else {
+            crate::text::sanitize::neutralize(&crate::export::stories::markdown(
+                &stories,
+                &deck.cards,
+            ))
+            .into_owned()
+        };
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut app, effects) = prepare(&args.paths, global, false)?.open(global, None)?;
+    app.update(crate::action::Action::OpenStories, Instant::now());
+    run_screens(app, effects)
+}
+
 /// `prepdeck stats --tui`.
 pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
     let (mut app, mut effects) = prepare(&args.paths, global, false)?.open(global, None)?;

@@ -28,7 +28,7 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
         log.retain(|r| ids.contains(r.card_id.as_str()));
     }
     let now = clock::now_unix();
-    let stats = compute(&StatsInput {
+    let mut stats = compute(&StatsInput {
         cards: &deck.cards,
         tree: &deck.tree,
         states: &states,
@@ -38,6 +38,13 @@ pub fn run(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
         offset: clock::day_shift(now, settings.config.review.day_starts_at),
         desired_retention: settings.config.review.desired_retention,
     });
+    let noted: std::collections::HashSet<String> = store
+        .notes()
+        .map_err(Failure::failed)?
+        .into_iter()
+        .map(|n| n.card_id)
+        .collect();
+    stats.own_answers = crate::stats::own_answers(&deck.cards, &|id| noted.contains(id));
     if args.json {
         match serde_json::to_string_pretty(&stats) {
             Ok(json) => super::say(&crate::text::sanitize::escape_invisible_json(&json)),

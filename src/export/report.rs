@@ -1,5 +1,5 @@
 //! The progress report: one CSV row per card (id, topic, question, state, due, reps,
-//! lapses, last grade). The progress store is reached through a lookup function, so this
+//! lapses, last grade, flag, own answer). The progress store is reached through a lookup function, so this
 //! module needs nothing but the cards and that function.
 
 use crate::model::Card;
@@ -17,11 +17,14 @@ pub struct ProgressRow {
     pub last_grade: Option<u8>,
     /// Flagged for another look.
     pub flagged: bool,
+    /// The person's own answer to the card.
+    pub note: Option<String>,
 }
 
 /// The CSV report; cards the lookup does not know are reported as new.
 pub fn export(cards: &[Card], progress: &dyn Fn(&str) -> Option<ProgressRow>) -> String {
-    let mut out = String::from("id,topic,question,state,due,reps,lapses,last_grade,flagged\n");
+    let mut out =
+        String::from("id,topic,question,state,due,reps,lapses,last_grade,flagged,own_answer\n");
     for card in cards {
         let row = progress(&card.id).unwrap_or_else(|| ProgressRow {
             phase: "new".to_string(),
@@ -37,6 +40,7 @@ pub fn export(cards: &[Card], progress: &dyn Fn(&str) -> Option<ProgressRow>) ->
             row.lapses.to_string(),
             row.last_grade.map(|g| g.to_string()).unwrap_or_default(),
             if row.flagged { "yes" } else { "" }.to_string(),
+            row.note.unwrap_or_default(),
         ];
         let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         out.push_str(&quoted.join(","));

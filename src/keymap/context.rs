@@ -16,10 +16,20 @@ pub enum Context {
     ReviewAnswer,
     ReviewSummary,
     Stats,
+    /// Writing a card's own answer in the in-app editor.
+    Note,
+    /// Asked whether to drop the changes to an own answer.
+    NoteConfirm,
+    /// The story bank.
+    Stories,
+    /// Adding or editing a story.
+    StoryForm,
+    /// Asked whether to delete a story or drop the changes to one.
+    StoryConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 18] = [
         Context::Browse,
         Context::Search,
         Context::Help,
@@ -33,6 +43,11 @@ impl Context {
         Context::ReviewAnswer,
         Context::ReviewSummary,
         Context::Stats,
+        Context::Note,
+        Context::NoteConfirm,
+        Context::Stories,
+        Context::StoryForm,
+        Context::StoryConfirm,
     ];
 
     /// The section name in `keys.toml` and in `[keys.NAME]` of the config.
@@ -51,6 +66,11 @@ impl Context {
             Context::ReviewAnswer => "review_answer",
             Context::ReviewSummary => "review_summary",
             Context::Stats => "stats",
+            Context::Note => "note",
+            Context::NoteConfirm => "note_confirm",
+            Context::Stories => "stories",
+            Context::StoryForm => "story_form",
+            Context::StoryConfirm => "story_confirm",
         }
     }
 
@@ -70,6 +90,11 @@ impl Context {
             Context::ReviewAnswer => "Review: the answer and checklist",
             Context::ReviewSummary => "Review: summary",
             Context::Stats => "Statistics",
+            Context::Note => "Your own answer: writing",
+            Context::NoteConfirm => "Your own answer: drop the changes?",
+            Context::Stories => "Story bank",
+            Context::StoryForm => "Story bank: writing a story",
+            Context::StoryConfirm => "Story bank: are you sure?",
         }
     }
 }

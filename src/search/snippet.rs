@@ -41,6 +41,31 @@ pub fn snippet(card: &Card, query: &str) -> Option<Snippet> {
     found
 }
 
+/// The field name of the person's own answer in a hit's excerpt.
+pub const OWN_ANSWER: &str = "your own answer";
+
+/// The excerpt of the person's own answer `note` for the first word of `query` that
+/// `question` does not hold, when the note holds it.
+pub fn note_snippet(note: &str, question: &str, query: &str) -> Option<Snippet> {
+    let words: Vec<Vec<char>> = query.split_whitespace().map(lower_chars).collect();
+    let question = lower_chars(question);
+    let word = words.iter().find(|w| find(&question, w, 0).is_none())?;
+    let chars: Vec<char> = one_line(note).chars().collect();
+    let lower: Vec<char> = chars.iter().map(|&c| lower_char(c)).collect();
+    let at = find(&lower, word, 0)?;
+    Some(excerpt(OWN_ANSWER, &chars, &lower, at, &words))
+}
+
+/// True when every word of `query` occurs, in any case, in the question or the note:
+/// the all-fields rule, applied to a card's own answer.
+pub fn note_matches(note: &str, question: &str, query: &str) -> bool {
+    let note = lower_chars(note);
+    let question = lower_chars(question);
+    let mut words = query.split_whitespace().map(lower_chars).peekable();
+    words.peek().is_some()
+        && words.all(|w| find(&note, &w, 0).is_some() || find(&question, &w, 0).is_some())
+}
+
 fn excerpt(
     field: &'static str,
     chars: &[char],
@@ -143,6 +168,30 @@ fn find(hay: &[char], word: &[char], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_own_answer_matches_and_gives_its_excerpt() {
+        let note = "At Acme the **catalogue** API\nread Postgres 40 times per page.";
+        assert!(note_matches(
+            note,
+            "When would you cache?",
+            "postgres CACHE"
+        ));
+        assert!(!note_matches(
+            note,
+            "When would you cache?",
+            "postgres redis"
+        ));
+        assert!(!note_matches(note, "When would you cache?", "  "));
+        let found = note_snippet(note, "When would you cache?", "cache postgres").unwrap();
+        assert_eq!(found.field, OWN_ANSWER);
+        assert!(
+            found.text.contains("read Postgres 40 times"),
+            "{}",
+            found.text
+        );
+        assert!(note_snippet(note, "Postgres?", "postgres").is_none());
+    }
     use crate::load::load_text;
 
     const CARD: &str = "## How does a canary rollout work?\n### Answer\nSend a little traffic first.\n\

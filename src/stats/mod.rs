@@ -72,10 +72,46 @@ pub struct Stats {
     pub topics: Vec<TopicStats>,
     pub mocks: Vec<MockPoint>,
     pub leeches: Vec<Leech>,
+    /// How many cards have the person's own answer; the caller fills it in with
+    /// `own_answers`, since the answers are not part of the progress.
+    pub own_answers: OwnAnswers,
     /// The plan to an interview date, for the readiness panel and the calendar's marks;
     /// `prepdeck plan --json` prints it, so the stats JSON leaves it out.
     #[serde(skip)]
     pub plan: Option<crate::plan::Report>,
+}
+
+/// Cards with the person's own answer: of all, and of the behavioural prompts, where a
+/// story of one's own matters most.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OwnAnswers {
+    /// Cards with an own answer.
+    pub cards: usize,
+    /// Behavioural prompts (cards tagged `behavioural` or `behavioral`).
+    pub behavioural: usize,
+    /// Behavioural prompts with an own answer.
+    pub behavioural_answered: usize,
+}
+
+/// True for a behavioural prompt: a card tagged `behavioural` (or `behavioral`).
+pub fn is_behavioural(card: &Card) -> bool {
+    card.tags
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case("behavioural") || t.eq_ignore_ascii_case("behavioral"))
+}
+
+/// Counts the cards among `cards` that `has_answer` says have an own answer.
+pub fn own_answers(cards: &[Card], has_answer: &dyn Fn(&str) -> bool) -> OwnAnswers {
+    let mut out = OwnAnswers::default();
+    for card in cards {
+        let answered = has_answer(&card.id);
+        out.cards += usize::from(answered);
+        if is_behavioural(card) {
+            out.behavioural += 1;
+            out.behavioural_answered += usize::from(answered);
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -217,6 +253,7 @@ pub fn compute(input: &StatsInput) -> Stats {
         new,
         learning,
         mastered,
+        own_answers: OwnAnswers::default(),
         flagged: input
             .cards
             .iter()

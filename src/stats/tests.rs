@@ -195,3 +195,44 @@ fn an_empty_history_gives_honest_zeroes() {
     assert!(text.contains("7 days —"), "{text}");
     assert!(text.contains("not enough reviews yet"), "{text}");
 }
+
+#[test]
+fn own_answers_count_cards_and_the_behavioural_prompts() {
+    let bank = crate::load::load(&[crate::load::ContentSource::Bundled]).unwrap();
+    let behavioural: Vec<&str> = bank
+        .cards
+        .iter()
+        .filter(|c| super::is_behavioural(c))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        behavioural.len(),
+        10,
+        "the bundled bank's behavioural prompts"
+    );
+    let answered = [behavioural[0], behavioural[3], bank.cards[0].id.as_str()];
+    let own = super::own_answers(&bank.cards, &|id| answered.contains(&id));
+    assert_eq!(own.cards, 3);
+    assert_eq!((own.behavioural_answered, own.behavioural), (2, 10));
+    let states = HashMap::new();
+    let stats = super::Stats {
+        own_answers: own,
+        ..compute(&StatsInput {
+            cards: &bank.cards,
+            tree: &bank.tree,
+            states: &states,
+            log: &[],
+            mocks: &[],
+            now: NOW,
+            offset: 0,
+            desired_retention: 0.9,
+        })
+    };
+    assert_eq!(
+        super::text::own_answers_line(&stats),
+        format!(
+            "your own answers: 3 of {} cards, 2 of the 10 behavioural prompts",
+            bank.cards.len()
+        )
+    );
+}

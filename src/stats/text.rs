@@ -37,6 +37,7 @@ pub fn render(stats: &Stats) -> String {
             stats.flagged
         );
     }
+    let _ = writeln!(out, "{}", own_answers_line(stats));
     let _ = writeln!(
         out,
         "{} (review and mock grades; cram is not counted); streak {} (longest {})",
@@ -133,4 +134,23 @@ pub fn render(stats: &Stats) -> String {
 /// "1 review", "3 reviews".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "your own answers: 23 of 212 cards, 9 of the 10 behavioural prompts".
+pub fn own_answers_line(stats: &Stats) -> String {
+    let own = stats.own_answers;
+    let mut line = format!("your own answers: {} of {} cards", own.cards, stats.cards);
+    if own.behavioural > 0 {
+        line.push_str(&format!(
+            ", {} of the {} behavioural {}",
+            own.behavioural_answered,
+            own.behavioural,
+            if own.behavioural == 1 {
+                "prompt"
+            } else {
+                "prompts"
+            }
+        ));
+    }
+    line
 }

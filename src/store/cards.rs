@@ -281,12 +281,16 @@ impl Store {
         self.update_state(card_id, |s| s.flagged = flagged)
     }
 
-    /// Card ids with stored progress that are not in `known` (the loaded content), sorted.
+    /// Card ids with stored progress or an own answer that are not in `known` (the loaded
+    /// content), sorted.
     /// They are kept until `prune`; `prepdeck check` reports how many.
     pub fn orphans(&self, known: &HashSet<String>) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT card_id FROM card_state ORDER BY card_id")
+            .prepare_cached(
+                "SELECT card_id FROM card_state UNION SELECT card_id FROM card_note
+                 ORDER BY card_id",
+            )
             .map_err(self.sql_err("cannot list card states"))?;
         let ids: Vec<String> = stmt
             .query_map([], |row| row.get(0))
@@ -318,6 +322,8 @@ impl Store {
                 .map_err(fail("cannot prune the card's log"))?;
             tx.execute("DELETE FROM card_label WHERE card_id = ?1", params![id])
                 .map_err(fail("cannot prune the card's name"))?;
+            tx.execute("DELETE FROM card_note WHERE card_id = ?1", params![id])
+                .map_err(fail("cannot prune your answer to the card"))?;
         }
         tx.commit().map_err(fail("cannot commit the prune"))?;
         Ok(removed)

@@ -1,5 +1,6 @@
 //! The progress database: one SQLite file, `prepdeck.db`, holding each card's schedule,
-//! the append-only review log, mock interviews, settings and the plan to an interview.
+//! the append-only review log, mock interviews, settings, the plan to an interview and
+//! the person's own answers and stories.
 //!
 //! Every write is one transaction committed before the call returns (WAL mode,
 //! `synchronous = FULL`), so a killed process loses at most the card on screen, and
@@ -17,9 +18,11 @@ mod inspect;
 mod labels;
 mod log;
 mod mock;
+mod notes;
 mod plan;
 mod schema;
 mod settings;
+mod stories;
 
 pub use backup::{Restored, restore, utc_stamp};
 pub use cards::Undone;
@@ -27,8 +30,10 @@ pub use error::{Result, StoreError};
 pub use labels::label_of;
 pub use log::{Coverage, LoggedReview, NewReview, ReviewMode};
 pub use mock::{MockAnswer, MockRecord};
+pub use notes::{Note, NoteSaved};
 pub use plan::StoredPlan;
 pub use schema::SCHEMA_VERSION;
+pub use stories::{Story, parse_tags};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

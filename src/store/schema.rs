@@ -11,7 +11,7 @@ pub const APPLICATION_ID: i64 = 0x5052_4550;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`. Append only: never edit
 /// one that has shipped.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this binary writes; files with a higher one are refused.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
@@ -96,6 +96,38 @@ CREATE TABLE interview_plan (
 CREATE TABLE interview_plan_topic (
     position INTEGER PRIMARY KEY NOT NULL,
     name     TEXT NOT NULL
+);
+";
+
+/// The person's own answer to a card, beside the model: its text, when it was first
+/// and last written, and the text it replaced (one undo of an overwrite). Keyed by card
+/// id like progress, so it outlives edits of the card and stays, an orphan, when the
+/// card leaves the content, until `prune`. And the story bank: the person's stories
+/// (situation, task, action, result, what they learned) and the cards each answers.
+const V4: &str = "
+CREATE TABLE card_note (
+    card_id    TEXT PRIMARY KEY NOT NULL,
+    text       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    previous   TEXT
+);
+CREATE TABLE story (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    title      TEXT NOT NULL,
+    situation  TEXT NOT NULL DEFAULT '',
+    task       TEXT NOT NULL DEFAULT '',
+    action     TEXT NOT NULL DEFAULT '',
+    result     TEXT NOT NULL DEFAULT '',
+    learned    TEXT NOT NULL DEFAULT '',
+    tags       TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE story_card (
+    story_id INTEGER NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+    card_id  TEXT NOT NULL,
+    PRIMARY KEY (story_id, card_id)
 );
 ";
 

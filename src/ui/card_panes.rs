@@ -1,7 +1,8 @@
 //! The card on a wide terminal: the question across the top, then the answer with its
 //! key points, the detail, the tables, the takeaway and (on request) the example answer
-//! and follow-ups, each in a titled pane that scrolls on its own. A pane with nothing
-//! in it is not drawn, and no pane is squeezed below a readable width.
+//! and follow-ups, and the person's own answer, each in a titled pane that scrolls on
+//! its own. A pane with nothing in it is not drawn, and no pane is squeezed below a
+//! readable width.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -74,12 +75,26 @@ pub fn draw(
     } else {
         (middle, None)
     };
-    let (answer_area, extras_area) = if extras {
-        let [a, e] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-        (a, Some(e))
+    // The person's own answer goes under the model's (and its example): its text, or a
+    // one-line invitation in a pane just tall enough for it.
+    let note = app.note(&card.id);
+    let mine = (!hidden).then(|| card_view::own_answer(app, note, Context::Browse, width(left)));
+    let mine_height = match (&mine, note) {
+        (Some(lines), None) => Constraint::Length(u16::try_from(lines.len() + 2).unwrap_or(3)),
+        (Some(_), Some(_)) => Constraint::Percentage(if extras { 30 } else { 40 }),
+        (None, _) => Constraint::Length(0),
+    };
+    let (answer_area, extras_area, mine_area) = if extras {
+        let [a, e, m] = Layout::vertical([
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+            mine_height,
+        ])
+        .areas(left);
+        (a, Some(e), m)
     } else {
-        (left, None)
+        let [a, m] = Layout::vertical([Constraint::Min(3), mine_height]).areas(left);
+        (a, None, m)
     };
     let mut panes: Vec<(PaneKind, Rect, Vec<Line<'static>>)> = Vec::new();
     panes.push((
@@ -108,6 +123,9 @@ pub fn draw(
     }
     if let Some(e) = extras_area {
         panes.push((PaneKind::Extras, e, extras_lines(card, width(e), theme)));
+    }
+    if let Some(lines) = mine {
+        panes.push((PaneKind::Mine, mine_area, lines));
     }
     if let Some(t) = takeaway {
         let lines = wrap::wrap(
@@ -150,6 +168,7 @@ fn title(kind: PaneKind) -> &'static str {
         PaneKind::Tables => "Tables",
         PaneKind::Takeaway => "Takeaway",
         PaneKind::Extras => EXAMPLE_TITLE,
+        PaneKind::Mine => card_view::OWN_TITLE,
     }
 }
 

@@ -27,6 +27,8 @@ pub struct LayoutKey {
     pub extras: bool,
     /// The card's progress line: a grade changes it.
     pub progress: String,
+    /// The person's own answer to the card: saving one changes it.
+    pub note: Option<String>,
 }
 
 /// The card pane laid out for one card and width, kept between frames.
@@ -42,12 +44,16 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
     };
     let width = app.areas().card.map_or(0, |r| r.width.saturating_sub(4));
     let row = browse.tree.current();
-    let progress = match row {
+    let (progress, note) = match row {
         Some(Row::Card(c)) => {
-            let state = app.states().get(&app.deck().cards[c].id);
-            progress_words(state, app.unix_now())
+            let id = &app.deck().cards[c].id;
+            let state = app.states().get(id);
+            (
+                progress_words(state, app.unix_now()),
+                app.note(id).map(str::to_string),
+            )
         }
-        _ => String::new(),
+        _ => (String::new(), None),
     };
     let key = LayoutKey {
         row,
@@ -55,6 +61,7 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
         hidden: browse.answers_hidden(),
         extras: browse.show_extras,
         progress,
+        note,
     };
     if let Some((cached, lines)) = &cache.last
         && *cached == key
@@ -85,6 +92,8 @@ pub fn document(app: &App, cache: &mut LayoutCache) -> Rc<Vec<Line<'static>>> {
                     key.extras,
                     &app.key_for(Context::Browse, Action::ToggleExtras),
                 ));
+                section(&mut out, OWN_TITLE, width, theme);
+                out.extend(own_answer(app, key.note.as_deref(), Context::Browse, width));
             }
             out
         }
@@ -295,6 +304,52 @@ pub fn answer_sections(
             format!("{extras_key} shows the {}", parts.join(" and ")),
             theme.style(Role::Dim),
         )));
+    }
+    out
+}
+
+/// The title of the person's own answer, wherever it is shown.
+pub const OWN_TITLE: &str = "Your own answer";
+
+/// The person's own answer rendered to `width`, or, without one, a line inviting them to
+/// write it with the key `context` binds — never nothing.
+pub fn own_answer(
+    app: &App,
+    note: Option<&str>,
+    context: Context,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    match note {
+        Some(text) => markdown::render(text, width, theme),
+        None => dim_paragraph(
+            format!(
+                "None yet: {} writes one in your own words.",
+                app.key_for(context, Action::WriteNote)
+            ),
+            width,
+            theme,
+        ),
+    }
+}
+
+/// The own answer under its section title, for the review and the mock debrief.
+pub fn own_section(app: &App, card: &Card, context: Context, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    section(&mut out, OWN_TITLE, width, app.theme());
+    out.extend(own_answer(app, app.note(&card.id), context, width));
+    let stories = app.stories_of(&card.id);
+    if !stories.is_empty() {
+        out.push(Line::default());
+        out.extend(dim_paragraph(
+            format!(
+                "Your stories for it: {} ({} opens the story bank)",
+                sanitize(&stories.join(" · "), false),
+                app.key_for(context, Action::OpenStories)
+            ),
+            width,
+            app.theme(),
+        ));
     }
     out
 }

@@ -85,6 +85,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerV
             typed.push_line(Line::from(line.to_string()));
         }
     }
+    let own_width = usize::from(mine.width.saturating_sub(4)).max(8);
+    for line in card_view::own_section(app, card, Context::Debrief, own_width) {
+        typed.push_line(line);
+    }
     frame.render_widget(
         Paragraph::new(typed).wrap(Wrap { trim: false }).block(
             Block::bordered()

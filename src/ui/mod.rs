@@ -7,6 +7,7 @@ pub mod help;
 pub mod highlight;
 pub mod markdown;
 pub mod mock_view;
+pub mod note_view;
 pub mod pane;
 pub mod plan_line;
 pub mod point_hint;
@@ -16,6 +17,7 @@ pub mod stats_calendar;
 pub mod stats_plan;
 pub mod stats_view;
 pub mod status;
+pub mod stories_view;
 pub mod table;
 pub mod tree_pane;
 pub mod wrap;
@@ -99,6 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
                 Screen::Stats(s) => {
                     view.measures.stats_max_scroll = stats_view::draw(frame, body, app, s);
                 }
+                Screen::Stories(s) => stories_view::draw(frame, body, app, s),
                 Screen::Browse(_) => {}
             }
             if !status::draw(frame, status_area, app) {
@@ -106,6 +109,14 @@ pub fn draw(frame: &mut Frame, app: &App, view: &mut View) {
             }
         }
         None => {}
+    }
+    if let Some(note) = app.note_editor() {
+        let [body, _status] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(area);
+        note_view::draw(frame, body, app, note);
     }
     if let Some(state) = app.help() {
         view.measures.help_max_scroll = help::draw(frame, area, app, state);

@@ -293,6 +293,12 @@ pub fn answer_lines(
         )));
     }
     rest.why = None;
+    lines.extend(card_view::own_section(
+        app,
+        card,
+        Context::ReviewAnswer,
+        width,
+    ));
     lines.extend(card_view::answer_sections(
         &rest,
         width,

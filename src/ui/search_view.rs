@@ -130,7 +130,11 @@ fn snippet_spans(
 ) -> Vec<Span<'static>> {
     let theme = app.theme();
     let dim = theme.style(Role::Dim);
-    let Some(found) = snippet(card, query) else {
+    let own = || {
+        app.note(&card.id)
+            .and_then(|note| crate::search::snippet::note_snippet(note, &card.question, query))
+    };
+    let Some(found) = snippet(card, query).or_else(own) else {
         return vec![Span::styled("  every word is in the question", dim)];
     };
     let label = format!("  {}: ", found.field);

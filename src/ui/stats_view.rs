@@ -139,6 +139,10 @@ fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
             ),
             theme.style(Role::Text),
         )),
+        Line::from(Span::styled(
+            crate::stats::text::own_answers_line(st),
+            theme.style(Role::Text),
+        )),
     ];
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: true })

@@ -125,6 +125,7 @@ fn position(app: &App) -> String {
     let browse = match app.screen() {
         Some(Screen::Review(_)) => return "Review".to_string(),
         Some(Screen::Stats(_)) => return "Statistics".to_string(),
+        Some(Screen::Stories(_)) => return "Story bank".to_string(),
         Some(Screen::Mock(m)) => {
             return match m.phase {
                 Phase::Setup => "Mock interview: setup".to_string(),

@@ -83,7 +83,10 @@ impl Rig {
         let first = self.app.update(action, Instant::now())?;
         let mut next = Some(first.clone());
         while let Some(effect) = next.take() {
-            if matches!(effect, Effect::Quit | Effect::Suspend | Effect::Edit(_)) {
+            if matches!(
+                effect,
+                Effect::Quit | Effect::Suspend | Effect::Edit(_) | Effect::EditNote(_)
+            ) {
                 break;
             }
             let outcome = self.effects.perform(&self.app, effect, &mut Vec::new());

@@ -5,7 +5,7 @@ use crate::common::{layout_fixture, prepdeck};
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 15] = [
     "check",
     "review",
     "mock",
@@ -19,6 +19,8 @@ const SUBCOMMANDS: [&str; 13] = [
     "completions",
     "man",
     "config",
+    "notes",
+    "stories",
 ];
 
 #[test]

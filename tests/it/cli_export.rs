@@ -63,11 +63,11 @@ fn anki_json_and_report_go_to_stdout() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "id,topic,question,state,due,reps,lapses,last_grade,flagged"
+        "id,topic,question,state,due,reps,lapses,last_grade,flagged,own_answer"
     );
     assert_eq!(lines.len(), 5);
     assert!(
-        lines[1..].iter().all(|l| l.ends_with(",new,,0,0,,")),
+        lines[1..].iter().all(|l| l.ends_with(",new,,0,0,,,")),
         "{text}"
     );
 }
@@ -208,7 +208,7 @@ fn flags_travel_in_the_json_and_report_exports() {
     let report = run(&["export", "--format", "report", &fixture]);
     let text = String::from_utf8(report.stdout).unwrap();
     let row = text.lines().find(|l| l.starts_with(&id)).unwrap();
-    assert!(row.ends_with(",yes"), "{row}");
+    assert!(row.ends_with(",yes,"), "{row}");
     let stats = run(&["stats", &fixture]);
     let text = String::from_utf8(stats.stdout).unwrap();
     assert!(text.contains("1 flagged for another look"), "{text}");

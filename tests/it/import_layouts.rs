@@ -408,24 +408,25 @@ fn report_quotes_csv_and_uses_progress_rows() {
             lapses: 1,
             last_grade: Some(4),
             flagged: false,
+            note: Some("mine, \"quoted\"".to_string()),
         })
     };
     let csv = report::export(&deck.cards, &lookup);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "id,topic,question,state,due,reps,lapses,last_grade,flagged"
+        "id,topic,question,state,due,reps,lapses,last_grade,flagged,own_answer"
     );
     assert_eq!(
         lines[1],
         format!(
-            "{},R,\"Commas, \"\"quotes\"\" and more?\",review,1970-01-02T00:00:00Z,3,1,4,",
+            "{},R,\"Commas, \"\"quotes\"\" and more?\",review,1970-01-02T00:00:00Z,3,1,4,,\"mine, \"\"quoted\"\"\"",
             deck.cards[0].id
         )
     );
     assert_eq!(
         lines[2],
-        format!("{},R,Plain?,new,,0,0,,", deck.cards[1].id)
+        format!("{},R,Plain?,new,,0,0,,,", deck.cards[1].id)
     );
     assert_eq!(report::quote("a\nb"), "\"a\nb\"");
 }

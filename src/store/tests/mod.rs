@@ -9,9 +9,9 @@ use std::path::Path;
 use super::*;
 use crate::schedule::{CardState, Grade, Scheduler};
 
-pub(super) const T0: i64 = 1_800_000_000;
+pub(crate) const T0: i64 = 1_800_000_000;
 
-pub(super) fn open(dir: &Path) -> Store {
+pub(crate) fn open(dir: &Path) -> Store {
     Store::open(Some(dir)).expect("opens")
 }
 
@@ -64,6 +64,7 @@ fn a_version_1_database_gains_card_names_and_keeps_its_progress() {
         .conn
         .execute_batch(
             "DROP TABLE card_label; DROP TABLE interview_plan; DROP TABLE interview_plan_topic;
+             DROP TABLE card_note; DROP TABLE story_card; DROP TABLE story;
              PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -192,4 +193,23 @@ fn utc_stamps_sort_by_time() {
     assert_eq!(utc_stamp(0), "19700101T000000Z");
     assert_eq!(utc_stamp(1_800_000_000), "20270115T080000Z");
     assert_eq!(utc_stamp(951_782_400), "20000229T000000Z");
+}
+
+#[test]
+fn a_version_3_database_gains_own_answers_and_keeps_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    store.set_flag("kept", true).unwrap();
+    store
+        .conn
+        .execute_batch(
+            "DROP TABLE card_note; DROP TABLE story_card; DROP TABLE story;
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    drop(store);
+    let mut again = open(dir.path());
+    assert!(again.state("kept").unwrap().unwrap().flagged);
+    again.save_note("kept", "my own words", T0).unwrap();
+    assert_eq!(again.note("kept").unwrap().unwrap().text, "my own words");
 }

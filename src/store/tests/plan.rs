@@ -80,7 +80,9 @@ fn a_version_2_database_gains_the_plan_and_keeps_its_progress() {
     store
         .conn
         .execute_batch(
-            "DROP TABLE interview_plan; DROP TABLE interview_plan_topic; PRAGMA user_version = 2;",
+            "DROP TABLE interview_plan; DROP TABLE interview_plan_topic; DROP TABLE card_note;
+             DROP TABLE story_card; DROP TABLE story;
+             PRAGMA user_version = 2;",
         )
         .unwrap();
     drop(store);
