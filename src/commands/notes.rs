@@ -141,13 +141,18 @@ fn list(deck: &Deck, store: &Store, json: bool) -> Outcome {
         }
         super::say(&format!("    {shown}"));
     }
+    let with_note = notes
+        .iter()
+        .filter(|n| cards.contains_key(n.card_id.as_str()))
+        .count();
     super::say(&format!(
-        "{} of {} cards have your own answer",
-        notes
-            .iter()
-            .filter(|n| cards.contains_key(n.card_id.as_str()))
-            .count(),
-        deck.cards.len()
+        "{with_note} of {} {} your own answer",
+        deck.cards.len(),
+        if with_note == 1 {
+            "cards has"
+        } else {
+            "cards have"
+        }
     ));
     Ok(ExitCode::SUCCESS)
 }
