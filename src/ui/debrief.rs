@@ -85,9 +85,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerV
             typed.push_line(Line::from(line.to_string()));
         }
     }
-    let own_width = usize::from(mine.width.saturating_sub(4)).max(8);
-    for line in card_view::own_section(app, card, Context::Debrief, own_width) {
-        typed.push_line(line);
+    // Side by side, your own answer sits under the typed one. Stacked, the typed pane
+    // is a few rows high, so it goes to the end of the model pane, which scrolls.
+    let side_by_side = area.width >= SIDE_BY_SIDE_MIN_WIDTH;
+    if side_by_side {
+        let own_width = usize::from(mine.width.saturating_sub(4)).max(8);
+        for line in card_view::own_section(app, card, Context::Debrief, own_width) {
+            typed.push_line(line);
+        }
     }
     frame.render_widget(
         Paragraph::new(typed).wrap(Wrap { trim: false }).block(
@@ -119,6 +124,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &MockScreen) -> AnswerV
     }
     lines.extend(card_view::unanswered_note(card, theme));
     lines.extend(card_view::answer_sections(card, width, theme, true, ""));
+    if !side_by_side {
+        lines.extend(card_view::own_section(app, card, Context::Debrief, width));
+    }
     super::pane::scrolled(frame, model, lines, m.scroll, "Model answer", theme);
     let view = AnswerView {
         point_rows,

@@ -243,14 +243,19 @@ fn snapshots_of_the_own_answer_in_review_and_the_debrief() {
         for _ in 0..3 {
             app.update(FinishQuestion, t0);
         }
-        // Grade until the debrief shows the card with the own answer.
+        // Grade until the debrief shows the card with the own answer: beside the typed
+        // answer when side by side, at the end of the model answer (scrolled to) when
+        // stacked.
         let mut shown = false;
-        for _ in 0..3 {
-            let text = screen_text(&render(&app));
-            if text.contains("At Acme the catalogue") {
-                assert_snapshot!(format!("own_answer_debrief_{w}x{h}"), text);
-                shown = true;
-                break;
+        'cards: for _ in 0..3 {
+            for _ in 0..12 {
+                let text = screen_text(&render(&app));
+                if text.contains("At Acme the catalogue") {
+                    assert_snapshot!(format!("own_answer_debrief_{w}x{h}"), text);
+                    shown = true;
+                    break 'cards;
+                }
+                app.update(HalfPageDown, t0);
             }
             app.update(Grade3, t0);
         }
