@@ -107,9 +107,12 @@ pub fn table_to_markdown(block: &str) -> Vec<String> {
         }
         at = end;
     }
-    let Some(width) = rows.iter().map(Vec::len).max() else {
-        return Vec::new();
-    };
+    pipe_table(&rows)
+}
+
+/// Rows of cells as pipe-table lines, the first row the header, short rows padded.
+pub fn pipe_table(rows: &[Vec<String>]) -> Vec<String> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let mut cells = row.clone();

@@ -7,12 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::stats_view::{block, empty};
-use crate::action::Action;
+use super::stats_view::{block, no_reviews_yet};
 use crate::app::App;
 use crate::app::stats_screen::StatsScreen;
 use crate::clock::{self, civil, weekday};
-use crate::keymap::Context;
 use crate::stats::DayCount;
 use crate::theme::Role;
 
@@ -76,15 +74,7 @@ pub fn calendar(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let inner = b.inner(area);
     b.render(area, buf);
     if st.reviews == 0 && st.calendar.iter().all(|d| d.reviews == 0) && plan.is_none() {
-        empty(
-            theme,
-            &format!(
-                "no reviews yet: press {} in the browser to start",
-                app.key_for(Context::Browse, Action::ReviewTopic)
-            ),
-            inner,
-            buf,
-        );
+        no_reviews_yet(app, inner, buf);
         return;
     }
     let most = st

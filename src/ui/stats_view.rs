@@ -109,6 +109,15 @@ pub(super) fn empty(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Span::styled(text.to_string(), theme.style(Role::Dim))).render(area, buf);
 }
 
+/// "no reviews yet: press r in the browser to start", with the live key.
+pub(super) fn no_reviews_yet(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "no reviews yet: press {} in the browser to start",
+        app.key_for(Context::Browse, Action::ReviewTopic)
+    );
+    empty(app.theme(), &text, area, buf);
+}
+
 fn summary(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let st = &s.stats;
@@ -402,15 +411,7 @@ fn retention(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let inner = b.inner(area);
     b.render(area, buf);
     if st.reviews == 0 {
-        empty(
-            theme,
-            &format!(
-                "no reviews yet: press {} in the browser to start",
-                app.key_for(Context::Browse, Action::ReviewTopic)
-            ),
-            inner,
-            buf,
-        );
+        no_reviews_yet(app, inner, buf);
         return;
     }
     let desired = f64::from(st.desired_retention);

@@ -393,17 +393,7 @@ fn code_language(children: &[Node]) -> Option<String> {
 fn table(children: &[Node]) -> Vec<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     collect_rows(children, &mut rows);
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let mut cells = row.clone();
-        cells.resize(width, String::new());
-        lines.push(format!("| {} |", cells.join(" | ")));
-        if i == 0 {
-            lines.push(format!("|{}", " --- |".repeat(width)));
-        }
-    }
-    lines
+    crate::parse::html::pipe_table(&rows)
 }
 
 fn collect_rows(nodes: &[Node], rows: &mut Vec<Vec<String>>) {
