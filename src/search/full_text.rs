@@ -38,7 +38,7 @@ impl FullTextIndex {
             let later = std::thread::Builder::new()
                 .name("full-text index".to_string())
                 .spawn_scoped(scope, || FullTextIndex::build(second, 0));
-            let mut index = FullTextIndex::build(first, first.len() / 2);
+            let mut index = FullTextIndex::build(first, second.len());
             let rest = match later.map(std::thread::ScopedJoinHandle::join) {
                 Ok(Ok(rest)) => rest,
                 _ => FullTextIndex::build(second, 0),
