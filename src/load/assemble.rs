@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{Deck, FilePlace, FileSummary};
+use super::{Deck, FilePlace, FileSummary, Keep};
 use crate::ids::{IdAssigner, IdKey};
 use crate::model::{Card, Diagnostic, Source};
 use crate::parse::ParsedFile;
@@ -27,11 +27,14 @@ struct PreparedCard {
     card: Card,
     key: IdKey,
     explicit_id: Option<String>,
+    /// `Card::is_unanswered` of the whole card, which an outline no longer tells.
+    unanswered: bool,
 }
 
 /// Builds the cards of one parsed file: their full topic paths (folders, file title,
 /// topics inside the file), tags, sources and id keys. Needs nothing from other files.
-pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
+/// With `Keep::Outline` each card's body is dropped here, once it is counted.
+pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile, keep: Keep) -> PreparedFile {
     let display = place.display.as_str();
     let diag = |(line, message): (usize, String)| Diagnostic {
         file: display.to_string(),
@@ -71,27 +74,33 @@ pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
                 tags.push(tag);
             }
         }
+        let mut card = Card {
+            id: String::new(),
+            topic,
+            question: raw.question,
+            why: raw.why,
+            answer: raw.answer,
+            key_points: raw.key_points,
+            detail: raw.detail,
+            tables: raw.tables,
+            takeaway: raw.takeaway,
+            example: raw.example,
+            follow_ups: raw.follow_ups,
+            tags,
+            source: Source {
+                file: display.to_string(),
+                line: raw.line,
+            },
+        };
+        let unanswered = card.is_unanswered();
+        if keep == Keep::Outline {
+            card = outline(card);
+        }
         cards.push(PreparedCard {
             key,
             explicit_id: raw.explicit_id,
-            card: Card {
-                id: String::new(),
-                topic,
-                question: raw.question,
-                why: raw.why,
-                answer: raw.answer,
-                key_points: raw.key_points,
-                detail: raw.detail,
-                tables: raw.tables,
-                takeaway: raw.takeaway,
-                example: raw.example,
-                follow_ups: raw.follow_ups,
-                tags,
-                source: Source {
-                    file: display.to_string(),
-                    line: raw.line,
-                },
-            },
+            card,
+            unanswered,
         });
     }
     let topics = topic_paths.len();
@@ -103,6 +112,25 @@ pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
         cards,
         warnings: parsed.warnings.into_iter().map(diag).collect(),
         errors: parsed.errors.into_iter().map(diag).collect(),
+    }
+}
+
+/// The card without its body: what `Keep::Outline` holds of it.
+fn outline(card: Card) -> Card {
+    Card {
+        id: card.id,
+        topic: card.topic,
+        question: card.question,
+        why: None,
+        answer: None,
+        key_points: Vec::new(),
+        detail: None,
+        tables: Vec::new(),
+        takeaway: None,
+        example: None,
+        follow_ups: Vec::new(),
+        tags: card.tags,
+        source: card.source,
     }
 }
 
@@ -132,6 +160,7 @@ impl Assembler {
             mut card,
             key,
             explicit_id,
+            unanswered: no_answer,
         } in file.cards
         {
             let index = deck.cards.len();
@@ -169,7 +198,7 @@ impl Assembler {
                 })
                 .collect();
             deck.tree.insert(&segments, index);
-            unanswered += usize::from(card.is_unanswered());
+            unanswered += usize::from(no_answer);
             deck.cards.push(card);
         }
         deck.files.push(FileSummary {
