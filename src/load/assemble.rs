@@ -139,9 +139,41 @@ fn outline(card: Card) -> Card {
 pub(super) struct Assembler {
     pub deck: Deck,
     ids: IdAssigner,
+    /// Files this load will add, as far as it knows: what `reserve_cards` projects from.
+    files_expected: usize,
 }
 
 impl Assembler {
+    /// `files` more files will be added.
+    pub fn expect_files(&mut self, files: usize) {
+        self.files_expected += files;
+    }
+
+    /// Makes room for `more` cards. When the cards must move, room is made for as many
+    /// cards as the files read so far project for every file expected (a tenth more),
+    /// up to sixteen times the cards so far, so a large deck moves its cards three or
+    /// four times, mostly while they are few, rather than at every doubling, and
+    /// each move copies hundreds of bytes a card. Room beyond that projection is what
+    /// doubling would give, so a wrong projection costs no more than growing by doubling.
+    fn reserve_cards(&mut self, more: usize) {
+        let cards = &mut self.deck.cards;
+        let needed = cards.len() + more;
+        if needed <= cards.capacity() {
+            return;
+        }
+        let files_done = self.deck.files.len() + 1;
+        let projected = needed * self.files_expected.max(files_done) / files_done;
+        // At most sixteen times what is needed now: a first file far larger than the
+        // rest must not reserve room for thousands of cards that never come.
+        let target = needed.max((projected + projected / 10).min(needed * 16));
+        let target = if target < cards.capacity() * 3 / 2 {
+            needed.max(cards.capacity() * 2)
+        } else {
+            target
+        };
+        cards.reserve_exact(target - cards.len());
+    }
+
     pub fn error(&mut self, file: &str, message: String) {
         self.deck.errors.push(Diagnostic {
             file: file.to_string(),
@@ -155,6 +187,8 @@ impl Assembler {
         deck.warnings.extend(file.warnings);
         deck.errors.extend(file.errors);
         let card_count = file.cards.len();
+        self.reserve_cards(card_count);
+        let deck = &mut self.deck;
         let mut unanswered = 0;
         for PreparedCard {
             mut card,

@@ -127,6 +127,7 @@ pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, Missi
                         (place, *bytes)
                     })
                     .collect();
+                assembler.expect_files(places.len());
                 in_order_on_every_core(
                     &places,
                     |(place, bytes)| {
@@ -144,6 +145,7 @@ pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, Missi
                 let mut errors = Vec::new();
                 discover(path, &mut found, &mut errors);
                 assembler.deck.errors.extend(errors);
+                assembler.expect_files(found.len());
                 in_order_on_every_core(
                     &found,
                     |f| read_one(f, keep),
