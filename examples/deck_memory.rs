@@ -1,7 +1,7 @@
 //! What a loaded deck costs in heap memory, by part, measured with a counting allocator:
-//! `cargo run --profile bench --example deck_memory -- DIR`.
+//! `cargo run --release --example deck_memory -- DIR [--outline]`.
 //!
-//! Loads DIR as `prepdeck check` does, builds both search indexes as the browser does,
+//! Loads DIR as the screens do (with `--outline`, as `prepdeck check` does), builds both search indexes as the browser does,
 //! then takes the deck apart one part at a time and reports how many live heap bytes
 //! each part let go of. The allocator counts what was asked for (not what mimalloc
 //! rounds it up to, nor pages it keeps), so the parts add up to the live total.
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use prepdeck::load::{ContentSource, load};
+use prepdeck::load::{ContentSource, Keep, load_keeping};
 use prepdeck::search::{Scope, SearchIndex};
 
 /// mimalloc, as the binary uses, with the live and peak bytes counted.
@@ -64,10 +64,15 @@ fn main() -> ExitCode {
         eprintln!("usage: deck_memory DIR");
         return ExitCode::from(2);
     };
+    let keep = if std::env::args().any(|a| a == "--outline") {
+        Keep::Outline
+    } else {
+        Keep::Everything
+    };
     let file_bytes = folder_bytes(&dir);
     let before = live();
     PEAK.store(before, Ordering::Relaxed);
-    let mut deck = match load(&[ContentSource::Path(dir.clone())]) {
+    let mut deck = match load_keeping(&[ContentSource::Path(dir.clone())], keep) {
         Ok(deck) => deck,
         Err(err) => {
             eprintln!("deck_memory: {err}");
