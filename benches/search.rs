@@ -1,6 +1,6 @@
-//! Search per keystroke over 10,000 cards: the fuzzy matcher over questions, the word
-//! search over all fields (and building its index), and a keystroke typed into the
-//! search overlay of the App (search and draw) in either scope.
+//! Search per keystroke over 10,000 and 100,000 cards: the fuzzy matcher over
+//! questions, the word search over all fields (and building its index), and a keystroke
+//! typed into the search overlay of the App (search and draw) in either scope.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -35,8 +35,8 @@ fn prefixes() -> impl Iterator<Item = &'static str> {
 
 /// Every prefix searched from scratch (no narrowing to the previous hits): the cost of
 /// the first keystroke or of a deleted character. Indexes are built beforehand.
-fn matcher(bencher: Bencher, scope: Scope) {
-    let deck = corpus::deck(corpus::scaled(10_000), "canonical");
+fn matcher(bencher: Bencher, scope: Scope, cards: usize) {
+    let deck = corpus::deck(corpus::scaled(cards), "canonical");
     let mut index = SearchIndex::new(&deck.cards);
     index.prepare(&deck.cards, scope);
     let mut m = new_matcher();
@@ -50,12 +50,22 @@ fn matcher(bencher: Bencher, scope: Scope) {
 
 #[divan::bench]
 fn questions_10k(bencher: Bencher) {
-    matcher(bencher, Scope::Questions);
+    matcher(bencher, Scope::Questions, 10_000);
 }
 
 #[divan::bench]
 fn all_fields_10k(bencher: Bencher) {
-    matcher(bencher, Scope::AllFields);
+    matcher(bencher, Scope::AllFields, 10_000);
+}
+
+#[divan::bench]
+fn questions_100k(bencher: Bencher) {
+    matcher(bencher, Scope::Questions, 100_000);
+}
+
+#[divan::bench]
+fn all_fields_100k(bencher: Bencher) {
+    matcher(bencher, Scope::AllFields, 100_000);
 }
 
 /// Building the all-fields index (every card's text lowercased into one string) at
@@ -96,8 +106,8 @@ fn press(app: &mut App, event: Event) {
 }
 
 /// The App at 240×70 with the search overlay open in `scope`.
-fn app_searching(scope: Scope) -> (App, Terminal<TestBackend>) {
-    let deck = corpus::deck(corpus::scaled(10_000), "canonical");
+fn app_searching(scope: Scope, cards: usize) -> (App, Terminal<TestBackend>) {
+    let deck = corpus::deck(corpus::scaled(cards), "canonical");
     let mut app = App::new(deck, Theme::default(), Keymap::default());
     app.update(Action::Resize(240, 70), Instant::now());
     app.update(Action::Search, Instant::now());
@@ -119,7 +129,16 @@ fn app_searching(scope: Scope) -> (App, Terminal<TestBackend>) {
 /// canary" typed, then deleted one character at a time, each keystroke its own sample.
 #[divan::bench]
 fn app_keystroke_10k(bencher: Bencher) {
-    let (mut app, mut terminal) = app_searching(Scope::Questions);
+    app_keystroke(bencher, Scope::Questions, 10_000);
+}
+
+#[divan::bench]
+fn app_keystroke_100k(bencher: Bencher) {
+    app_keystroke(bencher, Scope::Questions, 100_000);
+}
+
+fn app_keystroke(bencher: Bencher, scope: Scope, cards: usize) {
+    let (mut app, mut terminal) = app_searching(scope, cards);
     let mut keys = typed_then_deleted();
     let mut view = View::default();
     bencher.bench_local(|| {
@@ -145,13 +164,10 @@ fn typed_then_deleted() -> impl Iterator<Item = KeyCode> {
 /// then deleted one character at a time (each deletion searches every card again).
 #[divan::bench]
 fn app_keystroke_all_fields_10k(bencher: Bencher) {
-    let (mut app, mut terminal) = app_searching(Scope::AllFields);
-    let mut keys = typed_then_deleted();
-    let mut view = View::default();
-    bencher.bench_local(|| {
-        press(&mut app, key(keys.next().unwrap()));
-        terminal
-            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
-            .unwrap();
-    });
+    app_keystroke(bencher, Scope::AllFields, 10_000);
+}
+
+#[divan::bench]
+fn app_keystroke_all_fields_100k(bencher: Bencher) {
+    app_keystroke(bencher, Scope::AllFields, 100_000);
 }

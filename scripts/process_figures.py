@@ -2,6 +2,7 @@
 """Whole-process figures for BENCHMARKS.md.
 
 Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N] [--data-dir DIR]
+                                  [--peer PEER_BINARY PEER_DIR]
 
 - `prepdeck check DIR`: wall time (spawn to exit), CPU time and peak RSS from the
   child's rusage (median of runs).
@@ -10,6 +11,9 @@ Usage: scripts/process_figures.py BINARY CORPUS_DIR [--runs N] [--data-dir DIR]
   --data-dir, also with a copy of that progress folder (from `examples/seed_progress.rs`).
 - Idle CPU: utime+stime from /proc/PID/stat over 10 seconds, for the browser left alone
   and for `prepdeck mock` with its timer running.
+- With --peer: `PEER_BINARY check PEER_DIR` (hashcards reads a folder of `Q:`/`A:`
+  files this way) and `prepdeck check PEER_DIR`, taking turns run by run, so both meet
+  the same moments of a shared machine; medians of wall time and peak RSS, and the ratio.
 
 Each program gets a private HOME, config and data folder. Standard library only.
 """
@@ -63,6 +67,24 @@ def check_figures(binary, corpus, runs, env):
             cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
             rss.append(usage.ru_maxrss)
     return statistics.median(walls), min(walls), statistics.median(rss) / 1024, statistics.median(cpu)
+
+
+def peer_figures(binary, peer, corpus, runs, env):
+    """`check` of prepdeck and of a peer on the same folder, alternating: for each,
+    (median wall ms, min wall ms, median peak RSS MiB)."""
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(check_figures(binary, corpus, 1, env))
+        theirs.append(check_figures(peer, corpus, 1, env))
+
+    def summary(runs):
+        return (
+            statistics.median(r[0] for r in runs),
+            min(r[1] for r in runs),
+            statistics.median(r[2] for r in runs),
+        )
+
+    return summary(ours), summary(theirs)
 
 
 def spawn_pty(argv, env, cols=120, rows=40):
@@ -153,7 +175,7 @@ def main():
         wall, wall_min, rss, cpu = check_figures(binary, corpus, runs, env)
         print(
             f"check: wall median {wall:.1f} ms (min {wall_min:.1f} ms), "
-            f"CPU (user+sys) median {cpu:.0f} ms, peak RSS {rss:.1f} MB"
+            f"CPU (user+sys) median {cpu:.0f} ms, peak RSS {rss:.1f} MiB"
         )
         ff, ff_min = first_frame(binary, corpus, runs, env)
         print(f"first frame: median {ff:.1f} ms (min {ff_min:.1f} ms)")
@@ -163,6 +185,16 @@ def main():
             shutil.copytree(seeded, data)
             ff, ff_min = first_frame(binary, corpus, runs, dict(env, PREPDECK_DATA_DIR=data))
             print(f"first frame with saved progress: median {ff:.1f} ms (min {ff_min:.1f} ms)")
+        if "--peer" in sys.argv:
+            at = sys.argv.index("--peer")
+            peer, peer_dir = os.path.abspath(sys.argv[at + 1]), os.path.abspath(sys.argv[at + 2])
+            ours, theirs = peer_figures(binary, peer, peer_dir, runs, env)
+            print(
+                f"check beside {os.path.basename(peer)} on {peer_dir}: "
+                f"prepdeck {ours[0]:.1f} ms (min {ours[1]:.1f}), {ours[2]:.1f} MiB; "
+                f"peer {theirs[0]:.1f} ms (min {theirs[1]:.1f}), {theirs[2]:.1f} MiB; "
+                f"wall {ours[0] / theirs[0]:.2f}x, peak {ours[2] / theirs[2]:.2f}x"
+            )
         idle = idle_cpu([binary, corpus], env)
         print(f"idle browser: {idle[0]:.0f} ms utime+stime ({idle[1]:.2f} ms schedstat) over 10 s")
         mock = idle_cpu(

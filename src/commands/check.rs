@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use super::{Failure, Outcome, load_deck};
+use super::{Failure, Outcome};
 use crate::check::{self, CheckReport};
 use crate::cli::{CheckArgs, GlobalArgs};
-use crate::load::ContentSource;
+use crate::load::{self, ContentSource, Keep};
 use crate::store::Store;
 
 pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
@@ -23,7 +23,13 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
             .map(ContentSource::Path)
             .collect()
     };
-    let deck = load_deck(&sources)?;
+    // The human report counts and names cards; only the JSON one prints them whole.
+    let keep = if args.json {
+        Keep::Everything
+    } else {
+        Keep::Outline
+    };
+    let deck = load::load_keeping(&sources, keep).map_err(Failure::usage)?;
     if args.json {
         match serde_json::to_string_pretty(&CheckReport::new(&deck)) {
             Ok(json) => super::say(&crate::text::sanitize::escape_invisible_json(&json)),

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{Deck, FilePlace, FileSummary};
+use super::{Deck, FilePlace, FileSummary, Keep};
 use crate::ids::{IdAssigner, IdKey};
 use crate::model::{Card, Diagnostic, Source};
 use crate::parse::ParsedFile;
@@ -27,11 +27,14 @@ struct PreparedCard {
     card: Card,
     key: IdKey,
     explicit_id: Option<String>,
+    /// `Card::is_unanswered` of the whole card, which an outline no longer tells.
+    unanswered: bool,
 }
 
 /// Builds the cards of one parsed file: their full topic paths (folders, file title,
 /// topics inside the file), tags, sources and id keys. Needs nothing from other files.
-pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
+/// With `Keep::Outline` each card's body is dropped here, once it is counted.
+pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile, keep: Keep) -> PreparedFile {
     let display = place.display.as_str();
     let diag = |(line, message): (usize, String)| Diagnostic {
         file: display.to_string(),
@@ -71,27 +74,33 @@ pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
                 tags.push(tag);
             }
         }
+        let mut card = Card {
+            id: String::new(),
+            topic,
+            question: raw.question,
+            why: raw.why,
+            answer: raw.answer,
+            key_points: raw.key_points,
+            detail: raw.detail,
+            tables: raw.tables,
+            takeaway: raw.takeaway,
+            example: raw.example,
+            follow_ups: raw.follow_ups,
+            tags,
+            source: Source {
+                file: display.to_string(),
+                line: raw.line,
+            },
+        };
+        let unanswered = card.is_unanswered();
+        if keep == Keep::Outline {
+            card = outline(card);
+        }
         cards.push(PreparedCard {
             key,
             explicit_id: raw.explicit_id,
-            card: Card {
-                id: String::new(),
-                topic,
-                question: raw.question,
-                why: raw.why,
-                answer: raw.answer,
-                key_points: raw.key_points,
-                detail: raw.detail,
-                tables: raw.tables,
-                takeaway: raw.takeaway,
-                example: raw.example,
-                follow_ups: raw.follow_ups,
-                tags,
-                source: Source {
-                    file: display.to_string(),
-                    line: raw.line,
-                },
-            },
+            card,
+            unanswered,
         });
     }
     let topics = topic_paths.len();
@@ -106,14 +115,65 @@ pub(super) fn prepare(place: &FilePlace, parsed: ParsedFile) -> PreparedFile {
     }
 }
 
+/// The card without its body: what `Keep::Outline` holds of it.
+fn outline(card: Card) -> Card {
+    Card {
+        id: card.id,
+        topic: card.topic,
+        question: card.question,
+        why: None,
+        answer: None,
+        key_points: Vec::new(),
+        detail: None,
+        tables: Vec::new(),
+        takeaway: None,
+        example: None,
+        follow_ups: Vec::new(),
+        tags: card.tags,
+        source: card.source,
+    }
+}
+
 /// Adds prepared files to a deck in reading order.
 #[derive(Default)]
 pub(super) struct Assembler {
     pub deck: Deck,
     ids: IdAssigner,
+    /// Files this load will add, as far as it knows: what `reserve_cards` projects from.
+    files_expected: usize,
 }
 
 impl Assembler {
+    /// `files` more files will be added.
+    pub fn expect_files(&mut self, files: usize) {
+        self.files_expected += files;
+    }
+
+    /// Makes room for `more` cards. When the cards must move, room is made for as many
+    /// cards as the files read so far project for every file expected (a tenth more),
+    /// up to sixteen times the cards so far, so a large deck moves its cards three or
+    /// four times, mostly while they are few, rather than at every doubling, and
+    /// each move copies hundreds of bytes a card. Room beyond that projection is what
+    /// doubling would give, so a wrong projection costs no more than growing by doubling.
+    fn reserve_cards(&mut self, more: usize) {
+        let cards = &mut self.deck.cards;
+        let needed = cards.len() + more;
+        if needed <= cards.capacity() {
+            return;
+        }
+        let files_done = self.deck.files.len() + 1;
+        let projected = needed * self.files_expected.max(files_done) / files_done;
+        // At most sixteen times what is needed now: a first file far larger than the
+        // rest must not reserve room for thousands of cards that never come.
+        let target = needed.max((projected + projected / 10).min(needed * 16));
+        let target = if target < cards.capacity() * 3 / 2 {
+            needed.max(cards.capacity() * 2)
+        } else {
+            target
+        };
+        cards.reserve_exact(target - cards.len());
+    }
+
     pub fn error(&mut self, file: &str, message: String) {
         self.deck.errors.push(Diagnostic {
             file: file.to_string(),
@@ -127,11 +187,14 @@ impl Assembler {
         deck.warnings.extend(file.warnings);
         deck.errors.extend(file.errors);
         let card_count = file.cards.len();
+        self.reserve_cards(card_count);
+        let deck = &mut self.deck;
         let mut unanswered = 0;
         for PreparedCard {
             mut card,
             key,
             explicit_id,
+            unanswered: no_answer,
         } in file.cards
         {
             let index = deck.cards.len();
@@ -169,7 +232,7 @@ impl Assembler {
                 })
                 .collect();
             deck.tree.insert(&segments, index);
-            unanswered += usize::from(card.is_unanswered());
+            unanswered += usize::from(no_answer);
             deck.cards.push(card);
         }
         deck.files.push(FileSummary {

@@ -89,8 +89,26 @@ pub fn check_paths(sources: &[ContentSource]) -> Result<(), MissingPath> {
     Ok(())
 }
 
+/// How much of each card a load keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every field: what the screens, exports and `check --json` need.
+    Everything,
+    /// The id, topic path, question, tags and source of each card, without its answer,
+    /// points, detail, tables or other fields: enough to count, name and check cards. Each
+    /// card's body is dropped on the thread that parsed it, so a report on a large deck
+    /// never holds the whole deck's text.
+    Outline,
+}
+
 /// Loads every source in order. Fails only when a path does not exist.
 pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
+    load_keeping(sources, Keep::Everything)
+}
+
+/// Loads every source in order, keeping `keep` of each card; files, topics, ids, the
+/// tree and every message are the same whatever is kept.
+pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, MissingPath> {
     check_paths(sources)?;
     let mut assembler = Assembler::default();
     for source in sources {
@@ -109,10 +127,15 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
                         (place, *bytes)
                     })
                     .collect();
+                assembler.expect_files(places.len());
                 in_order_on_every_core(
                     &places,
                     |(place, bytes)| {
-                        Read::Parsed(prepare(place, parse::parse_named(&place.display, bytes)))
+                        Read::Parsed(prepare(
+                            place,
+                            parse::parse_named(&place.display, bytes),
+                            keep,
+                        ))
                     },
                     |(place, _), read| add_read(&mut assembler, place, read),
                 );
@@ -122,9 +145,14 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
                 let mut errors = Vec::new();
                 discover(path, &mut found, &mut errors);
                 assembler.deck.errors.extend(errors);
-                in_order_on_every_core(&found, read_one, |f, read| {
-                    add_read(&mut assembler, &f.place, read);
-                });
+                assembler.expect_files(found.len());
+                in_order_on_every_core(
+                    &found,
+                    |f| read_one(f, keep),
+                    |f, read| {
+                        add_read(&mut assembler, &f.place, read);
+                    },
+                );
             }
         }
     }
@@ -155,7 +183,7 @@ pub fn assemble_parsed(files: Vec<(String, ParsedFile)>) -> Deck {
         add_read(
             &mut assembler,
             &place,
-            Read::Parsed(prepare(&place, parsed)),
+            Read::Parsed(prepare(&place, parsed, Keep::Everything)),
         );
     }
     assembler.deck
@@ -194,7 +222,7 @@ enum Read {
     Parsed(PreparedFile),
 }
 
-fn read_one(found: &Found) -> Read {
+fn read_one(found: &Found, keep: Keep) -> Read {
     match std::fs::metadata(&found.path) {
         // Reading a FIFO, socket or device met while walking a folder could block forever
         // or never end. One named on the command line is read, so that
@@ -211,7 +239,7 @@ fn read_one(found: &Found) -> Read {
             {
                 return Read::Skipped;
             }
-            Read::Parsed(prepare(place, parsed))
+            Read::Parsed(prepare(place, parsed, keep))
         }
         Err(err) => Read::Failed(err),
     }

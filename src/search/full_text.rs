@@ -31,28 +31,30 @@ impl FullTextIndex {
     /// Builds the index, the second half of a large deck on another thread.
     pub fn new(cards: &[Card]) -> FullTextIndex {
         if cards.len() < PARALLEL_FROM {
-            return FullTextIndex::build(cards, 0);
+            return FullTextIndex::build(cards, 0, 0);
         }
         let (first, second) = cards.split_at(cards.len() / 2);
         std::thread::scope(|scope| {
             let later = std::thread::Builder::new()
                 .name("full-text index".to_string())
-                .spawn_scoped(scope, || FullTextIndex::build(second, 0));
-            let mut index = FullTextIndex::build(first, first.len() / 2);
+                .spawn_scoped(scope, || FullTextIndex::build(second, 0, 0));
+            let later_bytes: usize = second.iter().map(estimated_len).sum();
+            let mut index = FullTextIndex::build(first, later_bytes, second.len());
             let rest = match later.map(std::thread::ScopedJoinHandle::join) {
                 Ok(Ok(rest)) => rest,
-                _ => FullTextIndex::build(second, 0),
+                _ => FullTextIndex::build(second, 0, 0),
             };
             index.append(&rest);
             index
         })
     }
 
-    /// The index of `cards` alone, with room for `more_cards` of about the same size.
-    fn build(cards: &[Card], more_cards: usize) -> FullTextIndex {
-        let size: usize = cards.iter().map(estimated_len).sum();
-        let room = size + size / cards.len().max(1) * more_cards;
-        let mut index = FullTextIndex::with_room(room, cards.len() + more_cards);
+    /// The index of `cards` alone, with room for `more_cards` more of `more_bytes`, so
+    /// that appending them does not move the text. A sixty-fourth more is kept for the
+    /// few characters whose lower case is longer.
+    fn build(cards: &[Card], more_bytes: usize, more_cards: usize) -> FullTextIndex {
+        let size: usize = cards.iter().map(estimated_len).sum::<usize>() + more_bytes;
+        let mut index = FullTextIndex::with_room(size + size / 64, cards.len() + more_cards);
         index.push_cards(cards);
         index
     }
@@ -337,7 +339,7 @@ mod tests {
         let deck = crate::load::load_text("t.md", &text);
         assert_eq!(deck.cards.len(), PARALLEL_FROM + 7);
         let halves = FullTextIndex::new(&deck.cards);
-        let whole = FullTextIndex::build(&deck.cards, 0);
+        let whole = FullTextIndex::build(&deck.cards, 0, 0);
         assert!(halves.text == whole.text);
         assert_eq!(halves.starts, whole.starts);
         assert_eq!(halves.question_ends, whole.question_ends);
@@ -358,7 +360,7 @@ mod tests {
         for chunk in deck.cards.chunks(7) {
             sliced.push_cards(chunk);
         }
-        let whole = FullTextIndex::build(&deck.cards, 0);
+        let whole = FullTextIndex::build(&deck.cards, 0, 0);
         assert!(sliced.text == whole.text);
         assert_eq!(sliced.starts, whole.starts);
         assert_eq!(sliced.question_ends, whole.question_ends);

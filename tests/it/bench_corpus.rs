@@ -2,7 +2,7 @@
 //! with, in every layout, with no warnings or errors.
 
 #[path = "../../benches/support/corpus.rs"]
-mod corpus;
+pub mod corpus;
 
 use prepdeck::load::{ContentSource, load, load_text};
 

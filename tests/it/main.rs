@@ -25,6 +25,7 @@ mod mock;
 mod no_panic;
 mod notes;
 mod notes_layouts;
+mod outline_load;
 mod own_answers;
 mod plan;
 mod review;
