@@ -120,12 +120,22 @@ impl App {
             previous.as_deref(),
             matcher,
         );
-        if state.scope == Scope::AllFields {
+        if state.scope == Scope::AllFields && !notes.is_empty() {
             // The person's own answers are searched too; their cards come after the
-            // cards whose own text matched.
-            let mut found: Vec<usize> = (0..deck.cards.len())
-                .filter(|c| previous.as_ref().is_none_or(|p| p.contains(c)))
-                .filter(|&c| state.hits.iter().all(|h| h.card != c))
+            // cards whose own text matched. Marks, not list lookups, keep this linear.
+            let mut skip = vec![false; deck.cards.len()];
+            for hit in &state.hits {
+                skip[hit.card] = true;
+            }
+            let allowed = previous.as_ref().map(|p| {
+                let mut marks = vec![false; deck.cards.len()];
+                for &c in p {
+                    marks[c] = true;
+                }
+                marks
+            });
+            let found: Vec<usize> = (0..deck.cards.len())
+                .filter(|&c| !skip[c] && allowed.as_ref().is_none_or(|m| m[c]))
                 .filter(|&c| {
                     let card = &deck.cards[c];
                     notes.get(&card.id).is_some_and(|note| {
@@ -133,7 +143,6 @@ impl App {
                     })
                 })
                 .collect();
-            found.sort_unstable();
             state
                 .hits
                 .extend(found.into_iter().map(|card| crate::search::Hit {
