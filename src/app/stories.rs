@@ -110,7 +110,12 @@ pub struct StoriesScreen {
     pub asking: Option<Asking>,
     /// Stories deleted in this session, the latest last, for `u`.
     pub trash: Vec<Story>,
+    /// How far the selected story's pane is scrolled (clamped when drawn).
+    pub detail_scroll: usize,
 }
+
+/// Lines the story pane moves for each scroll key.
+const DETAIL_STEP: usize = 8;
 
 /// True for a card a story of one's own answers: a behavioural prompt or an incident.
 pub fn wants_story(card: &crate::model::Card) -> bool {
@@ -137,6 +142,7 @@ impl StoriesScreen {
             form: None,
             asking: None,
             trash: Vec::new(),
+            detail_scroll: 0,
         }
     }
 }
@@ -252,6 +258,10 @@ impl App {
             StoriesFocus::Stories => stories.len(),
             StoriesFocus::Cards => s.prompts.len(),
         };
+        // Another story opens at its top.
+        if matches!(action, Action::MoveDown | Action::MoveUp) && s.focus == StoriesFocus::Stories {
+            s.detail_scroll = 0;
+        }
         let cursor = match s.focus {
             StoriesFocus::Stories => &mut s.selected,
             StoriesFocus::Cards => &mut s.prompt,
@@ -259,6 +269,8 @@ impl App {
         match action {
             Action::MoveDown => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
             Action::MoveUp => *cursor = cursor.saturating_sub(1),
+            Action::HalfPageDown => s.detail_scroll += DETAIL_STEP,
+            Action::HalfPageUp => s.detail_scroll = s.detail_scroll.saturating_sub(DETAIL_STEP),
             Action::FocusNext | Action::FocusPrev => {
                 s.focus = match s.focus {
                     StoriesFocus::Stories => StoriesFocus::Cards,

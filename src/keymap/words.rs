@@ -192,6 +192,8 @@ const WORDS: &[Row] = &[
     (C::Stories, A::MoveDown, "next story, or next card", "move"),
     (C::Stories, A::MoveUp, "previous story, or previous card", "move"),
     (C::Stories, A::FocusNext, "between the stories and the cards", "stories/cards"),
+    (C::Stories, A::HalfPageDown, "scroll the selected story down", ""),
+    (C::Stories, A::HalfPageUp, "scroll the selected story up", ""),
     (C::Stories, A::NewStory, "add a story", "add"),
     (C::Stories, A::Edit, "edit the selected story", "edit"),
     (C::Stories, A::Toggle, "link / unlink the card under the cursor to the selected story", "link"),

@@ -52,7 +52,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &StoriesScreen) {
         ))],
     };
     let lines = lines.into_iter().flat_map(|l| rewrap(l, width)).collect();
-    pane::scrolled(frame, detail, lines, 0, "Story", app.theme());
+    let keys = format!(
+        "{}/{} scroll",
+        app.key_for(Context::Stories, Action::HalfPageDown),
+        app.key_for(Context::Stories, Action::HalfPageUp)
+    );
+    pane::scrolled_with_keys(
+        frame,
+        detail,
+        lines,
+        s.detail_scroll,
+        "Story",
+        &keys,
+        app.theme(),
+    );
     if let Some(form) = &s.form {
         draw_form(frame, area, app, form);
     }

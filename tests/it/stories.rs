@@ -162,3 +162,33 @@ fn snapshots_of_the_story_bank_its_form_and_a_linked_card() {
         assert_eq!(r.app.context(), Context::Stories);
     }
 }
+
+#[test]
+fn a_long_story_scrolls_in_its_pane_and_the_next_one_opens_at_its_top() {
+    let mut r = rig(80, 24);
+    r.press(OpenStories);
+    r.press(NewStory);
+    type_text(&mut r, "The Black Friday checkout outage");
+    r.press(FocusNext);
+    for n in 0..40 {
+        type_text(&mut r, &format!("Step {n} of what happened that night. "));
+    }
+    r.press(Back);
+    add_story(&mut r);
+    r.press(FocusNext);
+    r.press(MoveUp);
+    let top = screen_text(&render(&r.app));
+    assert!(top.contains("Step 0 of what happened"), "{top}");
+    assert!(top.contains("Ctrl-d/Ctrl-u scroll"), "{top}");
+    r.press(HalfPageDown);
+    let scrolled = screen_text(&render(&r.app));
+    assert!(!scrolled.contains("Step 0 of what happened"), "{scrolled}");
+    r.press(HalfPageUp);
+    assert_eq!(screen_text(&render(&r.app)), top);
+    r.press(HalfPageDown);
+    r.press(MoveDown);
+    match r.app.screen() {
+        Some(Screen::Stories(s)) => assert_eq!((s.selected, s.detail_scroll), (1, 0)),
+        _ => panic!("not on the story bank"),
+    }
+}
