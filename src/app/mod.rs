@@ -12,6 +12,7 @@ mod browse_search;
 mod help;
 pub mod layout;
 pub mod mock;
+mod mock_debrief;
 mod msg;
 mod notes;
 mod progress;
