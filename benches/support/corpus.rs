@@ -274,28 +274,25 @@ fn card(out: &mut String, layout: &str, i: usize, n_in_file: usize) {
             nested_md(out, &p, "");
             let _ = writeln!(out, "{}\n", p.takeaway);
         }
-        "question-headings" if i % 2 == 1 => {
-            // Half the cards: a `Q` marker and answer labels.
-            let _ = writeln!(
-                out,
-                "### Q{}. {}\n\n**Answer:** {}\n\n**Explanation:**\n",
-                n_in_file + 1,
-                p.question,
-                p.answer
-            );
-            points_md(out, &p, "");
-            nested_md(out, &p, "");
-            out.push('\n');
-            code_md(out, &p);
-            let _ = writeln!(out, "\n{}\n", p.takeaway);
-        }
         "question-headings" => {
-            let _ = writeln!(out, "### {}\n\n{}\n", p.question, p.answer);
+            // Half the cards carry a `Q` marker and answer labels; the other half, a table.
+            let marked = i % 2 == 1;
+            if marked {
+                let _ = writeln!(
+                    out,
+                    "### Q{}. {}\n\n**Answer:** {}\n\n**Explanation:**\n",
+                    n_in_file + 1,
+                    p.question,
+                    p.answer
+                );
+            } else {
+                let _ = writeln!(out, "### {}\n\n{}\n", p.question, p.answer);
+            }
             points_md(out, &p, "");
             nested_md(out, &p, "");
             out.push('\n');
             code_md(out, &p);
-            if let Some(t) = &p.table {
+            if let Some(t) = p.table.as_ref().filter(|_| !marked) {
                 out.push('\n');
                 table_md(out, t);
             }

@@ -334,12 +334,7 @@ fn readiness(out: &mut String, r: &Report) {
         .iter()
         .map(|t| cut(&sanitize(&t.now.topic, false), NAME))
         .collect();
-    let width = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
+    let width = crate::stats::text::topic_column_width(&names);
     let _ = writeln!(
         out,
         "  {:<width$}  {:<BAR$}  {:>4}  {:>7}  {:>5}",

@@ -80,12 +80,7 @@ pub fn render(stats: &Stats) -> String {
         .iter()
         .map(|t| sanitize(&t.path.join(" › "), false).into_owned())
         .collect();
-    let width = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
+    let width = topic_column_width(&names);
     let _ = writeln!(
         out,
         "{:<width$}  {:>5}  {:>4}  {:>8}  {:>8}  {:>4}  {:>9}",
@@ -153,4 +148,15 @@ pub fn own_answers_line(stats: &Stats) -> String {
         ));
     }
     line
+}
+
+/// The width of a table's topic column: its widest name, and at least the heading
+/// "topic".
+pub fn topic_column_width(names: &[String]) -> usize {
+    names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("topic".len())
 }

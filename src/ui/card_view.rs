@@ -210,9 +210,9 @@ pub fn progress_line(state: Option<&crate::schedule::CardState>, now: i64) -> St
     parts.join(" · ")
 }
 
-/// The question, wrapped, with the topic path and tags under it.
-pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = wrap::wrap(
+/// The question alone, wrapped to `width`.
+pub fn wrapped_question(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    wrap::wrap(
         &[(
             sanitize(&card.question, false).into_owned(),
             theme.style(Role::Question),
@@ -220,7 +220,12 @@ pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'st
         width,
         &[],
         &[],
-    );
+    )
+}
+
+/// The question, wrapped, with the topic path and tags under it.
+pub fn question_header(card: &Card, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = wrapped_question(card, width, theme);
     let mut meta = sanitize(&card.topic_label(), false).into_owned();
     if !card.tags.is_empty() {
         meta.push_str("  #");

@@ -7,12 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::wrap;
 use crate::action::Action;
 use crate::app::layout::centered;
 use crate::app::{App, NoteEditor};
 use crate::keymap::Context;
-use crate::text::sanitize::sanitize;
 use crate::theme::Role;
 
 /// The title of the own answer wherever it is shown.
@@ -54,15 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, note: &NoteEditor) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let width = usize::from(inner.width).max(8);
-    let question = wrap::wrap(
-        &[(
-            sanitize(&card.question, false).into_owned(),
-            theme.style(Role::Question),
-        )],
-        width,
-        &[],
-        &[],
-    );
+    let question = super::card_view::wrapped_question(card, width, theme);
     let height = u16::try_from(question.len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 3)
