@@ -1,6 +1,7 @@
 //! Search per keystroke over 10,000 and 100,000 cards: the fuzzy matcher over
 //! questions, the word search over all fields (and building its index), and a keystroke
-//! typed into the search overlay of the App (search and draw) in either scope.
+//! typed into the search overlay of the App (search and draw) in either scope, and
+//! that keystroke until every hit is in (a large deck is searched a slice at a time).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -170,4 +171,36 @@ fn app_keystroke_all_fields_10k(bencher: Bencher) {
 #[divan::bench]
 fn app_keystroke_all_fields_100k(bencher: Bencher) {
     app_keystroke(bencher, Scope::AllFields, 100_000);
+}
+
+/// One keystroke as in `app_keystroke`, then every idle step its search takes to go
+/// through the rest of the cards, each followed by a frame as the event loop draws
+/// it: the time until the whole list of hits is on screen. At 10,000 cards there is no
+/// idle step (one slice holds the deck).
+#[divan::bench]
+fn app_keystroke_until_every_hit_100k(bencher: Bencher) {
+    app_keystroke_until_every_hit(bencher, Scope::Questions, 100_000);
+}
+
+#[divan::bench]
+fn app_keystroke_all_fields_until_every_hit_100k(bencher: Bencher) {
+    app_keystroke_until_every_hit(bencher, Scope::AllFields, 100_000);
+}
+
+fn app_keystroke_until_every_hit(bencher: Bencher, scope: Scope, cards: usize) {
+    let (mut app, mut terminal) = app_searching(scope, cards);
+    let mut keys = typed_then_deleted();
+    let mut view = View::default();
+    bencher.bench_local(|| {
+        press(&mut app, key(keys.next().unwrap()));
+        terminal
+            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+            .unwrap();
+        while app.idle_work_shows() {
+            app.update(Action::Idle, Instant::now());
+            terminal
+                .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+                .unwrap();
+        }
+    });
 }

@@ -4,6 +4,9 @@
 //! The loop blocks on input and redraws only after an event, so an idle browser uses no
 //! CPU once the work left for idle moments (the all-fields search index) is done.
 
+pub mod loading;
+
+use std::collections::VecDeque;
 use std::io::{IsTerminal, Write, stdout};
 use std::time::{Duration, Instant};
 
@@ -20,24 +23,79 @@ use crate::effects::Effects;
 use crate::keymap::Context;
 use crate::ui::{self, View};
 
-/// Set to 1 to quit right after the first frame is drawn (for start-up benchmarks).
+/// Set to 1 to quit right after the first frame is drawn, whatever it shows (the
+/// progress of a large deck being read, or the screen); set to `screen` to quit after
+/// the first frame of the screen itself, once the whole deck is read. For start-up
+/// benchmarks.
 pub const BENCH_EXIT_ENV: &str = "PREPDECK_BENCH_EXIT_AFTER_FIRST_FRAME";
+
+/// When to quit for a start-up benchmark (`BENCH_EXIT_ENV`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenchExit {
+    FirstFrame,
+    ScreenFrame,
+}
+
+/// The benchmark exit asked for, if any.
+pub fn bench_exit() -> Option<BenchExit> {
+    match std::env::var(BENCH_EXIT_ENV).ok()?.as_str() {
+        "1" => Some(BenchExit::FirstFrame),
+        "screen" => Some(BenchExit::ScreenFrame),
+        _ => None,
+    }
+}
 
 /// In debug builds, set to 1 to panic right after the first frame is drawn: the tests
 /// check that the panic hook gives the terminal back.
 pub const TEST_PANIC_ENV: &str = "PREPDECK_TEST_PANIC_AFTER_FIRST_FRAME";
 
-/// Runs the app until the person quits. Returns the lines to print once the terminal
-/// is back to normal (such as where a report was written).
-pub fn run(app: &mut App, effects: &mut Effects) -> anyhow::Result<Vec<String>> {
-    if !stdout().is_terminal() {
-        anyhow::bail!("prepdeck's screens need a terminal; use `prepdeck check` for text output");
+/// The terminal while prepdeck holds it (raw mode, alternate screen, mouse), with the
+/// events read before the screens were ready to take them. Dropping it gives the
+/// terminal back.
+pub struct OpenTerminal {
+    terminal: DefaultTerminal,
+    /// Keys typed while the deck was read, for the screens to take first.
+    pending: VecDeque<Event>,
+}
+
+impl OpenTerminal {
+    /// Takes the terminal: fails when standard output is not one.
+    pub fn open() -> anyhow::Result<OpenTerminal> {
+        if !stdout().is_terminal() {
+            anyhow::bail!(
+                "prepdeck's screens need a terminal; use `prepdeck check` for text output"
+            );
+        }
+        let terminal = start()?;
+        watch_signals();
+        Ok(OpenTerminal {
+            terminal,
+            pending: VecDeque::new(),
+        })
     }
-    let mut terminal = start()?;
-    watch_signals();
+}
+
+impl Drop for OpenTerminal {
+    fn drop(&mut self) {
+        stop();
+    }
+}
+
+/// Runs the app until the person quits, in the terminal already open or in one opened
+/// now. Returns the lines to print once the terminal is back to normal (such as where a
+/// report was written).
+pub fn run(
+    app: &mut App,
+    effects: &mut Effects,
+    opened: Option<OpenTerminal>,
+) -> anyhow::Result<Vec<String>> {
+    let mut opened = match opened {
+        Some(opened) => opened,
+        None => OpenTerminal::open()?,
+    };
     let mut notes = Vec::new();
-    let result = event_loop(&mut terminal, app, effects, &mut notes);
-    stop();
+    let result = event_loop(&mut opened, app, effects, &mut notes);
+    drop(opened);
     match result {
         // The window closed or the connection dropped: like SIGHUP, every grade is
         // already saved, and there is no terminal left to say anything on.
@@ -92,14 +150,15 @@ pub fn stop() {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    opened: &mut OpenTerminal,
     app: &mut App,
     effects: &mut Effects,
     notes: &mut Vec<String>,
 ) -> anyhow::Result<()> {
+    let OpenTerminal { terminal, pending } = opened;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Instant::now());
-    let bench = std::env::var(BENCH_EXIT_ENV).is_ok_and(|v| v == "1");
+    let bench = bench_exit().is_some();
     let mut view = View::default();
     loop {
         terminal.draw(|frame| ui::draw(frame, app, &mut view))?;
@@ -110,13 +169,25 @@ fn event_loop(
         if cfg!(debug_assertions) && std::env::var(TEST_PANIC_ENV).is_ok_and(|v| v == "1") {
             panic!("{TEST_PANIC_ENV} is set");
         }
-        // Background work runs a slice at a time while no key is waiting.
-        while app.has_idle_work() && !event::poll(Duration::ZERO)? {
+        // Background work runs a slice at a time while no key is waiting; work that
+        // shows (a search's hits coming in) is drawn after each slice.
+        let mut shown = false;
+        while app.has_idle_work() && pending.is_empty() && !event::poll(Duration::ZERO)? {
+            shown = app.idle_work_shows();
             app.update(Action::Idle, Instant::now());
+            if shown {
+                break;
+            }
         }
-        let event = match app.next_tick(Instant::now()) {
-            Some(wait) if !event::poll(wait)? => None,
-            _ => Some(event::read()?),
+        if shown {
+            continue;
+        }
+        let event = match pending.pop_front() {
+            Some(typed_earlier) => Some(typed_earlier),
+            None => match app.next_tick(Instant::now()) {
+                Some(wait) if !event::poll(wait)? => None,
+                _ => Some(event::read()?),
+            },
         };
         let action = match event {
             None => Action::Tick,

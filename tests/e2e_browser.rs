@@ -205,3 +205,68 @@ fn an_own_answer_written_in_the_app_is_there_after_a_restart() {
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "At Acme: p99 from 900 ms to 40 ms");
 }
+
+#[test]
+fn a_deck_that_takes_long_shows_its_progress_then_the_browser_with_the_keys_typed_meanwhile() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_with_env(
+        &[],
+        home.path(),
+        80,
+        24,
+        &[("PREPDECK_TEST_SLOW_LOAD_MS", "1500")],
+    );
+    pty.wait_for("cards so far", 10);
+    let screen = pty.screen();
+    assert!(screen.contains("The browser opens once every card is read; q quits."));
+    assert!(
+        !screen.contains("Topics"),
+        "no part of the deck is shown before it is all read:\n{screen}"
+    );
+    // Typed while the deck is read: opens the search once the browser is there.
+    pty.send("/");
+    pty.wait_for("Search questions", 10);
+    pty.send("\x1b");
+    pty.wait_for("212 cards", 5);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+    assert!(!pty.alternate_screen(), "back on the main screen");
+    assert!(pty.cooked_mode(), "raw mode is off");
+}
+
+#[test]
+fn q_while_a_deck_is_read_stops_reading_and_gives_the_terminal_back() {
+    for key in ["q", "\x03"] {
+        let home = tempfile::tempdir().unwrap();
+        let mut pty = Pty::spawn_with_env(
+            &[],
+            home.path(),
+            80,
+            24,
+            &[("PREPDECK_TEST_SLOW_LOAD_MS", "60000")],
+        );
+        pty.wait_for("cards so far", 10);
+        pty.send(key);
+        assert_eq!(pty.wait_exit(10), 0, "{key:?}");
+        assert!(!pty.alternate_screen(), "{key:?}: back on the main screen");
+        assert!(!pty.cursor_hidden(), "{key:?}: cursor visible again");
+        assert!(pty.cooked_mode(), "{key:?}: raw mode is off");
+    }
+}
+
+#[test]
+fn review_with_nothing_to_do_after_a_long_load_says_so_on_the_main_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn_with_env(
+        &["review", "--flagged"],
+        home.path(),
+        80,
+        24,
+        &[("PREPDECK_TEST_SLOW_LOAD_MS", "800")],
+    );
+    pty.wait_for("cards so far", 10);
+    assert_eq!(pty.wait_exit(10), 0);
+    assert!(!pty.alternate_screen(), "back on the main screen");
+    assert!(pty.cooked_mode(), "raw mode is off");
+    pty.wait_for("nothing to review", 5);
+}

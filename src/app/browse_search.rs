@@ -4,7 +4,7 @@
 use super::{App, Screen};
 use crate::action::Action;
 use crate::keymap::Context;
-use crate::search::{Scope, SearchState};
+use crate::search::{Running, SLICE, Scope, SearchState};
 
 impl App {
     fn search_mut(&mut self) -> Option<&mut SearchState> {
@@ -61,6 +61,7 @@ impl App {
     }
 
     fn accept_search(&mut self) {
+        self.finish_search();
         let Some(state) = self.search_mut() else {
             return;
         };
@@ -85,14 +86,14 @@ impl App {
         ));
     }
 
-    /// Searches again after the query or the scope changed.
+    /// Searches again after the query or the scope changed: the first slice of the
+    /// cards now, the rest in idle moments (`search_idle_step`).
     fn requery(&mut self) {
         let App {
             screens,
             index,
             deck,
             matcher,
-            notes,
             ..
         } = self;
         let Some(state) = screens.iter_mut().find_map(|s| match s {
@@ -113,13 +114,90 @@ impl App {
             }
             _ => None,
         };
-        state.hits = index.search_within(
-            &deck.cards,
-            &state.query,
-            state.scope,
-            previous.as_deref(),
+        let mut run = Running::new(&deck.cards, &state.query, state.scope, previous);
+        if !run.step(index, &deck.cards, SLICE, matcher) {
+            state.hits = run.best_so_far(index, &deck.cards, matcher);
+        }
+        state.searched = None;
+        state.running = Some(run);
+        state.selected = 0;
+        self.finish_search_if_done();
+    }
+
+    /// True while a search is going through the cards.
+    pub(super) fn search_running(&self) -> bool {
+        self.browse()
+            .and_then(|b| b.search.as_ref())
+            .is_some_and(|s| s.running.is_some())
+    }
+
+    /// Searches the next slice of the cards; the hits shown are the best so far, or
+    /// every hit once the last slice is searched.
+    pub(super) fn search_idle_step(&mut self) {
+        let App {
+            screens,
+            index,
+            deck,
             matcher,
-        );
+            ..
+        } = self;
+        let Some(state) = screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut(),
+            _ => None,
+        }) else {
+            return;
+        };
+        if let Some(run) = state.running.as_mut()
+            && !run.step(index, &deck.cards, SLICE, matcher)
+        {
+            state.hits = run.best_so_far(index, &deck.cards, matcher);
+        }
+        self.finish_search_if_done();
+    }
+
+    /// Searches every card left now, as Enter needs every hit for n / N.
+    fn finish_search(&mut self) {
+        let App {
+            screens,
+            index,
+            deck,
+            matcher,
+            ..
+        } = self;
+        if let Some(run) = screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut().and_then(|s| s.running.as_mut()),
+            _ => None,
+        }) {
+            while !run.step(index, &deck.cards, usize::MAX, matcher) {}
+        }
+        self.finish_search_if_done();
+    }
+
+    /// Once the running search has gone through every card: every hit ranked, then the
+    /// cards whose own answer matches.
+    fn finish_search_if_done(&mut self) {
+        let App {
+            screens,
+            index,
+            deck,
+            matcher,
+            notes,
+            ..
+        } = self;
+        let Some(state) = screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut(),
+            _ => None,
+        }) else {
+            return;
+        };
+        if !state.running.as_ref().is_some_and(Running::is_done) {
+            return;
+        }
+        let Some(run) = state.running.take() else {
+            return;
+        };
+        let among = run.among().map(<[usize]>::to_vec);
+        state.hits = run.finish(index, &deck.cards, matcher);
         if state.scope == Scope::AllFields && !notes.is_empty() {
             // The person's own answers are searched too; their cards come after the
             // cards whose own text matched. Marks, not list lookups, keep this linear.
@@ -127,9 +205,9 @@ impl App {
             for hit in &state.hits {
                 skip[hit.card] = true;
             }
-            let allowed = previous.as_ref().map(|p| {
+            let allowed = among.map(|p| {
                 let mut marks = vec![false; deck.cards.len()];
-                for &c in p {
+                for &c in &p {
                     marks[c] = true;
                 }
                 marks
@@ -152,6 +230,5 @@ impl App {
                 }));
         }
         state.searched = Some((state.query.clone(), state.scope));
-        state.selected = 0;
     }
 }

@@ -276,7 +276,13 @@ impl App {
 
     /// True while there is work for `Action::Idle`.
     pub fn has_idle_work(&self) -> bool {
-        self.index.has_idle_work(&self.deck.cards)
+        self.search_running() || self.index.has_idle_work(&self.deck.cards)
+    }
+
+    /// True when the next idle step changes what is on screen (a search going through
+    /// the cards shows its hits as they come), so a frame should follow it.
+    pub fn idle_work_shows(&self) -> bool {
+        self.search_running()
     }
 
     /// The key context that applies now.
@@ -461,7 +467,11 @@ impl App {
                 return None;
             }
             Action::Idle => {
-                self.index.idle_step(&self.deck.cards);
+                if self.search_running() {
+                    self.search_idle_step();
+                } else {
+                    self.index.idle_step(&self.deck.cards);
+                }
                 return None;
             }
             _ => {}

@@ -332,9 +332,13 @@ pub fn open_progress(
 }
 
 /// Runs the screens and prints what the person should know afterwards.
-pub fn run_screens(mut app: App, mut effects: Effects) -> Outcome {
-    let notes =
-        crate::tui::run(&mut app, &mut effects).map_err(|e| Failure::failed(format!("{e:#}")))?;
+pub fn run_screens(
+    mut app: App,
+    mut effects: Effects,
+    terminal: Option<crate::tui::OpenTerminal>,
+) -> Outcome {
+    let notes = crate::tui::run(&mut app, &mut effects, terminal)
+        .map_err(|e| Failure::failed(format!("{e:#}")))?;
     for note in notes {
         say(&note);
     }

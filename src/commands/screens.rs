@@ -11,21 +11,35 @@ use super::{
 use crate::app::{App, Msg, ReviewRequest};
 use crate::cli::{GlobalArgs, MockArgs, ReviewArgs, StatsArgs};
 use crate::effects::Effects;
-use crate::load::ContentSource;
+use crate::load::{ContentSource, Keep, LoadProgress, load_watched};
 use crate::mock::MockSettings;
+use crate::tui::OpenTerminal;
+use crate::tui::loading::{self, Waited};
 
 /// What every screen command starts from: the settings, the content's sources, an App
-/// over the content, and the saved progress (or why it could not be read).
+/// over the content, the saved progress (or why it could not be read), and the terminal
+/// if it was opened to show the progress of a large deck.
 struct Prepared {
     settings: Settings,
     sources: Vec<ContentSource>,
     app: App,
     progress: crate::store::Result<Progress>,
+    terminal: Option<OpenTerminal>,
 }
 
-/// Reads the settings, then parses the content while another thread opens the progress
-/// database, so the first frame waits for the longer of the two, not for both.
-fn prepare(paths: &[PathBuf], global: &GlobalArgs, browser: bool) -> Result<Prepared, Failure> {
+/// In debug builds, milliseconds the deck takes longer to load, so that tests see the
+/// progress frame and can stop it.
+pub const TEST_SLOW_LOAD_ENV: &str = "PREPDECK_TEST_SLOW_LOAD_MS";
+
+/// Reads the settings, then parses the content on one thread while another opens the
+/// progress database, so the screens wait for the longer of the two, not for both. A
+/// deck that takes more than a moment has its progress drawn meanwhile. `None` when the
+/// person stopped the reading to quit.
+fn prepare(
+    paths: &[PathBuf],
+    global: &GlobalArgs,
+    browser: bool,
+) -> Result<Option<Prepared>, Failure> {
     let settings = settings(global)?;
     let sources = sources(paths, &settings.config);
     // A path that is not there is a usage error: say so before a database is made, and
@@ -36,51 +50,106 @@ fn prepare(paths: &[PathBuf], global: &GlobalArgs, browser: bool) -> Result<Prep
             None => Failure::usage(missing),
         }
     })?;
-    let (deck, progress) = std::thread::scope(|scope| {
+    let loading = LoadProgress::default();
+    let (deck, progress, waited) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| read_progress(global));
-        let deck = super::load_deck(&sources);
-        let progress = progress
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (deck, progress)
+        let deck = scope.spawn(|| {
+            let deck = load_watched(&sources, Keep::Everything, &loading);
+            slow_down_for_tests(&loading);
+            deck
+        });
+        let waited = loading::wait(|| deck.is_finished(), &loading, &settings.theme);
+        let deck = deck.join();
+        let progress = progress.join();
+        let (deck, progress) = match (deck, progress) {
+            (Ok(deck), Ok(progress)) => (deck, progress),
+            (Err(panic), _) | (_, Err(panic)) => std::panic::resume_unwind(panic),
+        };
+        (deck, progress, waited)
     });
-    let app = build_app(deck?, &settings, browser);
-    Ok(Prepared {
+    let terminal = match waited.map_err(|e| Failure::failed(format!("{e:#}")))? {
+        Waited::Quit => return Ok(None),
+        Waited::Loaded(terminal) => terminal,
+    };
+    let app = build_app(deck.map_err(Failure::usage)?, &settings, browser);
+    Ok(Some(Prepared {
         settings,
         sources,
         app,
         progress,
-    })
+        terminal,
+    }))
+}
+
+/// Waits `TEST_SLOW_LOAD_ENV` milliseconds in debug builds, or until the load is stopped.
+fn slow_down_for_tests(loading: &LoadProgress) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some(ms) = std::env::var(TEST_SLOW_LOAD_ENV)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    else {
+        return;
+    };
+    let until = Instant::now() + std::time::Duration::from_millis(ms);
+    while Instant::now() < until && !loading.stopped() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 impl Prepared {
-    /// The App with its progress and the effects to run it with; a database that cannot
-    /// be opened is reported here (exit 1).
-    fn open(self, global: &GlobalArgs, report: Option<PathBuf>) -> Result<(App, Effects), Failure> {
+    /// The App with its progress, the effects to run it with and the terminal if it is
+    /// open; a database that cannot be opened is reported here (exit 1), once the
+    /// terminal is given back.
+    fn open(self, global: &GlobalArgs, report: Option<PathBuf>) -> Result<Opened, Failure> {
         let progress = self.progress.map_err(Failure::failed)?;
-        Ok(open_progress(
+        let (app, effects) = open_progress(
             self.app,
             progress,
             &self.settings,
             global,
             self.sources,
             report,
-        ))
+        );
+        Ok(Opened {
+            app,
+            effects,
+            terminal: self.terminal,
+        })
+    }
+}
+
+/// A screen command ready to run.
+struct Opened {
+    app: App,
+    effects: Effects,
+    terminal: Option<OpenTerminal>,
+}
+
+impl Opened {
+    fn run(self) -> Outcome {
+        run_screens(self.app, self.effects, self.terminal)
     }
 }
 
 /// `prepdeck [PATH...]`: the browser.
 pub fn browse(paths: &[PathBuf], global: &GlobalArgs) -> Outcome {
-    let (app, effects) = prepare(paths, global, true)?.open(global, None)?;
-    run_screens(app, effects)
+    let Some(prepared) = prepare(paths, global, true)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    prepared.open(global, None)?.run()
 }
 
 /// `prepdeck review`: today's queue, straight into the review screen; leaving it ends
 /// the command.
 pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
-    let prepared = prepare(&args.paths, global, false)?;
+    let Some(prepared) = prepare(&args.paths, global, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let nodes = topic_nodes(&prepared.app, &args.topics)?;
-    let (mut app, mut effects) = prepared.open(global, None)?;
+    let mut opened = prepared.open(global, None)?;
+    let Opened { app, effects, .. } = &mut opened;
     effects.queue.limit = args.limit;
     if let Some(n) = args.new_cards {
         effects.queue.new_per_day = n;
@@ -106,16 +175,18 @@ pub fn review(args: &ReviewArgs, global: &GlobalArgs) -> Outcome {
     let mut said = None;
     for request in &requests {
         match effects
-            .start_review(&app, request)
+            .start_review(app, request)
             .map_err(|e| Failure::failed(format!("{e:#}")))?
         {
             Msg::Message(text) => said = Some(text),
             ready => {
                 app.update(ready, Instant::now());
-                return run_screens(app, effects);
+                return opened.run();
             }
         }
     }
+    // The terminal, if the progress of a large deck opened it, is given back first.
+    drop(opened);
     super::say(said.as_deref().unwrap_or("nothing to review"));
     Ok(ExitCode::SUCCESS)
 }
@@ -129,9 +200,12 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
     if let Some(file) = &args.answers {
         return super::written::mock_answers(file, args, global);
     }
-    let prepared = prepare(&args.paths, global, false)?;
+    let Some(prepared) = prepare(&args.paths, global, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let checked = topic_nodes(&prepared.app, &args.topics)?;
-    let (mut app, effects) = prepared.open(global, args.report.clone())?;
+    let mut opened = prepared.open(global, args.report.clone())?;
+    let app = &mut opened.app;
     let now = Instant::now();
     let defaults = app.mock_defaults().clone();
     if args.skips_setup() {
@@ -160,7 +234,7 @@ pub fn mock(args: &MockArgs, global: &GlobalArgs) -> Outcome {
         };
         app.open_mock_setup(settings, checked, now);
     }
-    run_screens(app, effects)
+    opened.run()
 }
 
 /// `prepdeck stories`: the story bank screen, or the bank printed as markdown or JSON.
@@ -183,20 +257,29 @@ pub fn stories(args: &crate::cli::StoriesArgs, global: &GlobalArgs) -> Outcome {
         print!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
-    let (mut app, effects) = prepare(&args.paths, global, false)?.open(global, None)?;
-    app.update(crate::action::Action::OpenStories, Instant::now());
-    run_screens(app, effects)
+    let Some(prepared) = prepare(&args.paths, global, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut opened = prepared.open(global, None)?;
+    opened
+        .app
+        .update(crate::action::Action::OpenStories, Instant::now());
+    opened.run()
 }
 
 /// `prepdeck stats --tui`.
 pub fn stats_tui(args: &StatsArgs, global: &GlobalArgs) -> Outcome {
-    let (mut app, mut effects) = prepare(&args.paths, global, false)?.open(global, None)?;
-    let opened = effects.perform(&app, crate::app::Effect::OpenStats, &mut Vec::new());
-    if let Msg::Message(text) = opened {
+    let Some(prepared) = prepare(&args.paths, global, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut opened = prepared.open(global, None)?;
+    let Opened { app, effects, .. } = &mut opened;
+    let stats = effects.perform(app, crate::app::Effect::OpenStats, &mut Vec::new());
+    if let Msg::Message(text) = stats {
         return Err(Failure::failed(text));
     }
-    app.update(opened, Instant::now());
-    run_screens(app, effects)
+    app.update(stats, Instant::now());
+    opened.run()
 }
 
 /// A seed from the clock, for interviews that need not be repeatable.

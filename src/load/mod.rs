@@ -7,6 +7,7 @@ mod discover;
 mod parallel;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::model::{Card, Diagnostic};
 use crate::parse::{self, ParsedFile};
@@ -101,6 +102,57 @@ pub enum Keep {
     Outline,
 }
 
+/// How far a load has got, read from another thread while it runs (the screens draw it
+/// while a large deck is read), and a way to ask it to stop early.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    files_found: AtomicUsize,
+    files_read: AtomicUsize,
+    cards: AtomicUsize,
+    stop: AtomicBool,
+}
+
+/// What `LoadProgress` says at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadCounts {
+    /// Files found so far (all of them once every folder is walked).
+    pub files_found: usize,
+    /// Files read and added to the deck, in reading order.
+    pub files_read: usize,
+    /// Cards added so far.
+    pub cards: usize,
+}
+
+impl LoadProgress {
+    pub fn counts(&self) -> LoadCounts {
+        LoadCounts {
+            files_found: self.files_found.load(Ordering::Relaxed),
+            files_read: self.files_read.load(Ordering::Relaxed),
+            cards: self.cards.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Asks the load to read no more files: what it returns is then incomplete and only
+    /// fit to be thrown away.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// True once `stop` was called.
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    fn found(&self, files: usize) {
+        self.files_found.fetch_add(files, Ordering::Relaxed);
+    }
+
+    fn read(&self, cards: usize) {
+        self.cards.fetch_add(cards, Ordering::Relaxed);
+        self.files_read.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Loads every source in order. Fails only when a path does not exist.
 pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
     load_keeping(sources, Keep::Everything)
@@ -109,6 +161,17 @@ pub fn load(sources: &[ContentSource]) -> Result<Deck, MissingPath> {
 /// Loads every source in order, keeping `keep` of each card; files, topics, ids, the
 /// tree and every message are the same whatever is kept.
 pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, MissingPath> {
+    load_watched(sources, keep, &LoadProgress::default())
+}
+
+/// `load_keeping`, counting files and cards into `progress` as they are added, and
+/// reading no more files once `progress` is asked to stop. The deck is the same as
+/// `load_keeping` gives unless it was stopped.
+pub fn load_watched(
+    sources: &[ContentSource],
+    keep: Keep,
+    progress: &LoadProgress,
+) -> Result<Deck, MissingPath> {
     check_paths(sources)?;
     let mut assembler = Assembler::default();
     for source in sources {
@@ -128,16 +191,20 @@ pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, Missi
                     })
                     .collect();
                 assembler.expect_files(places.len());
+                progress.found(places.len());
                 in_order_on_every_core(
                     &places,
                     |(place, bytes)| {
+                        if progress.stopped() {
+                            return Read::Skipped;
+                        }
                         Read::Parsed(prepare(
                             place,
                             parse::parse_named(&place.display, bytes),
                             keep,
                         ))
                     },
-                    |(place, _), read| add_read(&mut assembler, place, read),
+                    |(place, _), read| add_read(&mut assembler, place, read, progress),
                 );
             }
             ContentSource::Path(path) => {
@@ -146,12 +213,16 @@ pub fn load_keeping(sources: &[ContentSource], keep: Keep) -> Result<Deck, Missi
                 discover(path, &mut found, &mut errors);
                 assembler.deck.errors.extend(errors);
                 assembler.expect_files(found.len());
+                progress.found(found.len());
                 in_order_on_every_core(
                     &found,
-                    |f| read_one(f, keep),
-                    |f, read| {
-                        add_read(&mut assembler, &f.place, read);
+                    |f| {
+                        if progress.stopped() {
+                            return Read::Skipped;
+                        }
+                        read_one(f, keep)
                     },
+                    |f, read| add_read(&mut assembler, &f.place, read, progress),
                 );
             }
         }
@@ -184,12 +255,19 @@ pub fn assemble_parsed(files: Vec<(String, ParsedFile)>) -> Deck {
             &mut assembler,
             &place,
             Read::Parsed(prepare(&place, parsed, Keep::Everything)),
+            &LoadProgress::default(),
         );
     }
     assembler.deck
 }
 
-fn add_read(assembler: &mut Assembler, place: &FilePlace, read: Read) {
+fn add_read(assembler: &mut Assembler, place: &FilePlace, read: Read, progress: &LoadProgress) {
+    let before = assembler.deck.cards.len();
+    add_to_deck(assembler, place, read);
+    progress.read(assembler.deck.cards.len() - before);
+}
+
+fn add_to_deck(assembler: &mut Assembler, place: &FilePlace, read: Read) {
     match read {
         Read::TooLarge(len) => assembler.error(
             &place.display,

@@ -106,33 +106,36 @@ impl FullTextIndex {
             .extend(rest.question_ends.iter().map(|end| end + shift));
     }
 
-    /// The cards holding every word of `query` (all of them, or only those in `within`),
-    /// in card order. A query without words matches nothing.
-    pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<WordMatch> {
+    /// The cards of `cards` (sorted, without repeats) holding every word of `query`.
+    pub fn matches_among(&self, query: &str, cards: &[usize]) -> Vec<WordMatch> {
         let Some(words) = QueryWords::new(query) else {
             return Vec::new();
         };
-        match within {
-            Some(cards) => {
-                // In reading order, so the text is walked forwards rather than at random.
-                let mut candidates = cards.to_vec();
-                candidates.sort_unstable();
-                candidates.dedup();
-                candidates
-                    .into_iter()
-                    .filter_map(|card| self.match_card(card, &words, None))
-                    .collect()
-            }
-            None => self.scan(&words),
-        }
+        cards
+            .iter()
+            .filter_map(|&card| self.match_card(card, &words, None))
+            .collect()
     }
 
-    /// Finds the longest word through the whole text, checking the rest only in the
-    /// cards it occurs in, and skipping to the next card after each hit.
-    fn scan(&self, words: &QueryWords) -> Vec<WordMatch> {
+    /// The cards numbered `range` holding every word of `query`, in card order.
+    pub fn matches_in(&self, query: &str, range: std::ops::Range<usize>) -> Vec<WordMatch> {
+        let Some(words) = QueryWords::new(query) else {
+            return Vec::new();
+        };
+        let end = range.end.min(self.len());
+        if range.start >= end {
+            return Vec::new();
+        }
+        self.scan(&words, self.starts[range.start], self.starts[end])
+    }
+
+    /// Finds the longest word through the text from byte `from` to `to` (card
+    /// boundaries), checking the rest only in the cards it occurs in, and skipping to
+    /// the next card after each hit.
+    fn scan(&self, words: &QueryWords, from: usize, to: usize) -> Vec<WordMatch> {
         let mut found = Vec::new();
-        let haystack = self.text.as_bytes();
-        let mut from = 0;
+        let haystack = &self.text.as_bytes()[..to];
+        let mut from = from;
         while let Some(offset) = words.leading.find(&haystack[from..]) {
             let at = from + offset;
             let Some(card) = self
@@ -344,7 +347,7 @@ mod tests {
         assert_eq!(halves.starts, whole.starts);
         assert_eq!(halves.question_ends, whole.question_ends);
         let last = deck.cards.len() - 1;
-        let found = halves.matches(&format!("QUESTION {last}? änswer"), None);
+        let found = halves.matches_in(&format!("QUESTION {last}? änswer"), 0..halves.len());
         assert_eq!(found.iter().map(|m| m.card).collect::<Vec<_>>(), vec![last]);
     }
 
@@ -356,7 +359,7 @@ mod tests {
         let deck = crate::load::load_text("t.md", &text);
         let mut sliced = FullTextIndex::with_room(0, 0);
         assert_eq!(sliced.len(), 0);
-        assert!(sliced.matches("question", None).is_empty());
+        assert!(sliced.matches_in("question", 0..sliced.len()).is_empty());
         for chunk in deck.cards.chunks(7) {
             sliced.push_cards(chunk);
         }

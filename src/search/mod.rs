@@ -6,8 +6,12 @@
 //! matches.
 
 mod full_text;
+mod running;
 pub mod snippet;
 mod word_rule;
+
+use running::Part;
+pub use running::{Running, SLICE};
 
 use std::cell::OnceCell;
 
@@ -139,29 +143,36 @@ impl SearchIndex {
         within: Option<&[usize]>,
         matcher: &mut Matcher,
     ) -> Vec<Hit> {
-        if query.trim().is_empty() {
-            return Vec::new();
-        }
+        let mut run = Running::new(cards, query, scope, within.map(<[usize]>::to_vec));
+        while !run.step(self, cards, usize::MAX, matcher) {}
+        run.finish(self, cards, matcher)
+    }
+
+    /// The hits among the candidates `part` of a search, unranked.
+    fn hits_in(
+        &self,
+        cards: &[Card],
+        query: &str,
+        scope: Scope,
+        part: Part<'_>,
+        matcher: &mut Matcher,
+    ) -> Vec<Hit> {
         match scope {
-            Scope::Questions => self.fuzzy_questions(cards, query, within, matcher),
+            Scope::Questions => self.fuzzy_questions(cards, query, part, matcher),
             Scope::AllFields => {
-                let mut hits: Vec<Hit> = self
-                    .full_text(cards)
-                    .matches(query, within)
+                let full = self.full_text(cards);
+                let found = match part {
+                    Part::Range(range) => full.matches_in(query, range),
+                    Part::Among(among) => full.matches_among(query, among),
+                };
+                found
                     .into_iter()
                     .map(|m| Hit {
                         card: m.card,
                         score: m.score,
                         indices: Vec::new(),
                     })
-                    .collect();
-                rank(&mut hits);
-                for hit in hits.iter_mut().take(HIGHLIGHTED) {
-                    if let Some(card) = cards.get(hit.card) {
-                        hit.indices = question_positions(&card.question, query);
-                    }
-                }
-                hits
+                    .collect()
             }
         }
     }
@@ -170,51 +181,71 @@ impl SearchIndex {
         &self,
         cards: &[Card],
         query: &str,
-        within: Option<&[usize]>,
+        part: Part<'_>,
         matcher: &mut Matcher,
     ) -> Vec<Hit> {
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
         let haystacks = &self.questions;
-        let all: Vec<usize>;
-        let candidates = match within {
-            Some(cards) => cards,
-            None => {
-                all = (0..haystacks.len()).collect();
-                &all
-            }
-        };
-        let mut hits: Vec<Hit> = candidates
-            .iter()
-            .filter_map(|&card| {
-                let hay = haystacks.get(card)?;
-                let score = pattern.score(hay.slice(..), matcher)?;
-                let question = &cards.get(card)?.question;
-                word_rule::every_word_fits(query, question).then(|| Hit {
-                    card,
-                    score,
-                    indices: Vec::new(),
-                })
+        let mut score = |card: usize| {
+            let hay = haystacks.get(card)?;
+            let score = pattern.score(hay.slice(..), matcher)?;
+            let question = &cards.get(card)?.question;
+            word_rule::every_word_fits(query, question).then(|| Hit {
+                card,
+                score,
+                indices: Vec::new(),
             })
-            .collect();
-        rank(&mut hits);
-        for hit in hits.iter_mut().take(HIGHLIGHTED) {
-            let mut indices = Vec::new();
-            if pattern
-                .indices(haystacks[hit.card].slice(..), matcher, &mut indices)
-                .is_some()
-            {
-                indices.sort_unstable();
-                indices.dedup();
-                hit.indices = indices;
+        };
+        match part {
+            Part::Range(range) => range.filter_map(&mut score).collect(),
+            Part::Among(among) => among.iter().filter_map(|&card| score(card)).collect(),
+        }
+    }
+
+    /// Marks the matched characters of the questions of the first `HIGHLIGHTED` hits.
+    fn highlight(
+        &self,
+        cards: &[Card],
+        query: &str,
+        scope: Scope,
+        hits: &mut [Hit],
+        matcher: &mut Matcher,
+    ) {
+        let top = hits.iter_mut().take(HIGHLIGHTED);
+        match scope {
+            Scope::Questions => {
+                let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+                for hit in top {
+                    let mut indices = Vec::new();
+                    if let Some(hay) = self.questions.get(hit.card)
+                        && pattern
+                            .indices(hay.slice(..), matcher, &mut indices)
+                            .is_some()
+                    {
+                        indices.sort_unstable();
+                        indices.dedup();
+                        hit.indices = indices;
+                    }
+                }
+            }
+            Scope::AllFields => {
+                for hit in top {
+                    if let Some(card) = cards.get(hit.card) {
+                        hit.indices = question_positions(&card.question, query);
+                    }
+                }
             }
         }
-        hits
     }
 }
 
 /// Best score first; ties keep reading order.
 fn rank(hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(|hit| (std::cmp::Reverse(hit.score), hit.card));
+    hits.sort_unstable_by_key(rank_key);
+}
+
+fn rank_key(hit: &Hit) -> (std::cmp::Reverse<u32>, usize) {
+    (std::cmp::Reverse(hit.score), hit.card)
 }
 
 /// A matcher configured for prose rather than file paths.
@@ -229,8 +260,10 @@ pub struct SearchState {
     pub scope: Scope,
     pub hits: Vec<Hit>,
     pub selected: usize,
-    /// The query and scope `hits` were computed for.
+    /// The query and scope `hits` were computed for, once every card is searched.
     pub searched: Option<(String, Scope)>,
+    /// The search still going through the cards, while `hits` shows its best so far.
+    pub running: Option<Running>,
 }
 
 impl SearchState {
@@ -241,6 +274,7 @@ impl SearchState {
             hits: Vec::new(),
             selected: 0,
             searched: None,
+            running: None,
         }
     }
 }

@@ -6,14 +6,37 @@
 /// Whether every word of `query` follows the rule in `question`. Words that use the
 /// matcher's syntax (`^start`, `end$`, `'exact`, `!not`) keep their own meaning.
 pub fn every_word_fits(query: &str, question: &str) -> bool {
-    let hay: Vec<char> = question.chars().flat_map(char::to_lowercase).collect();
-    query
+    let words = query
         .split_whitespace()
-        .filter(|w| !w.starts_with(['^', '\'', '!']) && !w.ends_with('$'))
-        .all(|word| {
-            let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-            contains_run(&hay, &word) || fits_word_starts(&hay, &word)
-        })
+        .filter(|w| !w.starts_with(['^', '\'', '!']) && !w.ends_with('$'));
+    // Most questions and queries are ASCII and hold each word unbroken: that is found
+    // without lowercasing anything into new buffers.
+    if question.is_ascii()
+        && words
+            .clone()
+            .all(|word| word.is_ascii() && holds_ignoring_ascii_case(question, word))
+    {
+        return true;
+    }
+    fits_by_chars(words, question)
+}
+
+/// The rule over lowercased characters, for any text.
+fn fits_by_chars<'a>(mut words: impl Iterator<Item = &'a str>, question: &str) -> bool {
+    let hay: Vec<char> = question.chars().flat_map(char::to_lowercase).collect();
+    words.all(|word| {
+        let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+        contains_run(&hay, &word) || fits_word_starts(&hay, &word)
+    })
+}
+
+/// Whether ASCII `hay` holds ASCII `word` unbroken, in any case.
+fn holds_ignoring_ascii_case(hay: &str, word: &str) -> bool {
+    word.is_empty()
+        || hay
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 fn contains_run(hay: &[char], word: &[char]) -> bool {
@@ -95,5 +118,20 @@ mod tests {
     #[test]
     fn matcher_syntax_words_are_left_to_the_matcher() {
         assert!(every_word_fits("^how !xyz pod$", "How is a pod"));
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut never changes the answer.
+        #[test]
+        fn the_ascii_shortcut_agrees_with_the_rule_over_characters(
+            query in "[a-dA-D ]{0,8}",
+            question in "[a-dA-D ?]{0,24}",
+        ) {
+            let words = || query.split_whitespace();
+            proptest::prop_assert_eq!(
+                every_word_fits(&query, &question),
+                super::fits_by_chars(words(), &question)
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod card_view;
 pub mod debrief;
 pub mod help;
 pub mod highlight;
+pub mod loading;
 pub mod markdown;
 pub mod mock_view;
 pub mod note_view;

@@ -22,8 +22,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
     let count = if state.query.is_empty() {
         String::new()
     } else {
-        let n = state.hits.len();
-        format!(" {n} {} ", if n == 1 { "match" } else { "matches" })
+        match &state.running {
+            Some(run) => format!(" {} so far, {}% searched ", run.found(), run.percent()),
+            None => {
+                let n = state.hits.len();
+                format!(" {n} {} ", if n == 1 { "match" } else { "matches" })
+            }
+        }
     };
     let block = Block::bordered()
         .border_style(theme.border(true))

@@ -560,3 +560,38 @@ fn the_searched_words_are_marked_in_the_cards_the_search_found() {
     press(&mut app, &[MoveUp]);
     assert_eq!(marked(&app), "coalescing");
 }
+
+#[test]
+fn the_progress_of_a_large_deck_reads_whole_at_every_size() {
+    use prepdeck::load::LoadCounts;
+    let counts = LoadCounts {
+        files_found: 2000,
+        files_read: 812,
+        cards: 40_600,
+    };
+    for (w, h) in [(80, 24), (40, 12), (200, 50)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                prepdeck::ui::loading::draw(f, counts, &prepdeck::theme::Theme::default());
+            })
+            .unwrap();
+        let text = screen_text(&terminal);
+        let flat = text
+            .replace('│', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for words in [
+            "Reading 2,000 files: 812 read, 40,600 cards so far.",
+            "40%",
+            "q quits.",
+        ] {
+            assert!(flat.contains(words), "{w}×{h}: {words:?} missing:\n{text}");
+        }
+        if (w, h) == (80, 24) {
+            insta::assert_snapshot!("loading_80x24", text);
+        }
+    }
+}

@@ -29,5 +29,7 @@ mod outline_load;
 mod own_answers;
 mod plan;
 mod review;
+mod search_slices;
 mod stats;
 mod stories;
+mod watched_load;
