@@ -51,14 +51,19 @@ fn prepare(
         }
     })?;
     let loading = LoadProgress::default();
+    let (done, finished) = std::sync::mpsc::channel();
     let (deck, progress, waited) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| read_progress(global));
-        let deck = scope.spawn(|| {
-            let deck = load_watched(&sources, Keep::Everything, &loading);
-            slow_down_for_tests(&loading);
+        let (sources, watched) = (&sources, &loading);
+        // The sender moves into the thread, so a panic there drops it and ends the wait.
+        let deck = scope.spawn(move || {
+            let deck = load_watched(sources, Keep::Everything, watched);
+            slow_down_for_tests(watched);
+            // The receiver may be gone if waiting failed; the deck is joined anyway.
+            let _ = done.send(());
             deck
         });
-        let waited = loading::wait(|| deck.is_finished(), &loading, &settings.theme);
+        let waited = loading::wait(&finished, &loading, &settings.theme);
         let deck = deck.join();
         let progress = progress.join();
         let (deck, progress) = match (deck, progress) {

@@ -4,6 +4,7 @@
 //! other key, stop the reading and quit.
 
 use std::io::IsTerminal;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -30,18 +31,19 @@ pub enum Waited {
     Quit,
 }
 
-/// Waits until `finished()` says the load is done, drawing its progress once it takes
-/// longer than `GRACE` and standard output is a terminal.
+/// Waits until the load says it is done on `done` (a message, or the sender dropped),
+/// drawing its progress once it takes longer than `GRACE` and standard output is a
+/// terminal.
 pub fn wait(
-    finished: impl Fn() -> bool,
+    done: &mpsc::Receiver<()>,
     progress: &LoadProgress,
     theme: &Theme,
 ) -> anyhow::Result<Waited> {
-    let started = Instant::now();
-    while !finished() && started.elapsed() < GRACE {
-        std::thread::sleep(CHECK);
-    }
-    if finished() || !std::io::stdout().is_terminal() {
+    let finished_within = |wait: Duration| match done.recv_timeout(wait) {
+        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => true,
+        Err(mpsc::RecvTimeoutError::Timeout) => false,
+    };
+    if finished_within(GRACE) || !std::io::stdout().is_terminal() {
         return Ok(Waited::Loaded(None));
     }
     let mut opened = OpenTerminal::open()?;
@@ -55,7 +57,7 @@ pub fn wait(
         }
         let redraw_at = Instant::now() + REDRAW;
         while Instant::now() < redraw_at {
-            if finished() {
+            if finished_within(Duration::ZERO) {
                 return Ok(Waited::Loaded(Some(opened)));
             }
             if !event::poll(CHECK)? {

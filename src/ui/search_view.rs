@@ -23,7 +23,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
         String::new()
     } else {
         match &state.running {
-            Some(run) => format!(" {} so far, {}% searched ", run.found(), run.percent()),
+            Some(run) => format!(
+                " {} matches so far, {}% searched ",
+                run.found(),
+                run.percent()
+            ),
             None => {
                 let n = state.hits.len();
                 format!(" {n} {} ", if n == 1 { "match" } else { "matches" })

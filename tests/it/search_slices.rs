@@ -50,7 +50,7 @@ fn a_keystroke_searches_one_slice_and_idle_moments_the_rest() {
     typed(&mut app, "rollout");
     assert!(app.has_idle_work() && app.idle_work_shows());
     let screen = screen_text(&render(&app));
-    assert!(screen.contains("so far, 48% searched"), "{screen}");
+    assert!(screen.contains("matches so far, 48% searched"), "{screen}");
     assert!(screen.contains("rollout number 0 behave"), "{screen}");
     let mut steps = 0;
     while app.idle_work_shows() {
