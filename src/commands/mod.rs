@@ -236,6 +236,8 @@ pub struct Progress {
     /// The person's own answers, by card id.
     notes: Vec<(String, String)>,
     stories: Vec<crate::store::Story>,
+    /// The names saved for cards with progress (`label_of`), by card id.
+    labels: HashMap<String, String>,
 }
 
 /// Opens the database and reads the saved progress. The error is returned rather than
@@ -250,12 +252,15 @@ pub fn read_progress(global: &GlobalArgs) -> crate::store::Result<Progress> {
         .map(|n| (n.card_id, n.text))
         .collect();
     let stories = store.stories()?;
+    // A missing name costs only a resave at start; prune shows ids for what is not named.
+    let labels = store.labels().unwrap_or_default();
     Ok(Progress {
         store,
         states,
         params,
         notes,
         stories,
+        labels,
     })
 }
 
@@ -269,16 +274,24 @@ pub fn open_progress(
     report: Option<PathBuf>,
 ) -> (App, Effects) {
     let mut store = progress.store;
-    // Names for the cards with progress, so `prune` can name them once they are gone.
-    // Not being able to save them costs only that: prune shows ids instead, and the
-    // first grade reports a database that refuses writes, with what to do.
-    let named = app
+    // Names for the cards with progress, so `prune` can name them once they are gone;
+    // only the names not saved as they are now are written, so a large deck that did
+    // not change writes nothing at start. Not being able to save them costs only that:
+    // prune shows ids instead, and the first grade reports a database that refuses
+    // writes, with what to do.
+    let named: Vec<(&str, String)> = app
         .deck()
         .cards
         .iter()
         .filter(|c| progress.states.contains_key(&c.id))
-        .map(|c| (c.id.as_str(), label_of(&c.topic, &c.question)));
-    store.remember_labels(named).ok();
+        .filter_map(|c| {
+            let label = label_of(&c.topic, &c.question);
+            (progress.labels.get(&c.id) != Some(&label)).then_some((c.id.as_str(), label))
+        })
+        .collect();
+    if !named.is_empty() {
+        store.remember_labels(named).ok();
+    }
     let mut app = app
         .with_states(progress.states)
         .with_notes(progress.notes)

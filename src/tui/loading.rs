@@ -27,7 +27,7 @@ const CHECK: Duration = Duration::from_millis(2);
 pub enum Waited {
     /// The load is finished; the terminal is open if its progress was drawn.
     Loaded(Option<OpenTerminal>),
-    /// The person stopped it, or a start-up benchmark had its first frame.
+    /// The person stopped it.
     Quit,
 }
 
@@ -52,8 +52,9 @@ pub fn wait(
             .terminal
             .draw(|frame| crate::ui::loading::draw(frame, progress.counts(), theme))?;
         if bench_exit() == Some(BenchExit::FirstFrame) {
-            progress.stop();
-            return Ok(Waited::Quit);
+            // Measured from spawn to exit: end now, not after the threads still reading.
+            drop(opened);
+            std::process::exit(0);
         }
         let redraw_at = Instant::now() + REDRAW;
         while Instant::now() < redraw_at {

@@ -321,3 +321,34 @@ fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
         "orphan dropped"
     );
 }
+
+#[test]
+fn opening_a_screen_names_the_cards_with_progress_rewriting_only_stale_names() {
+    use prepdeck::load::{ContentSource, load};
+    let home = tempfile::tempdir().unwrap();
+    let bank = load(&[ContentSource::Bundled]).unwrap();
+    let (first, second) = (&bank.cards[0], &bank.cards[1]);
+    let mut store = data_with_reviews(home.path(), &[first.id.as_str(), second.id.as_str()]);
+    let right = prepdeck::store::label_of(&second.topic, &second.question);
+    store
+        .remember_labels([
+            (
+                first.id.as_str(),
+                "A name from before the card moved".to_string(),
+            ),
+            (second.id.as_str(), right.clone()),
+        ])
+        .unwrap();
+    drop(store);
+    // Nothing is flagged: the review says so and ends, after the progress is opened.
+    let out = run_in(home.path(), &["review", "--flagged"]);
+    assert_eq!(out.status.code(), Some(0));
+    let store = prepdeck::store::Store::open(Some(&home.path().join("data"))).unwrap();
+    let labels = store.labels().unwrap();
+    assert_eq!(
+        labels[&first.id],
+        prepdeck::store::label_of(&first.topic, &first.question)
+    );
+    assert_eq!(labels[&second.id], right);
+    assert_eq!(labels.len(), 2, "only cards with progress are named");
+}
