@@ -218,7 +218,7 @@ fn a_deck_that_takes_long_shows_its_progress_then_the_browser_with_the_keys_type
     );
     pty.wait_for("cards so far", 10);
     let screen = pty.screen();
-    assert!(screen.contains("The browser opens once every card is read; q quits."));
+    assert!(screen.contains("Nothing is shown until every card is read; q quits."));
     assert!(
         !screen.contains("Topics"),
         "no part of the deck is shown before it is all read:\n{screen}"

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, counts: LoadCounts, theme: &Theme) {
         Line::default(),
         Line::from(vec![
             Span::styled(
-                "The browser opens once every card is read; ",
+                "Nothing is shown until every card is read; ",
                 theme.style(Role::Dim),
             ),
             Span::styled("q", theme.style(Role::StatusKey)),
