@@ -111,6 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &SearchState) {
     }
     if lines.is_empty() {
         let text = match state.scope {
+            _ if state.running.is_some() => "No match yet; still searching…".to_string(),
             Scope::AllFields => format!(
                 "No card has every word. {} goes back to searching questions only.",
                 app.key_for(

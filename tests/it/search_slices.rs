@@ -101,3 +101,19 @@ fn a_longer_query_typed_while_searching_starts_over_and_ends_right() {
     }
     assert_eq!(hits(&app), expected);
 }
+
+#[test]
+fn a_search_with_no_hit_yet_says_it_is_still_searching() {
+    let mut app = app_from_deck(big_deck(), 100, 30);
+    press(&mut app, &[Search]);
+    // Only cards past the first slice hold this number.
+    typed(&mut app, "number 24400");
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("No match yet; still searching…"), "{screen}");
+    assert!(!screen.contains("No match."), "{screen}");
+    while app.idle_work_shows() {
+        app.update(Idle, Instant::now());
+    }
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains(" 1 match "), "{screen}");
+}
