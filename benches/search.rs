@@ -139,6 +139,12 @@ fn app_keystroke_100k(bencher: Bencher) {
 }
 
 fn app_keystroke(bencher: Bencher, scope: Scope, cards: usize) {
+    keystrokes(bencher, scope, cards, false);
+}
+
+/// Each sample one key and its frame; with `until_every_hit`, also every idle step its
+/// search takes after it, each with its frame, as the event loop runs them.
+fn keystrokes(bencher: Bencher, scope: Scope, cards: usize, until_every_hit: bool) {
     let (mut app, mut terminal) = app_searching(scope, cards);
     let mut keys = typed_then_deleted();
     let mut view = View::default();
@@ -147,6 +153,12 @@ fn app_keystroke(bencher: Bencher, scope: Scope, cards: usize) {
         terminal
             .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
             .unwrap();
+        while until_every_hit && app.idle_work_shows() {
+            app.update(Action::Idle, Instant::now());
+            terminal
+                .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
+                .unwrap();
+        }
     });
 }
 
@@ -188,19 +200,5 @@ fn app_keystroke_all_fields_until_every_hit_100k(bencher: Bencher) {
 }
 
 fn app_keystroke_until_every_hit(bencher: Bencher, scope: Scope, cards: usize) {
-    let (mut app, mut terminal) = app_searching(scope, cards);
-    let mut keys = typed_then_deleted();
-    let mut view = View::default();
-    bencher.bench_local(|| {
-        press(&mut app, key(keys.next().unwrap()));
-        terminal
-            .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
-            .unwrap();
-        while app.idle_work_shows() {
-            app.update(Action::Idle, Instant::now());
-            terminal
-                .draw(|f| prepdeck::ui::draw(f, &app, &mut view))
-                .unwrap();
-        }
-    });
+    keystrokes(bencher, scope, cards, true);
 }

@@ -1,12 +1,49 @@
 //! The browser's search panel: typing narrows the hits, Tab widens the scope, Enter
 //! jumps to the chosen card and remembers the hits for n / N.
 
+use std::collections::HashMap;
+
+use nucleo_matcher::Matcher;
+
 use super::{App, Screen};
 use crate::action::Action;
 use crate::keymap::Context;
-use crate::search::{Running, SLICE, Scope, SearchState};
+use crate::model::Card;
+use crate::search::{Running, SLICE, Scope, SearchIndex, SearchState};
+
+/// The open search and what searching needs from the rest of the App, borrowed apart.
+struct Searching<'a> {
+    state: &'a mut SearchState,
+    index: &'a SearchIndex,
+    cards: &'a [Card],
+    matcher: &'a mut Matcher,
+    notes: &'a HashMap<String, String>,
+}
 
 impl App {
+    /// The open search with the index, cards, matcher and own answers beside it.
+    fn searching(&mut self) -> Option<Searching<'_>> {
+        let App {
+            screens,
+            index,
+            deck,
+            matcher,
+            notes,
+            ..
+        } = self;
+        let state = screens.iter_mut().find_map(|s| match s {
+            Screen::Browse(b) => b.search.as_mut(),
+            _ => None,
+        })?;
+        Some(Searching {
+            state,
+            index,
+            cards: &deck.cards,
+            matcher,
+            notes,
+        })
+    }
+
     fn search_mut(&mut self) -> Option<&mut SearchState> {
         self.screens.iter_mut().find_map(|s| match s {
             Screen::Browse(b) => b.search.as_mut(),
@@ -89,17 +126,14 @@ impl App {
     /// Searches again after the query or the scope changed: the first slice of the
     /// cards now, the rest in idle moments (`search_idle_step`).
     fn requery(&mut self) {
-        let App {
-            screens,
+        let Some(Searching {
+            state,
             index,
-            deck,
+            cards,
             matcher,
             ..
-        } = self;
-        let Some(state) = screens.iter_mut().find_map(|s| match s {
-            Screen::Browse(b) => b.search.as_mut(),
-            _ => None,
-        }) else {
+        }) = self.searching()
+        else {
             return;
         };
         // A query that only grew, in the same scope, can only match fewer cards. A
@@ -114,9 +148,9 @@ impl App {
             }
             _ => None,
         };
-        let mut run = Running::new(&deck.cards, &state.query, state.scope, previous);
-        if !run.step(index, &deck.cards, SLICE, matcher) {
-            state.hits = run.best_so_far(index, &deck.cards, matcher);
+        let mut run = Running::new(cards, &state.query, state.scope, previous);
+        if !run.step(index, cards, SLICE, matcher) {
+            state.hits = run.best_so_far(index, cards, matcher);
         }
         state.searched = None;
         state.running = Some(run);
@@ -134,41 +168,33 @@ impl App {
     /// Searches the next slice of the cards; the hits shown are the best so far, or
     /// every hit once the last slice is searched.
     pub(super) fn search_idle_step(&mut self) {
-        let App {
-            screens,
+        if let Some(Searching {
+            state,
             index,
-            deck,
+            cards,
             matcher,
             ..
-        } = self;
-        let Some(state) = screens.iter_mut().find_map(|s| match s {
-            Screen::Browse(b) => b.search.as_mut(),
-            _ => None,
-        }) else {
-            return;
-        };
-        if let Some(run) = state.running.as_mut()
-            && !run.step(index, &deck.cards, SLICE, matcher)
+        }) = self.searching()
+            && let Some(run) = state.running.as_mut()
+            && !run.step(index, cards, SLICE, matcher)
         {
-            state.hits = run.best_so_far(index, &deck.cards, matcher);
+            state.hits = run.best_so_far(index, cards, matcher);
         }
         self.finish_search_if_done();
     }
 
     /// Searches every card left now, as Enter needs every hit for n / N.
     fn finish_search(&mut self) {
-        let App {
-            screens,
+        if let Some(Searching {
+            state,
             index,
-            deck,
+            cards,
             matcher,
             ..
-        } = self;
-        if let Some(run) = screens.iter_mut().find_map(|s| match s {
-            Screen::Browse(b) => b.search.as_mut().and_then(|s| s.running.as_mut()),
-            _ => None,
-        }) {
-            while !run.step(index, &deck.cards, usize::MAX, matcher) {}
+        }) = self.searching()
+            && let Some(run) = state.running.as_mut()
+        {
+            while !run.step(index, cards, usize::MAX, matcher) {}
         }
         self.finish_search_if_done();
     }
@@ -176,18 +202,14 @@ impl App {
     /// Once the running search has gone through every card: every hit ranked, then the
     /// cards whose own answer matches.
     fn finish_search_if_done(&mut self) {
-        let App {
-            screens,
+        let Some(Searching {
+            state,
             index,
-            deck,
+            cards,
             matcher,
             notes,
-            ..
-        } = self;
-        let Some(state) = screens.iter_mut().find_map(|s| match s {
-            Screen::Browse(b) => b.search.as_mut(),
-            _ => None,
-        }) else {
+        }) = self.searching()
+        else {
             return;
         };
         if !state.running.as_ref().is_some_and(Running::is_done) {
@@ -197,25 +219,25 @@ impl App {
             return;
         };
         let among = run.among().map(<[usize]>::to_vec);
-        state.hits = run.finish(index, &deck.cards, matcher);
+        state.hits = run.finish(index, cards, matcher);
         if state.scope == Scope::AllFields && !notes.is_empty() {
             // The person's own answers are searched too; their cards come after the
             // cards whose own text matched. Marks, not list lookups, keep this linear.
-            let mut skip = vec![false; deck.cards.len()];
+            let mut skip = vec![false; cards.len()];
             for hit in &state.hits {
                 skip[hit.card] = true;
             }
             let allowed = among.map(|p| {
-                let mut marks = vec![false; deck.cards.len()];
+                let mut marks = vec![false; cards.len()];
                 for &c in &p {
                     marks[c] = true;
                 }
                 marks
             });
-            let found: Vec<usize> = (0..deck.cards.len())
+            let found: Vec<usize> = (0..cards.len())
                 .filter(|&c| !skip[c] && allowed.as_ref().is_none_or(|m| m[c]))
                 .filter(|&c| {
-                    let card = &deck.cards[c];
+                    let card = &cards[c];
                     notes.get(&card.id).is_some_and(|note| {
                         crate::search::snippet::note_matches(note, &card.question, &state.query)
                     })

@@ -53,7 +53,7 @@ fn assert_same_but_bodies(full: &Deck, outline: &Deck, what: &str) {
     assert_eq!(nodes(full), nodes(outline), "{what}: tree");
 }
 
-fn fixture_folders() -> Vec<PathBuf> {
+pub fn fixture_folders() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("fixtures folder")

@@ -109,7 +109,10 @@ fn a_search_with_no_hit_yet_says_it_is_still_searching() {
     // Only cards past the first slice hold this number.
     typed(&mut app, "number 24400");
     let screen = screen_text(&render(&app));
-    assert!(screen.contains("No match yet; still searching…"), "{screen}");
+    assert!(
+        screen.contains("No match yet; still searching…"),
+        "{screen}"
+    );
     assert!(!screen.contains("No match."), "{screen}");
     while app.idle_work_shows() {
         app.update(Idle, Instant::now());

@@ -4,12 +4,13 @@
 //! the bundled bank; what the progress says must only grow and end at the whole deck;
 //! and a load asked to stop reads no more files.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use prepdeck::load::{ContentSource, Deck, Keep, LoadCounts, LoadProgress, load, load_watched};
 
 use crate::bench_corpus::corpus;
+use crate::outline_load::fixture_folders;
 
 /// Loads `sources` while another thread reads the progress as the screens do; returns
 /// the deck, every count seen, and the counts at the end.
@@ -61,17 +62,10 @@ fn assert_same_deck(sources: &[ContentSource], what: &str) {
     }
 }
 
+/// Every fixture file, then its folder as one deck.
 fn fixture_paths() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut paths = Vec::new();
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("fixtures folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    for folder in folders {
+    for folder in fixture_folders() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
             .expect("fixture folder")
             .flatten()
