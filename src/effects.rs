@@ -200,6 +200,10 @@ impl Effects {
                 "nothing to review in {name} now; the next card is due in {}",
                 crate::schedule::short_interval(at - now)
             )),
+            Err(NothingToReview::NoNewCardsLeft) if self.queue.flagged => Msg::Message(format!(
+                "nothing to review in {name}: no card is flagged ({} flags a card in review)",
+                app.key_for(crate::keymap::Context::Review, crate::action::Action::Flag)
+            )),
             Err(NothingToReview::NoNewCardsLeft) => Msg::Message(format!(
                 "nothing to review in {name}: no new cards left for today"
             )),

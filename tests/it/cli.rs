@@ -352,3 +352,17 @@ fn opening_a_screen_names_the_cards_with_progress_rewriting_only_stale_names() {
     assert_eq!(labels[&second.id], right);
     assert_eq!(labels.len(), 2, "only cards with progress are named");
 }
+
+#[test]
+fn review_flagged_with_no_flag_says_so_and_names_the_key() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run_in(home.path(), &["review", "--flagged"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "nothing to review in the deck: no card is flagged (f flags a card in review)"
+        ),
+        "{text}"
+    );
+}
