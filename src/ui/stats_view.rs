@@ -163,7 +163,8 @@ fn forecast(s: &StatsScreen, app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let st = &s.stats;
     let total: usize = st.forecast.iter().sum();
-    let b = block(&format!("Due, next 30 days · {total} cards"), theme);
+    let cards = if total == 1 { "card" } else { "cards" };
+    let b = block(&format!("Due, next 30 days · {total} {cards}"), theme);
     let inner = b.inner(area);
     b.render(area, buf);
     if total == 0 {
