@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> bool {
             sanitize(m, false).into_owned(),
             theme.style(Role::Info).patch(theme.style(Role::Status)),
         ),
-        None => (position(app), theme.style(Role::Status)),
+        None => (position(app, left_room), theme.style(Role::Status)),
     };
     let left = truncate(&format!(" {left}"), left_room);
     let pad = usize::from(area.width).saturating_sub(wrap::width(&left) + hints_width);
@@ -121,7 +121,7 @@ fn hints_now(
 }
 
 /// "Platform › Kubernetes · card 3 of 11".
-fn position(app: &App) -> String {
+fn position(app: &App, room: usize) -> String {
     let browse = match app.screen() {
         Some(Screen::Review(_)) => return "Review".to_string(),
         Some(Screen::Stats(_)) => return "Statistics".to_string(),
@@ -138,18 +138,74 @@ fn position(app: &App) -> String {
         None => return String::new(),
     };
     let tree = &app.deck().tree;
-    match browse.tree.current() {
+    let (node, tail) = match browse.tree.current() {
         Some(Row::Card(c)) => {
             let node = app.card_node(c);
             let siblings = &tree.nodes[node].cards;
             let n = siblings.iter().position(|&s| s == c).map_or(0, |i| i + 1);
-            let path = sanitize(&tree.path(node).join(" › "), false).into_owned();
-            format!("{path} · card {n} of {}", siblings.len())
+            (node, format!("card {n} of {}", siblings.len()))
         }
-        Some(Row::Node(n)) => {
-            let path = sanitize(&tree.path(n).join(" › "), false).into_owned();
-            format!("{path} · {} cards", tree.nodes[n].total)
+        Some(Row::Node(n)) => (n, format!("{} cards", tree.nodes[n].total)),
+        None => return "no cards".to_string(),
+    };
+    let path: Vec<String> = tree
+        .path(node)
+        .iter()
+        .map(|t| sanitize(t, false).into_owned())
+        .collect();
+    fit_path(&path, &tail, room)
+}
+
+/// "Topic › Sub · card 2 of 6" in `room` columns (one of them the bar's leading
+/// space): the outer topics give way first ("… › Sub"), then the innermost topic is
+/// cut; the count after it is always whole.
+fn fit_path(path: &[String], tail: &str, room: usize) -> String {
+    let fits = |text: &str| wrap::width(text) < room;
+    if path.is_empty() {
+        return tail.to_string();
+    }
+    let whole = format!("{} · {tail}", path.join(" › "));
+    if fits(&whole) {
+        return whole;
+    }
+    for skip in 1..path.len() {
+        let shorter = format!("… › {} · {tail}", path[skip..].join(" › "));
+        if fits(&shorter) {
+            return shorter;
         }
-        None => "no cards".to_string(),
+    }
+    let tail = format!(" · {tail}");
+    let last = path.last().map_or("", String::as_str);
+    let topic_room = room.saturating_sub(wrap::width(&tail) + 1);
+    format!("{}{tail}", truncate(last, topic_room))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_path;
+
+    fn path(parts: &[&str]) -> Vec<String> {
+        parts.iter().map(|p| (*p).to_string()).collect()
+    }
+
+    #[test]
+    fn a_long_path_gives_way_before_the_card_count() {
+        let p = path(&["Delivery", "CI/CD pipelines"]);
+        assert_eq!(
+            fit_path(&p, "card 1 of 6", 80),
+            "Delivery › CI/CD pipelines · card 1 of 6"
+        );
+        assert_eq!(
+            fit_path(&p, "card 1 of 6", 34),
+            "… › CI/CD pipelines · card 1 of 6"
+        );
+        assert_eq!(
+            fit_path(&p, "card 1 of 6", 33),
+            "CI/CD pipelines · card 1 of 6"
+        );
+        let cut = fit_path(&p, "card 1 of 6", 24);
+        assert!(cut.ends_with(" · card 1 of 6"), "{cut}");
+        assert!(super::wrap::width(&cut) < 24, "{cut}");
+        assert_eq!(fit_path(&[], "212 cards", 5), "212 cards");
     }
 }
