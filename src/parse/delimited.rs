@@ -15,6 +15,8 @@ mod cloze;
 mod columns;
 mod escape;
 mod html_markdown;
+mod html_stream;
+mod html_tokens;
 mod html_tree;
 mod inline;
 mod records;

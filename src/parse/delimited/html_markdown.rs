@@ -5,6 +5,7 @@
 //! Other tags keep their text. Text is escaped where markdown would read it as markup.
 
 use super::escape::{escape_inline, escape_line, link_target};
+use super::html_stream;
 use super::html_tree::{Node, attr};
 use super::inline::Line;
 
@@ -23,7 +24,16 @@ pub enum Block {
 
 /// The blocks of a field's HTML.
 pub fn blocks(html: &str) -> Vec<Block> {
-    let mut out = Blocks::default();
+    html_stream::blocks(html, false).unwrap_or_else(|| tree_blocks(html, false))
+}
+
+/// The blocks of `html` read through its tree, which takes any HTML; `plain` as for a
+/// question.
+pub(super) fn tree_blocks(html: &str, plain: bool) -> Vec<Block> {
+    let mut out = Blocks {
+        plain,
+        ..Blocks::default()
+    };
     out.walk(&super::html_tree::parse(html));
     out.finish()
 }
@@ -32,12 +42,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
 /// and strike-through are plain words there (the screens show a question as it is
 /// written), code keeps its backticks.
 pub fn question_line(html: &str) -> String {
-    let mut out = Blocks {
-        plain: true,
-        ..Blocks::default()
-    };
-    out.walk(&super::html_tree::parse(html));
-    one_line(&out.finish())
+    let blocks = html_stream::blocks(html, true).unwrap_or_else(|| tree_blocks(html, true));
+    one_line(&blocks)
 }
 
 /// The blocks of a plain-text field: paragraphs at blank lines, lines kept.
@@ -124,12 +130,12 @@ fn indent_after_first(out: &mut String, text: &str, marker: &str) {
 
 /// Builds blocks: the paragraph being written, line by line, and the blocks before it.
 #[derive(Default)]
-struct Blocks {
+pub(super) struct Blocks {
     /// Emphasis is dropped (its words kept): for questions.
-    plain: bool,
-    done: Vec<Block>,
-    lines: Vec<String>,
-    line: Line,
+    pub plain: bool,
+    pub done: Vec<Block>,
+    pub lines: Vec<String>,
+    pub line: Line,
 }
 
 impl Blocks {
@@ -148,26 +154,11 @@ impl Blocks {
 
     fn element(&mut self, name: &str, attrs: &str, children: &[Node]) {
         match name {
-            "br" => {
-                if self.line.is_empty() && self.lines.is_empty() {
-                    return;
-                }
-                if self.line.is_empty() {
-                    // Two breaks in a row, or a break on a line of its own: a new paragraph.
-                    self.end_paragraph();
-                } else {
-                    self.end_line();
-                }
-            }
+            "br" => self.br(),
             "div" | "li" | "dt" | "dd" | "tr" | "center" => {
-                self.end_line();
-                let had = self.lines.len();
+                let had = self.open_line();
                 self.walk(children);
-                self.end_line();
-                // `<div><br></div>`, Anki's empty line, separates paragraphs.
-                if self.lines.len() == had && !children.is_empty() {
-                    self.end_paragraph();
-                }
+                self.close_line(had, !children.is_empty());
             }
             "p" | "blockquote" | "section" | "article" | "figure" => {
                 self.end_paragraph();
@@ -194,10 +185,7 @@ impl Blocks {
                 self.end_paragraph();
                 let mut code = String::new();
                 raw_text(children, &mut code);
-                if !code.trim().is_empty() {
-                    let code = code.trim_matches('\n').to_string();
-                    self.done.push(Block::Code(code, code_language(children)));
-                }
+                self.code_block(&code, code_language(children));
             }
             "table" => {
                 self.end_paragraph();
@@ -243,18 +231,13 @@ impl Blocks {
     /// `children` as one run of text between `marker`s (`**bold**`), line by line,
     /// with the spaces at its edges kept outside the markers.
     fn inline_wrapped(&mut self, marker: &str, children: &[Node]) {
-        if edge_space(children, true) {
-            self.line.space = true;
-        }
         // Nearly always the emphasis holds just text: one run, on this line.
         if let [Node::Text(text)] = children {
-            let mut inner = Line::default();
-            inner.text(text);
-            self.line.wrapped(marker, &inner.finish());
-            if edge_space(children, false) {
-                self.line.space = true;
-            }
+            self.wrapped_text(marker, text);
             return;
+        }
+        if edge_space(children, true) {
+            self.line.space = true;
         }
         let mut inner = self.child();
         inner.walk(children);
@@ -280,6 +263,57 @@ impl Blocks {
         }
     }
 
+    /// `<br>`: the end of a line, or of a paragraph when the line is empty.
+    pub fn br(&mut self) {
+        if self.line.is_empty() && self.lines.is_empty() {
+            return;
+        }
+        if self.line.is_empty() {
+            // Two breaks in a row, or a break on a line of its own: a new paragraph.
+            self.end_paragraph();
+        } else {
+            self.end_line();
+        }
+    }
+
+    /// The start of a `<div>` (or another element that is a line of its own): the
+    /// number of lines before it, for `close_line`.
+    pub fn open_line(&mut self) -> usize {
+        self.end_line();
+        self.lines.len()
+    }
+
+    /// The end of a `<div>` opened when there were `had` lines; one that held something
+    /// but wrote no line (`<div><br></div>`, Anki's empty line) separates paragraphs.
+    pub fn close_line(&mut self, had: usize, held_something: bool) {
+        self.end_line();
+        if self.lines.len() == had && held_something {
+            self.end_paragraph();
+        }
+    }
+
+    /// Emphasis holding just `text`, on this line, with the spaces at its edges kept
+    /// outside the markers.
+    pub fn wrapped_text(&mut self, marker: &str, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.line.space = true;
+        }
+        let mut inner = Line::default();
+        inner.text(text);
+        self.line.wrapped(marker, &inner.finish());
+        if text.ends_with(char::is_whitespace) {
+            self.line.space = true;
+        }
+    }
+
+    /// A `<pre>`'s text as a code block, unless it is blank.
+    pub fn code_block(&mut self, code: &str, language: Option<String>) {
+        if !code.trim().is_empty() {
+            let code = code.trim_matches('\n').to_string();
+            self.done.push(Block::Code(code, language));
+        }
+    }
+
     /// A builder for a part of this one (a link's text, emphasis), with its rules.
     fn child(&self) -> Blocks {
         Blocks {
@@ -288,14 +322,14 @@ impl Blocks {
         }
     }
 
-    fn end_line(&mut self) {
+    pub fn end_line(&mut self) {
         let line = std::mem::take(&mut self.line).finish();
         if !line.is_empty() {
             self.lines.push(line);
         }
     }
 
-    fn end_paragraph(&mut self) {
+    pub fn end_paragraph(&mut self) {
         self.end_line();
         if !self.lines.is_empty() {
             self.done
@@ -303,7 +337,7 @@ impl Blocks {
         }
     }
 
-    fn finish(mut self) -> Vec<Block> {
+    pub fn finish(mut self) -> Vec<Block> {
         self.end_paragraph();
         self.done
     }
@@ -339,17 +373,22 @@ fn list_items(children: &[Node]) -> Vec<String> {
             Node::Text(text) if text.trim().is_empty() => continue,
             other => item.walk(std::slice::from_ref(other)),
         }
-        // Most items are one line of text: no blocks to build and render.
-        let text = if item.done.is_empty() && item.lines.is_empty() {
-            item.line.finish()
-        } else {
-            render(&item.finish())
-        };
-        if !text.trim().is_empty() {
-            items.push(text);
-        }
+        push_item(&mut items, item);
     }
     items
+}
+
+/// A list item's markdown, kept when it holds words.
+pub(super) fn push_item(items: &mut Vec<String>, item: Blocks) {
+    // Most items are one line of text: no blocks to build and render.
+    let text = if item.done.is_empty() && item.lines.is_empty() {
+        item.line.finish()
+    } else {
+        render(&item.finish())
+    };
+    if !text.trim().is_empty() {
+        items.push(text);
+    }
 }
 
 /// The text of `nodes` as it is, `<br>` as a newline: the inside of `<pre>` and `<code>`.
@@ -376,16 +415,21 @@ fn raw_text(nodes: &[Node], out: &mut String) {
 /// write it.
 fn code_language(children: &[Node]) -> Option<String> {
     children.iter().find_map(|node| match node {
-        Node::Element { name, attrs, .. } if name == "code" => attr(attrs, "class")?
-            .split_whitespace()
-            .find_map(|class| class.strip_prefix("language-"))
-            .filter(|lang| {
-                lang.chars()
-                    .all(|c| c.is_alphanumeric() || "+-_.#".contains(c))
-            })
-            .map(str::to_string),
+        Node::Element { name, attrs, .. } if name == "code" => language(attrs),
         _ => None,
     })
+}
+
+/// The language a `<code>`'s attributes name in its `language-…` class.
+pub(super) fn language(attrs: &str) -> Option<String> {
+    attr(attrs, "class")?
+        .split_whitespace()
+        .find_map(|class| class.strip_prefix("language-"))
+        .filter(|lang| {
+            lang.chars()
+                .all(|c| c.is_alphanumeric() || "+-_.#".contains(c))
+        })
+        .map(str::to_string)
 }
 
 /// A `<table>`'s rows (`<tr>` anywhere inside it) as pipe-table lines, the first row the
