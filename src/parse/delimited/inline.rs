@@ -2,7 +2,21 @@
 //! one space, as HTML shows them, and words are escaped where markdown would read them
 //! as markup.
 
-use super::escape::{escape_line, push_escaped};
+use memchr::{memchr3, memmem};
+
+use super::escape::{escape_line, line_start_escape, push_escaped};
+
+/// Whether `text` is words between single spaces with nothing markdown would read as
+/// markup: no backslash, backtick, `*`, `_` or `<`, no whitespace but single spaces.
+fn is_plain(text: &str) -> bool {
+    static TWO_SPACES: std::sync::LazyLock<memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memmem::Finder::new("  "));
+    let bytes = text.as_bytes();
+    memchr3(b'\\', b'`', b'*', bytes).is_none()
+        && memchr3(b'_', b'<', b'\t', bytes).is_none()
+        && memchr3(b'\n', b'\r', b'\x0c', bytes).is_none()
+        && TWO_SPACES.find(bytes).is_none()
+}
 
 /// One line of inline markdown, with its spaces collapsed as HTML collapses them.
 #[derive(Default)]
@@ -21,13 +35,7 @@ impl Line {
     pub fn text(&mut self, text: &str) {
         self.text.reserve(text.len());
         // Most text is words between single spaces with nothing to escape: copied whole.
-        let plain = !text.as_bytes().iter().any(|&b| {
-            matches!(
-                b,
-                b'\\' | b'`' | b'*' | b'_' | b'<' | b'\t' | b'\n' | b'\r' | b'\x0c'
-            )
-        }) && !text.contains("  ");
-        if plain {
+        if is_plain(text) {
             self.plain_text(text);
             return;
         }
@@ -53,14 +61,24 @@ impl Line {
         if text.starts_with(' ') {
             self.space = true;
         }
-        let mut rest = text.trim_matches(' ');
+        // No two spaces in a row: at most one at each end.
+        let rest = text.strip_prefix(' ').unwrap_or(text);
+        let mut rest = rest.strip_suffix(' ').unwrap_or(rest);
         if self.text.is_empty() && !rest.is_empty() {
-            // The first word of a line may look like a list marker or a heading.
-            let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
-            self.raw(&escape_line(first));
-            if !after.is_empty() {
-                self.space = true;
+            // The first word of a line may look like a list marker or a heading; it
+            // has nothing else to escape.
+            let (first, after) = match memchr::memchr(b' ', rest.as_bytes()) {
+                Some(at) => (&rest[..at], &rest[at + 1..]),
+                None => (rest, ""),
+            };
+            if let Some(at) = line_start_escape(first) {
+                self.text.push_str(&first[..at]);
+                self.text.push('\\');
+                self.text.push_str(&first[at..]);
+            } else {
+                self.text.push_str(first);
             }
+            self.space = !after.is_empty();
             rest = after;
         }
         if !rest.is_empty() {
