@@ -250,11 +250,10 @@ fn card(row: &Record, columns: &Columns, parsed: &mut ParsedFile) -> Option<RawC
     }
     card.detail = (!detail.is_empty()).then(|| detail.join("\n\n"));
     card.topics = field(Role::Deck)
-        .map(str::to_string)
-        .or_else(|| columns.fixed_deck.clone())
+        .or(columns.fixed_deck.as_deref())
         .map(|deck| {
             deck.split("::")
-                .map(|level| level.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(single_spaced)
                 .filter(|level| !level.is_empty())
                 .collect()
         })
@@ -322,6 +321,23 @@ fn title_from_shared_root(parsed: &mut ParsedFile) {
             card.topics.remove(0);
         }
         parsed.title = Some(root);
+    }
+}
+
+/// The words of `text` joined by single spaces; most deck names are written so already
+/// and are copied whole.
+fn single_spaced(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let already = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if already {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 

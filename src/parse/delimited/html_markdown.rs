@@ -62,9 +62,22 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
     out
 }
 
+impl Block {
+    /// About how long its markdown is, to size the string it is written into.
+    fn len(&self) -> usize {
+        match self {
+            Block::Paragraph(lines) | Block::Table(lines) => {
+                lines.iter().map(|l| l.len() + 2).sum()
+            }
+            Block::List { items, .. } => items.iter().map(|i| i.len() + 4).sum(),
+            Block::Code(code, _) => code.len() + 12,
+        }
+    }
+}
+
 /// Blocks as markdown, separated by blank lines.
 pub fn render(blocks: &[Block]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(blocks.iter().map(Block::len).sum::<usize>() + 64);
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             out.push_str("\n\n");
@@ -82,16 +95,19 @@ fn render_block(out: &mut String, block: &Block) {
                 if i > 0 {
                     out.push('\n');
                 }
-                let marker = if *ordered {
-                    format!("{}. ", i + 1)
+                if *ordered {
+                    indent_after_first(out, item, &format!("{}. ", i + 1));
                 } else {
-                    "- ".to_string()
-                };
-                indent_after_first(out, item, &marker);
+                    indent_after_first(out, item, "- ");
+                }
             }
         }
         Block::Code(code, language) => {
-            let fence = if code.contains("```") { "~~~~" } else { "```" };
+            let fence = if memchr::memmem::find(code.as_bytes(), b"```").is_some() {
+                "~~~~"
+            } else {
+                "```"
+            };
             out.push_str(fence);
             out.push_str(language.as_deref().unwrap_or_default());
             out.push('\n');
@@ -114,6 +130,11 @@ fn join_onto(out: &mut String, lines: &[String], separator: &str) {
 
 /// `marker` before the first line, the rest indented under the text after it.
 fn indent_after_first(out: &mut String, text: &str, marker: &str) {
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        out.push_str(marker);
+        out.push_str(text);
+        return;
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i == 0 {
             out.push_str(marker);
@@ -471,8 +492,8 @@ pub fn one_line(blocks: &[Block]) -> String {
     // One line of one paragraph, its spaces already collapsed, is the line itself.
     if let [Block::Paragraph(lines)] = blocks
         && let [line] = lines.as_slice()
-        && !line.contains(['\n', '\r', '\t'])
-        && !line.contains("  ")
+        && memchr::memchr3(b'\n', b'\r', b'\t', line.as_bytes()).is_none()
+        && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
         && line.trim() == line
     {
         return line.clone();

@@ -117,6 +117,20 @@ impl Line {
         self.text.push_str(markdown);
     }
 
+    /// `raw` of the pieces written one after another.
+    fn raw_parts(&mut self, parts: &[&str]) {
+        if parts.iter().all(|p| p.is_empty()) {
+            return;
+        }
+        if self.space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.space = false;
+        for part in parts {
+            self.text.push_str(part);
+        }
+    }
+
     pub fn code(&mut self, code: &str) {
         let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
         if code.is_empty() {
@@ -124,7 +138,7 @@ impl Line {
         }
         let ticks = if code.contains('`') { "`` " } else { "`" };
         let close = if code.contains('`') { " ``" } else { "`" };
-        self.raw(&format!("{ticks}{code}{close}"));
+        self.raw_parts(&[ticks, &code, close]);
     }
 
     /// `**text**`, the spaces around `text` outside the markers.
@@ -134,7 +148,7 @@ impl Line {
         }
         let trimmed = text.trim();
         if !trimmed.is_empty() {
-            self.raw(&format!("{marker}{trimmed}{marker}"));
+            self.raw_parts(&[marker, trimmed, marker]);
         }
         if text.ends_with(' ') {
             self.space = true;
