@@ -37,8 +37,13 @@ impl Line {
         // Most text is words between single spaces with nothing to escape: copied whole.
         if is_plain(text) {
             self.plain_text(text);
-            return;
+        } else {
+            self.words(text);
         }
+    }
+
+    /// `text` word by word, each escaped where it needs it.
+    fn words(&mut self, text: &str) {
         // HTML's whitespace is ASCII, so the words are found byte by byte.
         let bytes = text.as_bytes();
         let mut at = 0;
@@ -157,5 +162,59 @@ impl Line {
 
     pub fn finish(self) -> String {
         self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What `text` writes after `before` (with `space` owed), and what the word-by-word
+    /// path writes.
+    fn both(before: &str, space: bool, text: &str) -> (String, bool, String, bool) {
+        let line = |plain: bool| {
+            let mut line = Line::default();
+            line.raw(before);
+            line.space = space;
+            if plain {
+                line.text(text);
+            } else {
+                line.words(text);
+            }
+            let owed = line.space;
+            (line.finish(), owed)
+        };
+        let ((a, a_space), (b, b_space)) = (line(true), line(false));
+        (a, a_space, b, b_space)
+    }
+
+    #[test]
+    fn plain_text_is_told_apart() {
+        assert!(is_plain(" two words "));
+        assert!(is_plain(""));
+        for marked in [
+            "a  b", "a*b", "x_y", "<b", "a\tb", "\\", "`", "a\nb", "\x0c",
+        ] {
+            assert!(!is_plain(marked), "{marked:?}");
+        }
+        let long = "word ".repeat(40);
+        assert!(is_plain(&long));
+        assert!(!is_plain(&(long.clone() + " ")));
+        assert!(!is_plain(&(long + "*")));
+    }
+
+    proptest! {
+        #[test]
+        fn the_plain_path_writes_what_the_word_path_writes(
+            before in "(|[a-z]{1,3})",
+            space: bool,
+            text in "[ a-z0-9#>+=.)\\-]{0,12}( [a-zé]{1,70}){0,2}[ ]{0,2}",
+        ) {
+            let (plain, plain_space, words, words_space) = both(&before, space, &text);
+            prop_assert_eq!(plain, words);
+            prop_assert_eq!(plain_space, words_space);
+        }
     }
 }
