@@ -21,6 +21,7 @@ mod html_tree;
 mod inline;
 mod records;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Layout, ParsedFile, RawCard};
@@ -97,7 +98,7 @@ pub fn parse(text: &str, layout: Layout, parsed: &mut ParsedFile) {
 
 /// The columns and rows of an Anki export: header lines first, then tab-separated notes
 /// (or whatever `#separator:` says).
-fn anki_table(text: &str, parsed: &mut ParsedFile) -> (Columns, Vec<Record>) {
+fn anki_table<'a>(text: &'a str, parsed: &mut ParsedFile) -> (Columns, Vec<Record<'a>>) {
     let mut settings = columns::AnkiSettings::default();
     let mut body_line = 1;
     let mut rest = text;
@@ -131,7 +132,7 @@ fn anki_table(text: &str, parsed: &mut ParsedFile) -> (Columns, Vec<Record>) {
 
 /// The columns named by the first row and the rows after it; `None`, with a warning
 /// saying what the first row needs, when it names no question and answer.
-fn header_table(text: &str, parsed: &mut ParsedFile) -> Option<(Columns, Vec<Record>)> {
+fn header_table<'a>(text: &'a str, parsed: &mut ParsedFile) -> Option<(Columns, Vec<Record<'a>>)> {
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -395,7 +396,7 @@ fn split_line(line: &str, separator: char) -> Vec<String> {
     )
     .into_iter()
     .next()
-    .map(|r| r.fields)
+    .map(|r| r.fields.into_iter().map(Cow::into_owned).collect())
     .unwrap_or_default()
 }
 
