@@ -94,12 +94,55 @@ pub fn is_void(name: &str) -> bool {
 
 /// The tokens of `html`, in order.
 pub fn tokens(html: &str) -> Tokens<'_> {
-    Tokens { rest: html }
+    Tokens {
+        rest: html,
+        bare: true,
+    }
 }
 
 /// The tokens still to come.
 pub struct Tokens<'a> {
     rest: &'a str,
+    /// Bare tags are read on their short path (always, but in the test of that path).
+    bare: bool,
+}
+
+impl<'a> Tokens<'a> {
+    /// A tag with nothing but its name, written in lowercase (`<p>`, `</li>`), the way
+    /// nearly every tag in a field is: read without searching or trimming. Any other
+    /// tag is `None`, for the general path.
+    fn bare_tag(&mut self) -> Option<Token<'a>> {
+        let rest = self.rest;
+        let bytes = rest.as_bytes();
+        let closing = bytes.get(1) == Some(&b'/');
+        let start = 1 + usize::from(closing);
+        let mut end = start;
+        while bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            end += 1;
+        }
+        let first = *bytes.get(start)?;
+        if end == start || bytes.get(end) != Some(&b'>') || !(closing || first.is_ascii_lowercase())
+        {
+            return None;
+        }
+        let name = &rest[start..end];
+        if closing {
+            self.rest = &rest[end + 1..];
+            return Some(Token::Close(Cow::Borrowed(name)));
+        }
+        if matches!(name, "script" | "style") {
+            return None;
+        }
+        self.rest = &rest[end + 1..];
+        Some(Token::Open {
+            name: Cow::Borrowed(name),
+            attrs: "",
+            empty: is_void(name),
+        })
+    }
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -114,6 +157,11 @@ impl<'a> Iterator for Tokens<'a> {
             let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             self.rest = &rest[end..];
             return Some(Token::Text(&rest[..end]));
+        }
+        if self.bare
+            && let Some(token) = self.bare_tag()
+        {
+            return Some(token);
         }
         let tag = &rest[1..];
         if let Some(comment) = tag.strip_prefix("!--") {
@@ -172,7 +220,19 @@ impl<'a> Iterator for Tokens<'a> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn bare_tags_read_as_the_general_path_reads_them(
+            html in "([a-z ]{0,3}|<[/!]?[a-zA-Z0-9]{0,4}[ /]?[a-z=\"]{0,3}>|<|>|&lt;|<!--|-->|<script>|</style>|<style>){0,12}",
+        ) {
+            let general = Tokens { rest: &html, bare: false };
+            prop_assert_eq!(tokens(&html).collect::<Vec<_>>(), general.collect::<Vec<_>>());
+        }
+    }
 
     fn open(name: &'static str, attrs: &'static str, empty: bool) -> Token<'static> {
         Token::Open {
