@@ -328,14 +328,21 @@ fn title_from_shared_root(parsed: &mut ParsedFile) {
 /// The words of `text` joined by single spaces; most deck names are written so already
 /// and are copied whole.
 fn single_spaced(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let already = bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-        && memchr::memmem::find(bytes, b"  ").is_none();
-    if already {
+    // A space first, last or after another one, or any other whitespace (all of it
+    // ASCII control characters or beyond ASCII), and the words are gathered again.
+    let mut space_before = true;
+    let mut already = true;
+    for &b in text.as_bytes() {
+        if !b.is_ascii()
+            || matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+            || (b == b' ' && space_before)
+        {
+            already = false;
+            break;
+        }
+        space_before = b == b' ';
+    }
+    if already && !space_before {
         text.to_string()
     } else {
         text.split_whitespace().collect::<Vec<_>>().join(" ")

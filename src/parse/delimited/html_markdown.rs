@@ -42,7 +42,14 @@ pub(super) fn tree_blocks(html: &str, plain: bool) -> Vec<Block> {
 /// and strike-through are plain words there (the screens show a question as it is
 /// written), code keeps its backticks.
 pub fn question_line(html: &str) -> String {
-    let blocks = html_stream::blocks(html, true).unwrap_or_else(|| tree_blocks(html, true));
+    let mut blocks = html_stream::blocks(html, true).unwrap_or_else(|| tree_blocks(html, true));
+    // Nearly every question is one clean line: taken as it is, not copied.
+    if let [Block::Paragraph(lines)] = blocks.as_mut_slice()
+        && let [line] = lines.as_mut_slice()
+        && is_one_clean_line(line)
+    {
+        return std::mem::take(line);
+    }
     one_line(&blocks)
 }
 
@@ -487,14 +494,20 @@ fn collect_rows(nodes: &[Node], rows: &mut Vec<Vec<String>>) {
     }
 }
 
+/// A line whose spaces are already collapsed: no breaks or tabs, no two spaces in a
+/// row, none at its ends.
+fn is_one_clean_line(line: &str) -> bool {
+    memchr::memchr3(b'\n', b'\r', b'\t', line.as_bytes()).is_none()
+        && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
+        && line.trim() == line
+}
+
 /// Blocks flattened onto one line, for a question, a link's text or a table cell.
 pub fn one_line(blocks: &[Block]) -> String {
     // One line of one paragraph, its spaces already collapsed, is the line itself.
     if let [Block::Paragraph(lines)] = blocks
         && let [line] = lines.as_slice()
-        && memchr::memchr3(b'\n', b'\r', b'\t', line.as_bytes()).is_none()
-        && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
-        && line.trim() == line
+        && is_one_clean_line(line)
     {
         return line.clone();
     }
