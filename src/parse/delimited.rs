@@ -15,10 +15,13 @@ mod cloze;
 mod columns;
 mod escape;
 mod html_markdown;
+mod html_stream;
+mod html_tokens;
 mod html_tree;
 mod inline;
 mod records;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Layout, ParsedFile, RawCard};
@@ -95,7 +98,7 @@ pub fn parse(text: &str, layout: Layout, parsed: &mut ParsedFile) {
 
 /// The columns and rows of an Anki export: header lines first, then tab-separated notes
 /// (or whatever `#separator:` says).
-fn anki_table(text: &str, parsed: &mut ParsedFile) -> (Columns, Vec<Record>) {
+fn anki_table<'a>(text: &'a str, parsed: &mut ParsedFile) -> (Columns, Vec<Record<'a>>) {
     let mut settings = columns::AnkiSettings::default();
     let mut body_line = 1;
     let mut rest = text;
@@ -129,7 +132,7 @@ fn anki_table(text: &str, parsed: &mut ParsedFile) -> (Columns, Vec<Record>) {
 
 /// The columns named by the first row and the rows after it; `None`, with a warning
 /// saying what the first row needs, when it names no question and answer.
-fn header_table(text: &str, parsed: &mut ParsedFile) -> Option<(Columns, Vec<Record>)> {
+fn header_table<'a>(text: &'a str, parsed: &mut ParsedFile) -> Option<(Columns, Vec<Record<'a>>)> {
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -248,11 +251,10 @@ fn card(row: &Record, columns: &Columns, parsed: &mut ParsedFile) -> Option<RawC
     }
     card.detail = (!detail.is_empty()).then(|| detail.join("\n\n"));
     card.topics = field(Role::Deck)
-        .map(str::to_string)
-        .or_else(|| columns.fixed_deck.clone())
+        .or(columns.fixed_deck.as_deref())
         .map(|deck| {
             deck.split("::")
-                .map(|level| level.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(single_spaced)
                 .filter(|level| !level.is_empty())
                 .collect()
         })
@@ -323,6 +325,30 @@ fn title_from_shared_root(parsed: &mut ParsedFile) {
     }
 }
 
+/// The words of `text` joined by single spaces; most deck names are written so already
+/// and are copied whole.
+fn single_spaced(text: &str) -> String {
+    // A space first, last or after another one, or any other whitespace (all of it
+    // ASCII control characters or beyond ASCII), and the words are gathered again.
+    let mut space_before = true;
+    let mut already = true;
+    for &b in text.as_bytes() {
+        if !b.is_ascii()
+            || matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+            || (b == b' ' && space_before)
+        {
+            already = false;
+            break;
+        }
+        space_before = b == b' ';
+    }
+    if already && !space_before {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// A GUID prepdeck can keep as a card id: printable, no spaces, at most 128 characters.
 fn valid_guid(guid: &str) -> bool {
     guid.chars().count() <= 128 && guid.chars().all(|c| !c.is_whitespace() && !c.is_control())
@@ -377,7 +403,7 @@ fn split_line(line: &str, separator: char) -> Vec<String> {
     )
     .into_iter()
     .next()
-    .map(|r| r.fields)
+    .map(|r| r.fields.into_iter().map(Cow::into_owned).collect())
     .unwrap_or_default()
 }
 

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod anki_pin;
 mod bank;
 mod bench_corpus;
 mod browser;

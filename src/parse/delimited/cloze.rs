@@ -21,7 +21,9 @@ fn deletions(text: &str) -> impl Iterator<Item = (usize, usize, &str, Option<&st
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            let start = from + text.get(from..)?.find("{{c")?;
+            let start = from
+                + memchr::memchr_iter(b'{', text.get(from..)?.as_bytes())
+                    .find(|&at| text[from + at..].starts_with("{{c"))?;
             let body = &text[start + 3..];
             let digits = body.chars().take_while(char::is_ascii_digit).count();
             from = start + 3;

@@ -85,8 +85,8 @@ impl Columns {
     }
 
     /// The columns a header row names; `None` unless it names a question and an answer.
-    pub fn from_header(cells: &[String]) -> Option<Columns> {
-        if cells.len() < 2 || cells.iter().any(|c| c.chars().count() > 40) {
+    pub fn from_header<S: AsRef<str>>(cells: &[S]) -> Option<Columns> {
+        if cells.len() < 2 || cells.iter().any(|c| c.as_ref().chars().count() > 40) {
             return None;
         }
         let mut columns = Columns {
@@ -94,6 +94,7 @@ impl Columns {
             ..Columns::default()
         };
         for (i, cell) in cells.iter().enumerate() {
+            let cell = cell.as_ref();
             match Role::of_name(cell) {
                 Some(role) if columns.slots[role.slot()].is_none() => {
                     columns.slots[role.slot()] = Some(i);

@@ -61,19 +61,24 @@ pub fn push_escaped(out: &mut String, word: &str) {
 pub fn escape_line(line: &str) -> String {
     let escaped = escape_inline(line);
     let first = escaped.split(' ').next().unwrap_or_default();
-    let digits = first.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(&first[digits..], "." | ")") {
-        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+    match line_start_escape(first) {
+        Some(at) => format!("{}\\{}", &escaped[..at], &escaped[at..]),
+        None => escaped,
     }
-    let marker = (!first.is_empty() && first.len() <= 6 && first.chars().all(|c| c == '#'))
+}
+
+/// Where a line starting with `first` (its first word, already escaped) needs a
+/// backslash so markdown does not read a heading, a list item, a quote or a rule.
+pub fn line_start_escape(first: &str) -> Option<usize> {
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(&first[digits..], "." | ")") {
+        return Some(digits);
+    }
+    let marker = (!first.is_empty() && first.len() <= 6 && first.bytes().all(|c| c == b'#'))
         || matches!(first, "-" | "+" | ">" | "*")
         || first.starts_with("---")
         || first.starts_with("===");
-    if marker {
-        format!("\\{escaped}")
-    } else {
-        escaped
-    }
+    marker.then_some(0)
 }
 
 #[cfg(test)]

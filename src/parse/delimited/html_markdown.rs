@@ -5,6 +5,7 @@
 //! Other tags keep their text. Text is escaped where markdown would read it as markup.
 
 use super::escape::{escape_inline, escape_line, link_target};
+use super::html_stream;
 use super::html_tree::{Node, attr};
 use super::inline::Line;
 
@@ -23,7 +24,16 @@ pub enum Block {
 
 /// The blocks of a field's HTML.
 pub fn blocks(html: &str) -> Vec<Block> {
-    let mut out = Blocks::default();
+    html_stream::blocks(html, false).unwrap_or_else(|| tree_blocks(html, false))
+}
+
+/// The blocks of `html` read through its tree, which takes any HTML; `plain` as for a
+/// question.
+pub(super) fn tree_blocks(html: &str, plain: bool) -> Vec<Block> {
+    let mut out = Blocks {
+        plain,
+        ..Blocks::default()
+    };
     out.walk(&super::html_tree::parse(html));
     out.finish()
 }
@@ -32,12 +42,15 @@ pub fn blocks(html: &str) -> Vec<Block> {
 /// and strike-through are plain words there (the screens show a question as it is
 /// written), code keeps its backticks.
 pub fn question_line(html: &str) -> String {
-    let mut out = Blocks {
-        plain: true,
-        ..Blocks::default()
-    };
-    out.walk(&super::html_tree::parse(html));
-    one_line(&out.finish())
+    let mut blocks = html_stream::blocks(html, true).unwrap_or_else(|| tree_blocks(html, true));
+    // Nearly every question is one clean line: taken as it is, not copied.
+    if let [Block::Paragraph(lines)] = blocks.as_mut_slice()
+        && let [line] = lines.as_mut_slice()
+        && is_one_clean_line(line)
+    {
+        return std::mem::take(line);
+    }
+    one_line(&blocks)
 }
 
 /// The blocks of a plain-text field: paragraphs at blank lines, lines kept.
@@ -56,9 +69,22 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
     out
 }
 
+impl Block {
+    /// About how long its markdown is, to size the string it is written into.
+    fn len(&self) -> usize {
+        match self {
+            Block::Paragraph(lines) | Block::Table(lines) => {
+                lines.iter().map(|l| l.len() + 2).sum()
+            }
+            Block::List { items, .. } => items.iter().map(|i| i.len() + 4).sum(),
+            Block::Code(code, _) => code.len() + 12,
+        }
+    }
+}
+
 /// Blocks as markdown, separated by blank lines.
 pub fn render(blocks: &[Block]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(blocks.iter().map(Block::len).sum::<usize>() + 64);
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             out.push_str("\n\n");
@@ -76,16 +102,19 @@ fn render_block(out: &mut String, block: &Block) {
                 if i > 0 {
                     out.push('\n');
                 }
-                let marker = if *ordered {
-                    format!("{}. ", i + 1)
+                if *ordered {
+                    indent_after_first(out, item, &format!("{}. ", i + 1));
                 } else {
-                    "- ".to_string()
-                };
-                indent_after_first(out, item, &marker);
+                    indent_after_first(out, item, "- ");
+                }
             }
         }
         Block::Code(code, language) => {
-            let fence = if code.contains("```") { "~~~~" } else { "```" };
+            let fence = if memchr::memmem::find(code.as_bytes(), b"```").is_some() {
+                "~~~~"
+            } else {
+                "```"
+            };
             out.push_str(fence);
             out.push_str(language.as_deref().unwrap_or_default());
             out.push('\n');
@@ -108,6 +137,11 @@ fn join_onto(out: &mut String, lines: &[String], separator: &str) {
 
 /// `marker` before the first line, the rest indented under the text after it.
 fn indent_after_first(out: &mut String, text: &str, marker: &str) {
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        out.push_str(marker);
+        out.push_str(text);
+        return;
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i == 0 {
             out.push_str(marker);
@@ -124,12 +158,12 @@ fn indent_after_first(out: &mut String, text: &str, marker: &str) {
 
 /// Builds blocks: the paragraph being written, line by line, and the blocks before it.
 #[derive(Default)]
-struct Blocks {
+pub(super) struct Blocks {
     /// Emphasis is dropped (its words kept): for questions.
-    plain: bool,
-    done: Vec<Block>,
-    lines: Vec<String>,
-    line: Line,
+    pub plain: bool,
+    pub done: Vec<Block>,
+    pub lines: Vec<String>,
+    pub line: Line,
 }
 
 impl Blocks {
@@ -148,26 +182,11 @@ impl Blocks {
 
     fn element(&mut self, name: &str, attrs: &str, children: &[Node]) {
         match name {
-            "br" => {
-                if self.line.is_empty() && self.lines.is_empty() {
-                    return;
-                }
-                if self.line.is_empty() {
-                    // Two breaks in a row, or a break on a line of its own: a new paragraph.
-                    self.end_paragraph();
-                } else {
-                    self.end_line();
-                }
-            }
+            "br" => self.br(),
             "div" | "li" | "dt" | "dd" | "tr" | "center" => {
-                self.end_line();
-                let had = self.lines.len();
+                let had = self.open_line();
                 self.walk(children);
-                self.end_line();
-                // `<div><br></div>`, Anki's empty line, separates paragraphs.
-                if self.lines.len() == had && !children.is_empty() {
-                    self.end_paragraph();
-                }
+                self.close_line(had, !children.is_empty());
             }
             "p" | "blockquote" | "section" | "article" | "figure" => {
                 self.end_paragraph();
@@ -194,10 +213,7 @@ impl Blocks {
                 self.end_paragraph();
                 let mut code = String::new();
                 raw_text(children, &mut code);
-                if !code.trim().is_empty() {
-                    let code = code.trim_matches('\n').to_string();
-                    self.done.push(Block::Code(code, code_language(children)));
-                }
+                self.code_block(&code, code_language(children));
             }
             "table" => {
                 self.end_paragraph();
@@ -243,18 +259,13 @@ impl Blocks {
     /// `children` as one run of text between `marker`s (`**bold**`), line by line,
     /// with the spaces at its edges kept outside the markers.
     fn inline_wrapped(&mut self, marker: &str, children: &[Node]) {
-        if edge_space(children, true) {
-            self.line.space = true;
-        }
         // Nearly always the emphasis holds just text: one run, on this line.
         if let [Node::Text(text)] = children {
-            let mut inner = Line::default();
-            inner.text(text);
-            self.line.wrapped(marker, &inner.finish());
-            if edge_space(children, false) {
-                self.line.space = true;
-            }
+            self.wrapped_text(marker, text);
             return;
+        }
+        if edge_space(children, true) {
+            self.line.space = true;
         }
         let mut inner = self.child();
         inner.walk(children);
@@ -280,6 +291,57 @@ impl Blocks {
         }
     }
 
+    /// `<br>`: the end of a line, or of a paragraph when the line is empty.
+    pub fn br(&mut self) {
+        if self.line.is_empty() && self.lines.is_empty() {
+            return;
+        }
+        if self.line.is_empty() {
+            // Two breaks in a row, or a break on a line of its own: a new paragraph.
+            self.end_paragraph();
+        } else {
+            self.end_line();
+        }
+    }
+
+    /// The start of a `<div>` (or another element that is a line of its own): the
+    /// number of lines before it, for `close_line`.
+    pub fn open_line(&mut self) -> usize {
+        self.end_line();
+        self.lines.len()
+    }
+
+    /// The end of a `<div>` opened when there were `had` lines; one that held something
+    /// but wrote no line (`<div><br></div>`, Anki's empty line) separates paragraphs.
+    pub fn close_line(&mut self, had: usize, held_something: bool) {
+        self.end_line();
+        if self.lines.len() == had && held_something {
+            self.end_paragraph();
+        }
+    }
+
+    /// Emphasis holding just `text`, on this line, with the spaces at its edges kept
+    /// outside the markers.
+    pub fn wrapped_text(&mut self, marker: &str, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.line.space = true;
+        }
+        let mut inner = Line::default();
+        inner.text(text);
+        self.line.wrapped(marker, &inner.finish());
+        if text.ends_with(char::is_whitespace) {
+            self.line.space = true;
+        }
+    }
+
+    /// A `<pre>`'s text as a code block, unless it is blank.
+    pub fn code_block(&mut self, code: &str, language: Option<String>) {
+        if !code.trim().is_empty() {
+            let code = code.trim_matches('\n').to_string();
+            self.done.push(Block::Code(code, language));
+        }
+    }
+
     /// A builder for a part of this one (a link's text, emphasis), with its rules.
     fn child(&self) -> Blocks {
         Blocks {
@@ -288,14 +350,14 @@ impl Blocks {
         }
     }
 
-    fn end_line(&mut self) {
+    pub fn end_line(&mut self) {
         let line = std::mem::take(&mut self.line).finish();
         if !line.is_empty() {
             self.lines.push(line);
         }
     }
 
-    fn end_paragraph(&mut self) {
+    pub fn end_paragraph(&mut self) {
         self.end_line();
         if !self.lines.is_empty() {
             self.done
@@ -303,7 +365,7 @@ impl Blocks {
         }
     }
 
-    fn finish(mut self) -> Vec<Block> {
+    pub fn finish(mut self) -> Vec<Block> {
         self.end_paragraph();
         self.done
     }
@@ -339,17 +401,22 @@ fn list_items(children: &[Node]) -> Vec<String> {
             Node::Text(text) if text.trim().is_empty() => continue,
             other => item.walk(std::slice::from_ref(other)),
         }
-        // Most items are one line of text: no blocks to build and render.
-        let text = if item.done.is_empty() && item.lines.is_empty() {
-            item.line.finish()
-        } else {
-            render(&item.finish())
-        };
-        if !text.trim().is_empty() {
-            items.push(text);
-        }
+        push_item(&mut items, item);
     }
     items
+}
+
+/// A list item's markdown, kept when it holds words.
+pub(super) fn push_item(items: &mut Vec<String>, item: Blocks) {
+    // Most items are one line of text: no blocks to build and render.
+    let text = if item.done.is_empty() && item.lines.is_empty() {
+        item.line.finish()
+    } else {
+        render(&item.finish())
+    };
+    if !text.trim().is_empty() {
+        items.push(text);
+    }
 }
 
 /// The text of `nodes` as it is, `<br>` as a newline: the inside of `<pre>` and `<code>`.
@@ -376,16 +443,21 @@ fn raw_text(nodes: &[Node], out: &mut String) {
 /// write it.
 fn code_language(children: &[Node]) -> Option<String> {
     children.iter().find_map(|node| match node {
-        Node::Element { name, attrs, .. } if name == "code" => attr(attrs, "class")?
-            .split_whitespace()
-            .find_map(|class| class.strip_prefix("language-"))
-            .filter(|lang| {
-                lang.chars()
-                    .all(|c| c.is_alphanumeric() || "+-_.#".contains(c))
-            })
-            .map(str::to_string),
+        Node::Element { name, attrs, .. } if name == "code" => language(attrs),
         _ => None,
     })
+}
+
+/// The language a `<code>`'s attributes name in its `language-…` class.
+pub(super) fn language(attrs: &str) -> Option<String> {
+    attr(attrs, "class")?
+        .split_whitespace()
+        .find_map(|class| class.strip_prefix("language-"))
+        .filter(|lang| {
+            lang.chars()
+                .all(|c| c.is_alphanumeric() || "+-_.#".contains(c))
+        })
+        .map(str::to_string)
 }
 
 /// A `<table>`'s rows (`<tr>` anywhere inside it) as pipe-table lines, the first row the
@@ -422,14 +494,20 @@ fn collect_rows(nodes: &[Node], rows: &mut Vec<Vec<String>>) {
     }
 }
 
+/// A line whose spaces are already collapsed: no breaks or tabs, no two spaces in a
+/// row, none at its ends.
+fn is_one_clean_line(line: &str) -> bool {
+    memchr::memchr3(b'\n', b'\r', b'\t', line.as_bytes()).is_none()
+        && memchr::memmem::find(line.as_bytes(), b"  ").is_none()
+        && line.trim() == line
+}
+
 /// Blocks flattened onto one line, for a question, a link's text or a table cell.
 pub fn one_line(blocks: &[Block]) -> String {
     // One line of one paragraph, its spaces already collapsed, is the line itself.
     if let [Block::Paragraph(lines)] = blocks
         && let [line] = lines.as_slice()
-        && !line.contains(['\n', '\r', '\t'])
-        && !line.contains("  ")
-        && line.trim() == line
+        && is_one_clean_line(line)
     {
         return line.clone();
     }
@@ -441,89 +519,4 @@ pub fn one_line(blocks: &[Block]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn md(html: &str) -> String {
-        render(&blocks(html))
-    }
-
-    #[test]
-    fn anki_editor_lines_and_paragraphs() {
-        assert_eq!(
-            md("first<div>second</div><div>third</div>"),
-            "first\\\nsecond\\\nthird"
-        );
-        assert_eq!(md("a<br>b<br><br>c"), "a\\\nb\n\nc");
-        assert_eq!(md("<div>a</div><div><br></div><div>b</div>"), "a\n\nb");
-        assert_eq!(md("<p>one</p><p>two&nbsp;words</p>"), "one\n\ntwo words");
-    }
-
-    #[test]
-    fn emphasis_code_and_links() {
-        assert_eq!(
-            md("Use <b> kubectl </b>and <code>a  &lt;b&gt;</code>, <i>not</i> <u>this</u>."),
-            "Use **kubectl** and `a <b>`, *not* this."
-        );
-        assert_eq!(
-            md(r#"See <a href="https://k8s.io/docs">the docs</a> <img src="x.png" alt="[pic]">"#),
-            "See [the docs](https://k8s.io/docs) ![pic](x.png)"
-        );
-        assert_eq!(md("<b></b>x"), "x");
-    }
-
-    #[test]
-    fn questions_keep_code_and_lose_emphasis() {
-        assert_eq!(
-            question_line("What is a <b>Pod</b>, <i>really</i>, and <code>kubectl</code>?"),
-            "What is a Pod, really, and `kubectl`?"
-        );
-        assert_eq!(
-            question_line("<div>Two</div><div>lines?</div>"),
-            "Two lines?"
-        );
-    }
-
-    #[test]
-    fn lists_nest_and_keep_their_lines() {
-        assert_eq!(
-            md(
-                "Why:<ul><li>one<br>more</li><li><b>two</b><ol><li>a</li><li>b</li></ol></li></ul>after"
-            ),
-            "Why:\n\n- one\\\n  more\n- **two**\n\n  1. a\n  2. b\n\nafter"
-        );
-    }
-
-    #[test]
-    fn pre_keeps_tabs_and_lines() {
-        assert_eq!(
-            md("<pre><code>if x:<br>\treturn 1\n&#9;# done</code></pre>"),
-            "```\nif x:\n\treturn 1\n\t# done\n```"
-        );
-        assert_eq!(
-            md("<pre><code class=\"language-make\">all:<br>\tmake</code></pre>"),
-            "```make\nall:\n\tmake\n```"
-        );
-    }
-
-    #[test]
-    fn text_that_looks_like_markup_stays_text() {
-        assert_eq!(md("#1 cause"), "#1 cause");
-        assert_eq!(md("# not a heading"), "\\# not a heading");
-        assert_eq!(md("- dash<br>2. two"), "\\- dash\\\n2\\. two");
-        assert_eq!(
-            md("kill &lt;pid&gt; a*b_c _x_"),
-            "kill \\<pid> a\\*b_c \\_x\\_"
-        );
-        assert_eq!(md(" - not a list"), "\\- not a list");
-        assert_eq!(md("base * 2"), "base * 2");
-    }
-
-    #[test]
-    fn tables_become_pipe_tables() {
-        assert_eq!(
-            md("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x|y</td></tr></table>"),
-            "| A | B |\n| --- | --- |\n| 1 | x\\|y |"
-        );
-    }
-}
+mod tests;

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::html_tokens::{Token, static_name, tokens};
+
 /// Deeper elements are read as if their tags were not there.
 const MAX_DEPTH: usize = 64;
 
@@ -25,116 +27,32 @@ pub enum Node {
 /// An element still open: its name, attributes and the nodes read so far.
 type Open = (Cow<'static, str>, String, Vec<Node>);
 
-/// The tags Anki's editor and prepdeck's export write, named without allocating.
-const KNOWN_TAGS: [&str; 36] = [
-    "div",
-    "br",
-    "b",
-    "i",
-    "u",
-    "li",
-    "ul",
-    "ol",
-    "p",
-    "span",
-    "code",
-    "pre",
-    "strong",
-    "em",
-    "a",
-    "img",
-    "font",
-    "sub",
-    "sup",
-    "s",
-    "del",
-    "strike",
-    "kbd",
-    "tt",
-    "samp",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "blockquote",
-];
-
-/// A tag's name in lowercase.
-fn tag_name(raw: &str) -> Cow<'static, str> {
-    KNOWN_TAGS
-        .iter()
-        .find(|known| known.eq_ignore_ascii_case(raw))
-        .map_or_else(
-            || Cow::Owned(raw.to_ascii_lowercase()),
-            |known| Cow::Borrowed(*known),
-        )
-}
-
 /// The nodes of `html`, in order.
 pub fn parse(html: &str) -> Vec<Node> {
     // Open elements, outermost first; the root collects what is closed.
     let mut stack: Vec<Open> = vec![(Cow::Borrowed(""), String::new(), Vec::new())];
     let mut flattened = 0usize;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(open) = memchr::memchr(b'<', rest.as_bytes()) else {
-            push_text(&mut stack, rest);
-            break;
-        };
-        push_text(&mut stack, &rest[..open]);
-        let tag = &rest[open + 1..];
-        if let Some(comment) = tag.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let starts_tag = tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        let Some(close) = memchr::memchr(b'>', tag.as_bytes()).filter(|_| starts_tag) else {
-            // A `<` that opens no tag is text.
-            push_text(&mut stack, "<");
-            rest = tag;
-            continue;
-        };
-        let inner = &tag[..close];
-        rest = &tag[close + 1..];
-        let (closing, body) = match inner.strip_prefix('/') {
-            Some(body) => (true, body.trim_start()),
-            None => (false, inner),
-        };
-        let name_end = body
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(body.len());
-        let name = tag_name(&body[..name_end]);
-        if name.is_empty() {
-            continue;
-        }
-        if closing {
-            close_element(&mut stack, &name, &mut flattened);
-            continue;
-        }
-        let attrs = body[name_end..].trim_end_matches('/').trim().to_string();
-        if matches!(name.as_ref(), "script" | "style") {
-            let end_tag = format!("</{name}");
-            rest = find_ascii_case(rest, &end_tag).map_or("", |at| {
-                rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..])
-            });
-            continue;
-        }
-        if is_void(&name) || inner.trim_end().ends_with('/') {
-            stack_top(&mut stack).push(Node::Element {
-                name,
-                attrs,
-                children: Vec::new(),
-            });
-        } else if stack.len() > MAX_DEPTH {
-            flattened += 1;
-        } else {
-            stack.push((name, attrs, Vec::new()));
+    for token in tokens(html) {
+        match token {
+            Token::Text(text) => push_text(&mut stack, text),
+            Token::Lt => push_text(&mut stack, "<"),
+            Token::Nothing => {}
+            Token::Close(name) => close_element(&mut stack, &name, &mut flattened),
+            Token::Open { name, attrs, empty } => {
+                let name = static_name(name);
+                let attrs = attrs.to_string();
+                if empty {
+                    stack_top(&mut stack).push(Node::Element {
+                        name,
+                        attrs,
+                        children: Vec::new(),
+                    });
+                } else if stack.len() > MAX_DEPTH {
+                    flattened += 1;
+                } else {
+                    stack.push((name, attrs, Vec::new()));
+                }
+            }
         }
     }
     while stack.len() > 1 {
@@ -229,13 +147,6 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "br" | "img" | "hr" | "wbr" | "input" | "meta" | "link" | "col" | "source" | "area"
-    )
-}
-
 fn stack_top(stack: &mut [Open]) -> &mut Vec<Node> {
     // The root is never popped, so the stack is never empty.
     &mut stack[stack.len() - 1].2
@@ -284,11 +195,6 @@ fn fold_top(stack: &mut Vec<Open>) {
             children,
         });
     }
-}
-
-/// `haystack.to_ascii_lowercase().find(needle)` for a lowercase ASCII needle.
-fn find_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    crate::text::find_ignore_ascii_case(haystack, needle)
 }
 
 /// The value of attribute `name` (quoted with `"` or `'`, or bare) in `attrs`.

@@ -3,11 +3,14 @@
 //! tabs and newlines, and `""` inside it is one quote; any other field ends at the
 //! separator or the end of the line. Each record knows the line it starts on.
 
-/// One row: its first line (1-based) and its fields.
+use std::borrow::Cow;
+
+/// One row: its first line (1-based) and its fields, borrowed from the text unless
+/// quotes had to come out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub struct Record<'a> {
     pub line: usize,
-    pub fields: Vec<String>,
+    pub fields: Vec<Cow<'a, str>>,
     /// A quoted field was still open at the end of the text: everything after its
     /// opening quote was read into it.
     pub unclosed: bool,
@@ -22,7 +25,7 @@ pub struct Dialect {
 }
 
 /// The records of `text`, from line `first_line` on. Blank lines are no records.
-pub fn records(text: &str, first_line: usize, dialect: Dialect) -> Vec<Record> {
+pub fn records(text: &str, first_line: usize, dialect: Dialect) -> Vec<Record<'_>> {
     let mut out = Vec::new();
     let mut line = first_line;
     let mut rest = text;
@@ -76,35 +79,44 @@ fn strip_newline(text: &str) -> Option<&str> {
 
 /// One field at the start of `text`: its value, the text after it (at a separator, a
 /// newline or the end), the newlines it spanned, and whether its quote never closed.
-fn field(text: &str, separator: char) -> (String, &str, usize, bool) {
+fn field(text: &str, separator: char) -> (Cow<'_, str>, &str, usize, bool) {
     let Some(quoted) = text.strip_prefix('"') else {
         let end = field_end(text, separator);
-        return (text[..end].to_string(), &text[end..], 0, false);
+        return (Cow::Borrowed(&text[..end]), &text[end..], 0, false);
     };
+    // The value so far, while a doubled quote has made it differ from the text.
     let mut value = String::new();
     let mut newlines = 0;
     let mut rest = quoted;
-    loop {
-        let Some(at) = rest.find('"') else {
+    let last = loop {
+        let Some(at) = memchr::memchr(b'"', rest.as_bytes()) else {
             newlines += count_lines(rest);
             value.push_str(rest);
-            return (value, "", newlines, true);
+            return (Cow::Owned(value), "", newlines, true);
         };
         newlines += count_lines(&rest[..at]);
-        value.push_str(&rest[..at]);
+        let piece = &rest[..at];
         rest = &rest[at + 1..];
         if let Some(after) = rest.strip_prefix('"') {
+            value.push_str(piece);
             value.push('"');
             rest = after;
             continue;
         }
-        break;
-    }
+        break piece;
+    };
     // Text between the closing quote and the separator belongs to the field, as lenient
     // readers have it.
     let end = field_end(rest, separator);
-    value.push_str(&rest[..end]);
-    (value, &rest[end..], newlines, false)
+    let field = if value.is_empty() && end == 0 {
+        // No doubled quote, nothing after the closing one: the text between the quotes.
+        Cow::Borrowed(last)
+    } else {
+        value.push_str(last);
+        value.push_str(&rest[..end]);
+        Cow::Owned(value)
+    };
+    (field, &rest[end..], newlines, false)
 }
 
 /// Where an unquoted field ends: at the separator, a line break or the end.
@@ -122,10 +134,8 @@ fn field_end(text: &str, separator: char) -> usize {
 /// Line breaks in a piece of text, counting `\r\n` once.
 fn count_lines(text: &str) -> usize {
     let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
         .count()
 }
 
@@ -138,8 +148,8 @@ mod tests {
         comments: true,
     };
 
-    fn fields(r: &Record) -> Vec<&str> {
-        r.fields.iter().map(String::as_str).collect()
+    fn fields<'a>(r: &'a Record) -> Vec<&'a str> {
+        r.fields.iter().map(AsRef::as_ref).collect()
     }
 
     #[test]
@@ -154,6 +164,12 @@ mod tests {
         );
         assert_eq!((rows[2].line, fields(&rows[2])), (6, vec!["last", ""]));
         assert!(rows.iter().all(|r| !r.unclosed));
+        // Text after the closing quote joins the field; a field with nothing to take
+        // out is borrowed from the text.
+        let rows = records("\"a\"b\t\"c\r\nd\"\te\n", 1, TAB);
+        assert_eq!(fields(&rows[0]), ["ab", "c\r\nd", "e"]);
+        assert!(matches!(rows[0].fields[1], Cow::Borrowed(_)));
+        assert_eq!(records("\"a\r\nb\rc\"\nz\n", 1, TAB)[1].line, 4);
     }
 
     #[test]
