@@ -415,9 +415,12 @@ pub fn split_cells(text: &str) -> Vec<Cow<'_, str>> {
     let mut escaped = false;
     let mut from = 0;
     let mut seen = 0;
-    for (at, _) in t.match_indices('|') {
-        let ticks = bytes[seen..at].iter().filter(|&&b| b == b'`').count();
-        in_code ^= ticks % 2 == 1;
+    let has_code = memchr::memchr(b'`', bytes).is_some();
+    for at in memchr::memchr_iter(b'|', bytes) {
+        if has_code {
+            let ticks = memchr::memchr_iter(b'`', &bytes[seen..at]).count();
+            in_code ^= ticks % 2 == 1;
+        }
         seen = at;
         if at > 0 && bytes[at - 1] == b'\\' {
             escaped = true;

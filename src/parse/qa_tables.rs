@@ -100,16 +100,37 @@ pub fn parse(lines: &[Line], parsed: &mut ParsedFile) {
             continue;
         };
         i += 2;
+        let kinds: Vec<Column> = header.iter().map(|name| Column::of(name)).collect();
         while let Some(row) = lines.get(i).filter(|l| !l.fenced && l.text.contains('|')) {
-            read_row(row, &header, (q, a), topics.path(), parsed);
+            read_row(row, &kinds, (q, a), topics.path(), parsed);
             i += 1;
+        }
+    }
+}
+
+/// What a column other than the question and the answer gives a card, worked out once
+/// per table from its header.
+enum Column {
+    Tags,
+    /// A row number or id: nothing.
+    Skipped,
+    /// A line of the detail, `**Name:** value`; the prefix is kept ready.
+    Detail(String),
+}
+
+impl Column {
+    fn of(name: &str) -> Column {
+        match column_name(name).as_str() {
+            "tags" | "tag" => Column::Tags,
+            "#" | "no" | "no." | "id" => Column::Skipped,
+            _ => Column::Detail(format!("**{}:** ", name.trim())),
         }
     }
 }
 
 fn read_row(
     row: &Line,
-    header: &[String],
+    header: &[Column],
     (q, a): (usize, usize),
     topics: Vec<String>,
     parsed: &mut ParsedFile,
@@ -135,29 +156,35 @@ fn read_row(
         let text = cells.get(n).filter(|c| !c.is_empty())?;
         Some(breaks_to_newlines(text))
     };
-    let question = cell(q).map_or_else(String::new, |c| clean_question(&c.replace('\n', " ")));
+    let question = cell(q).map_or_else(String::new, |c| {
+        if c.contains('\n') {
+            clean_question(&c.replace('\n', " "))
+        } else {
+            clean_question(&c)
+        }
+    });
     if question.is_empty() {
         parsed.warn(row.no, "table row with an empty question cell: skipped");
         return;
     }
     let mut detail = Vec::new();
     let mut tags = Vec::new();
-    for (n, name) in header.iter().enumerate() {
-        if n == q || n == a {
+    for (n, kind) in header.iter().enumerate() {
+        if n == q || n == a || matches!(kind, Column::Skipped) {
             continue;
         }
         let Some(value) = cell(n) else {
             continue;
         };
-        match column_name(name).as_str() {
-            "tags" | "tag" => tags.extend(
+        match kind {
+            Column::Tags => tags.extend(
                 value
                     .split([',', ' '])
                     .map(|t| t.trim().trim_start_matches('#').to_lowercase())
                     .filter(|t| !t.is_empty()),
             ),
-            "#" | "no" | "no." | "id" => {}
-            _ => detail.push(format!("**{}:** {value}", name.trim())),
+            Column::Skipped => {}
+            Column::Detail(prefix) => detail.push(prefix.clone() + &value),
         }
     }
     parsed.cards.push(RawCard {
@@ -173,6 +200,9 @@ fn read_row(
 
 /// `a<br>b` → `a\nb` (also `<br/>`, `<br />`), in one pass.
 fn breaks_to_newlines(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for (at, _) in text.match_indices('<') {
