@@ -274,9 +274,12 @@ impl App {
         self.id_index.get(id).copied()
     }
 
-    /// True while there is work for `Action::Idle`.
+    /// True while there is work for `Action::Idle`. The all-fields index is built only
+    /// under a browser, the one screen that searches: `prepdeck mock` or `review` alone
+    /// never needs it.
     pub fn has_idle_work(&self) -> bool {
-        self.search_running() || self.index.has_idle_work(&self.deck.cards)
+        self.search_running()
+            || (self.browse().is_some() && self.index.has_idle_work(&self.deck.cards))
     }
 
     /// True when the next idle step changes what is on screen (a search going through

@@ -195,6 +195,22 @@ fn idle_moments_build_the_all_fields_index() {
 }
 
 #[test]
+fn screens_opened_without_a_browser_build_no_search_index() {
+    // `prepdeck mock` and `prepdeck review` open their screen alone: nothing there
+    // searches, so idle moments (between a running timer's ticks) stay idle.
+    let text: String = (0..1000)
+        .map(|i| format!("## Question number {i}?\n### Answer\nThe answer mentions zebra{i}.\n"))
+        .collect();
+    let app = prepdeck::app::App::without_screens(
+        load_text("many.md", &text),
+        Theme::default(),
+        Keymap::default(),
+    );
+    assert!(!app.has_idle_work());
+    assert!(many_cards().has_idle_work(), "the browser builds it");
+}
+
+#[test]
 fn widening_the_scope_finishes_a_half_built_index() {
     let mut app = many_cards();
     press(&mut app, &[Idle]);
