@@ -19,6 +19,11 @@ use crate::mock::{
 use crate::schedule::Grade;
 use crate::tree::TopicTree;
 
+/// The coverage hint, built the first time an answer is judged: its weights cover every
+/// key point of the deck, which takes a second on 100,000 cards, so a mock only pays for
+/// them once it has an answer to judge.
+pub type Hints<'a> = &'a dyn Fn() -> &'a Hinter;
+
 /// Time-per-question choices on the setup screen (`None`: no limit).
 pub const PER_QUESTION: [Option<u64>; 10] = [
     None,
@@ -223,7 +228,7 @@ impl MockScreen {
     pub fn update(
         &mut self,
         deck: &Deck,
-        hinter: &Hinter,
+        hinter: Hints<'_>,
         action: Action,
         now: Instant,
         view: &AnswerView,
@@ -315,7 +320,7 @@ impl MockScreen {
     fn update_asking(
         &mut self,
         deck: &Deck,
-        hinter: &Hinter,
+        hinter: Hints<'_>,
         action: Action,
         now: Instant,
     ) -> Option<MockOutcome> {
@@ -339,7 +344,7 @@ impl MockScreen {
     pub fn check_clock(
         &mut self,
         deck: &Deck,
-        hinter: &Hinter,
+        hinter: Hints<'_>,
         now: Instant,
     ) -> Option<MockOutcome> {
         if self.phase != Phase::Asking {
@@ -369,7 +374,7 @@ impl MockScreen {
     fn update_paused(
         &mut self,
         deck: &Deck,
-        hinter: &Hinter,
+        hinter: Hints<'_>,
         action: Action,
         now: Instant,
         confirm_abort: bool,
@@ -403,7 +408,7 @@ impl MockScreen {
     fn finish_question(
         &mut self,
         deck: &Deck,
-        hinter: &Hinter,
+        hinter: Hints<'_>,
         now: Instant,
         timed_out: bool,
     ) -> Option<MockOutcome> {
@@ -434,7 +439,7 @@ impl MockScreen {
     }
 
     /// Keeps what is being answered now: the follow-up, or the main answer.
-    fn keep_current(&mut self, deck: &Deck, hinter: &Hinter, now: Instant, timed_out: bool) {
+    fn keep_current(&mut self, deck: &Deck, hinter: Hints<'_>, now: Instant, timed_out: bool) {
         if self.follow_up.is_some() {
             self.record_follow_up(now, timed_out);
         } else {
@@ -470,7 +475,7 @@ impl MockScreen {
     }
 
     /// Keeps the answer to the current question, as it stands.
-    fn record(&mut self, deck: &Deck, hinter: &Hinter, now: Instant, timed_out: bool) {
+    fn record(&mut self, deck: &Deck, hinter: Hints<'_>, now: Instant, timed_out: bool) {
         let Some(&card_index) = self.questions.get(self.current) else {
             return;
         };
@@ -478,7 +483,7 @@ impl MockScreen {
         let answer = self.editor.lines().join("\n");
         let limit = self.question_timer.limit;
         let used = self.question_timer.elapsed(now);
-        let hints = hinter.card(&card.key_points, &answer);
+        let hints = hinter().card(&card.key_points, &answer);
         self.answers.push(MockAnswer {
             card: card_index,
             card_id: card.id.clone(),

@@ -16,6 +16,9 @@ use crate::review::Session;
 impl App {
     /// Opens the review screen on a session the runtime built.
     pub(super) fn open_review(&mut self, session: Session, two_button: bool, now: Instant) {
+        if self.review_typing {
+            self.warm_hinter();
+        }
         let keys = ReviewKeys::from_keymap(&self.keymap);
         let screen = ReviewScreen::new(
             session,
@@ -94,6 +97,7 @@ impl App {
 
     /// A mock interview's screen with `checked` topics ticked, naming the live keys.
     fn mock_screen(&self, settings: MockSettings, checked: Vec<usize>, now: Instant) -> MockScreen {
+        self.warm_hinter();
         let mut screen = MockScreen::new(
             &self.deck.tree,
             settings,
@@ -150,11 +154,12 @@ impl App {
 
     pub(super) fn update_mock(&mut self, action: Action, now: Instant) -> Option<Effect> {
         let unix = self.unix_now();
-        let hinter = super::hinter_of(&self.hinter, &self.deck);
+        let (cell, deck) = (&self.hinter, &self.deck);
+        let hinter = || super::hinter_of(cell, deck);
         let Some(Screen::Mock(screen)) = self.screens.last_mut() else {
             return None;
         };
-        let Some(outcome) = screen.update(&self.deck, hinter, action, now, &self.measures.answer)
+        let Some(outcome) = screen.update(&self.deck, &hinter, action, now, &self.measures.answer)
         else {
             if screen.quit_armed {
                 self.message.clone_from(&screen.message);
