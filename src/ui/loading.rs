@@ -17,7 +17,7 @@ const HINT_WIDTH: usize = 51;
 pub fn draw(frame: &mut Frame, counts: LoadCounts, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.style(Role::Text)), area);
-    let width = (area.width * 7 / 10).max(40).min(area.width);
+    let width = (area.width * 7 / 10).clamp(40, 76).min(area.width);
     // Narrow frames wrap the two lines of words.
     let words = read_so_far(counts);
     let fits = usize::from(width.saturating_sub(4)) >= words.chars().count().max(HINT_WIDTH);
