@@ -209,14 +209,7 @@ fn an_own_answer_written_in_the_app_is_there_after_a_restart() {
 #[test]
 fn a_deck_that_takes_long_shows_its_progress_then_the_browser_with_the_keys_typed_meanwhile() {
     let home = tempfile::tempdir().unwrap();
-    let mut pty = Pty::spawn_with_env(
-        &[],
-        home.path(),
-        80,
-        24,
-        &[("PREPDECK_TEST_SLOW_LOAD_MS", "1500")],
-    );
-    pty.wait_for("cards so far", 10);
+    let mut pty = slow_deck(&[], home.path(), 1500);
     let screen = pty.screen();
     assert!(screen.contains("Nothing is shown until every card is read; q quits."));
     assert!(
@@ -238,14 +231,7 @@ fn a_deck_that_takes_long_shows_its_progress_then_the_browser_with_the_keys_type
 fn q_while_a_deck_is_read_stops_reading_and_gives_the_terminal_back() {
     for key in ["q", "\x03"] {
         let home = tempfile::tempdir().unwrap();
-        let mut pty = Pty::spawn_with_env(
-            &[],
-            home.path(),
-            80,
-            24,
-            &[("PREPDECK_TEST_SLOW_LOAD_MS", "60000")],
-        );
-        pty.wait_for("cards so far", 10);
+        let mut pty = slow_deck(&[], home.path(), 60000);
         pty.send(key);
         assert_eq!(pty.wait_exit(10), 0, "{key:?}");
         assert!(!pty.alternate_screen(), "{key:?}: back on the main screen");
@@ -257,16 +243,24 @@ fn q_while_a_deck_is_read_stops_reading_and_gives_the_terminal_back() {
 #[test]
 fn review_with_nothing_to_do_after_a_long_load_says_so_on_the_main_screen() {
     let home = tempfile::tempdir().unwrap();
-    let mut pty = Pty::spawn_with_env(
-        &["review", "--flagged"],
-        home.path(),
-        80,
-        24,
-        &[("PREPDECK_TEST_SLOW_LOAD_MS", "800")],
-    );
-    pty.wait_for("cards so far", 10);
+    let mut pty = slow_deck(&["review", "--flagged"], home.path(), 800);
     assert_eq!(pty.wait_exit(10), 0);
     assert!(!pty.alternate_screen(), "back on the main screen");
     assert!(pty.cooked_mode(), "raw mode is off");
     pty.wait_for("nothing to review", 5);
+}
+
+/// prepdeck at 80×24 on a deck that takes `ms` longer to read (debug builds only), until
+/// its progress frame is on screen.
+fn slow_deck(args: &[&str], home: &std::path::Path, ms: u32) -> Pty {
+    let ms = ms.to_string();
+    let pty = Pty::spawn_with_env(
+        args,
+        home,
+        80,
+        24,
+        &[("PREPDECK_TEST_SLOW_LOAD_MS", ms.as_str())],
+    );
+    pty.wait_for("cards so far", 10);
+    pty
 }
