@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::wrap::{self, truncate};
 use crate::app::mock::Phase;
 use crate::app::tree_view::Row;
-use crate::app::{App, Screen};
+use crate::app::{App, Focus, Screen};
 use crate::keymap;
 use crate::text::sanitize::sanitize;
 use crate::theme::Role;
@@ -115,6 +115,22 @@ fn hints_now(
         return vec![
             (vec![Action::Confirm], "abort"),
             (vec![Action::Cancel, Action::Resume], "resume"),
+        ];
+    }
+    // With the card focused, j/k scroll it, Tab goes through its panes and q goes back to
+    // the tree: the hints say so rather than "move", "open" and "quit", which are about
+    // the tree.
+    if context == keymap::Context::Browse
+        && app.screen().is_some_and(|s| matches!(s, Screen::Browse(_)))
+        && app.browse().is_some_and(|b| b.focus == Focus::Card)
+    {
+        return vec![
+            (vec![Action::MoveDown, Action::MoveUp], "scroll"),
+            (vec![Action::FocusNext], "next pane"),
+            (vec![Action::Back], "back to the tree"),
+            (vec![Action::Search], "search"),
+            (vec![Action::Help], "help"),
+            (vec![Action::ToggleExtras], "example"),
         ];
     }
     keymap::hints(context)
