@@ -126,14 +126,7 @@ impl App {
     /// Searches again after the query or the scope changed: the first slice of the
     /// cards now, the rest in idle moments (`search_idle_step`).
     fn requery(&mut self) {
-        let Some(Searching {
-            state,
-            index,
-            cards,
-            matcher,
-            ..
-        }) = self.searching()
-        else {
+        let Some(Searching { state, cards, .. }) = self.searching() else {
             return;
         };
         // A query that only grew, in the same scope, can only match fewer cards. A
@@ -148,14 +141,10 @@ impl App {
             }
             _ => None,
         };
-        let mut run = Running::new(cards, &state.query, state.scope, previous);
-        if !run.step(index, cards, SLICE, matcher) {
-            state.hits = run.best_so_far(index, cards, matcher);
-        }
+        state.running = Some(Running::new(cards, &state.query, state.scope, previous));
         state.searched = None;
-        state.running = Some(run);
         state.selected = 0;
-        self.finish_search_if_done();
+        self.search_step(SLICE);
     }
 
     /// True while a search is going through the cards.
@@ -168,23 +157,17 @@ impl App {
     /// Searches the next slice of the cards; the hits shown are the best so far, or
     /// every hit once the last slice is searched.
     pub(super) fn search_idle_step(&mut self) {
-        if let Some(Searching {
-            state,
-            index,
-            cards,
-            matcher,
-            ..
-        }) = self.searching()
-            && let Some(run) = state.running.as_mut()
-            && !run.step(index, cards, SLICE, matcher)
-        {
-            state.hits = run.best_so_far(index, cards, matcher);
-        }
-        self.finish_search_if_done();
+        self.search_step(SLICE);
     }
 
     /// Searches every card left now, as Enter needs every hit for n / N.
     fn finish_search(&mut self) {
+        self.search_step(usize::MAX);
+    }
+
+    /// Searches the next `slice` cards of the running search: its best hits so far are
+    /// shown, or every hit once no card is left.
+    fn search_step(&mut self, slice: usize) {
         if let Some(Searching {
             state,
             index,
@@ -193,8 +176,9 @@ impl App {
             ..
         }) = self.searching()
             && let Some(run) = state.running.as_mut()
+            && !run.step(index, cards, slice, matcher)
         {
-            while !run.step(index, cards, usize::MAX, matcher) {}
+            state.hits = run.best_so_far(index, cards, matcher);
         }
         self.finish_search_if_done();
     }
