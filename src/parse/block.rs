@@ -15,6 +15,18 @@ pub struct Line<'a> {
     pub fenced: bool,
 }
 
+#[cfg(test)]
+impl<'a> Line<'a> {
+    /// Line 1 of `text`, outside any fence: for tests of a single line.
+    pub fn plain(text: &'a str) -> Line<'a> {
+        Line {
+            no: 1,
+            text,
+            fenced: false,
+        }
+    }
+}
+
 /// Splits `text` into lines numbered from `first_no`, tracking fenced code blocks.
 pub fn scan_lines(text: &str, first_no: usize) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);

@@ -90,30 +90,22 @@ pub fn count(lines: &[Line]) -> usize {
 mod tests {
     use super::*;
 
-    fn line(text: &str) -> Line<'_> {
-        Line {
-            no: 1,
-            text,
-            fenced: false,
-        }
-    }
-
     #[test]
     fn items_that_open_with_a_bold_question() {
         let (q, rest, indent) =
-            bold_question(&line("12. **What is an inode?** A record.")).unwrap();
+            bold_question(&Line::plain("12. **What is an inode?** A record.")).unwrap();
         assert_eq!(
             (q.as_str(), rest, indent),
             ("What is an inode?", "A record.", 4)
         );
-        assert!(bold_question(&line("- **Why:** because")).is_none());
-        assert!(bold_question(&line("- **Tip** keep it short")).is_none());
-        assert!(bold_question(&line("   - **What is nested?**")).is_none());
-        let (q, rest, _) = bold_question(&line("**What is X?** a paragraph")).unwrap();
+        assert!(bold_question(&Line::plain("- **Why:** because")).is_none());
+        assert!(bold_question(&Line::plain("- **Tip** keep it short")).is_none());
+        assert!(bold_question(&Line::plain("   - **What is nested?**")).is_none());
+        let (q, rest, _) = bold_question(&Line::plain("**What is X?** a paragraph")).unwrap();
         assert_eq!((q.as_str(), rest), ("What is X?", "a paragraph"));
-        let (q, _, _) = bold_question(&line("- **Scenario:** The disk is full.")).unwrap();
+        let (q, _, _) = bold_question(&Line::plain("- **Scenario:** The disk is full.")).unwrap();
         assert_eq!(q, "The disk is full.");
-        assert!(bold_question(&line("**Scenario:**")).is_none());
+        assert!(bold_question(&Line::plain("**Scenario:**")).is_none());
     }
 
     #[test]

@@ -155,22 +155,14 @@ fn answer(children: &[&Line]) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn line(text: &str) -> Line<'_> {
-        Line {
-            no: 1,
-            text,
-            fenced: false,
-        }
-    }
-
     #[test]
     fn card_blocks_and_properties() {
         assert_eq!(
-            card_question(&line("\t- What is a [[CNAME]]? #card")).as_deref(),
+            card_question(&Line::plain("\t- What is a [[CNAME]]? #card")).as_deref(),
             Some("What is a CNAME?")
         );
-        assert!(card_question(&line("- about #cards")).is_none());
-        assert!(card_question(&line("What is X? #card")).is_none());
+        assert!(card_question(&Line::plain("- about #cards")).is_none());
+        assert!(card_question(&Line::plain("What is X? #card")).is_none());
         assert!(is_property("  card-last-interval:: 4"));
         assert!(!is_property("- a note:: with colons"));
     }
