@@ -24,6 +24,27 @@ const T0: i64 = 20_779 * DAY + 9 * 3_600;
 /// it was set: five percentage points.
 const TOLERANCE: f64 = 0.05;
 
+/// The planner's input at `T0` over `cards` with `states`: default pace, nothing
+/// introduced today.
+fn input_at_t0<'a>(
+    cards: &'a [Card],
+    tree: &'a TopicTree,
+    states: &'a HashMap<String, CardState>,
+    scheduler: &'a Scheduler,
+) -> PlanInput<'a> {
+    PlanInput {
+        cards,
+        tree,
+        states,
+        scheduler,
+        pace: Pace::default(),
+        now: T0,
+        offset: 0,
+        introduced_today: 0,
+        include_unanswered: false,
+    }
+}
+
 fn card(id: usize, topic: &str) -> Card {
     Card {
         id: format!("card{id:03}"),
@@ -414,17 +435,7 @@ fn when_todays_due_cards_alone_take_too_long_no_later_date_helps() {
         let graduated = scheduler.grade("c", &learned, Grade::Good, T0 - 30 * DAY + 600);
         states.insert(c.id.clone(), graduated);
     }
-    let input = PlanInput {
-        cards: &cards,
-        tree: &tree,
-        states: &states,
-        scheduler: &scheduler,
-        pace: Pace::default(),
-        now: T0,
-        offset: 0,
-        introduced_today: 0,
-        include_unanswered: false,
-    };
+    let input = input_at_t0(&cards, &tree, &states, &scheduler);
     let settings = PlanSettings {
         interview_day: clock::day_of(T0, 0) + 10,
         topics: Vec::new(),
@@ -471,17 +482,7 @@ fn readiness_counts_unseen_cards_as_zero_and_follows_the_topics_named() {
     for c in &cards[..2] {
         states.insert(c.id.clone(), learned.clone());
     }
-    let input = PlanInput {
-        cards: &cards,
-        tree: &tree,
-        states: &states,
-        scheduler: &scheduler,
-        pace: Pace::default(),
-        now: T0,
-        offset: 0,
-        introduced_today: 0,
-        include_unanswered: false,
-    };
+    let input = input_at_t0(&cards, &tree, &states, &scheduler);
     let settings = PlanSettings {
         interview_day: clock::day_of(T0, 0) + 5,
         topics: vec!["kubernetes".into(), "Helm".into()],
@@ -532,17 +533,7 @@ fn on_the_day_and_after_the_plan_asks_nothing_of_the_queue() {
     let (cards, tree) = deck(&[("Kubernetes", 3)]);
     let scheduler = Scheduler::default();
     let states = HashMap::new();
-    let input = PlanInput {
-        cards: &cards,
-        tree: &tree,
-        states: &states,
-        scheduler: &scheduler,
-        pace: Pace::default(),
-        now: T0,
-        offset: 0,
-        introduced_today: 0,
-        include_unanswered: false,
-    };
+    let input = input_at_t0(&cards, &tree, &states, &scheduler);
     for days in [0, -4] {
         let settings = PlanSettings {
             interview_day: clock::day_of(T0, 0) + days,
