@@ -103,11 +103,17 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 /// reads or creates the person's own files.
 pub fn prepdeck(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temporary folder");
+    prepdeck_in(home.path(), args)
+}
+
+/// Runs `prepdeck ARGS` with its data folder and an empty config folder in `home`, so
+/// that runs can share a database.
+pub fn prepdeck_in(home: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_prepdeck"))
         .args(args)
         .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("PREPDECK_DATA_DIR", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .expect("run prepdeck")
 }

@@ -254,23 +254,12 @@ fn data_with_reviews(home: &std::path::Path, ids: &[&str]) -> prepdeck::store::S
     store
 }
 
-/// Runs `prepdeck ARGS` on the database and config folder in `home`.
-fn run_in(home: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(args)
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn stats_for_a_path_count_only_its_cards_and_say_so() {
     let home = tempfile::tempdir().unwrap();
     // A review of a card that is not in the file given.
     drop(data_with_reviews(home.path(), &["elsewhere"]));
-    let out = run_in(home.path(), &["stats", &layout_fixture("qa_lines.txt")]);
+    let out = crate::common::prepdeck_in(home.path(), &["stats", &layout_fixture("qa_lines.txt")]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("Figures for the cards in the files given"),
@@ -296,7 +285,7 @@ fn prune_names_the_cards_it_drops_and_never_offers_the_bundled_bank() {
         )])
         .unwrap();
     drop(store);
-    let out = run_in(
+    let out = crate::common::prepdeck_in(
         home.path(),
         &["prune", "--yes", &layout_fixture("qa_lines.txt")],
     );
@@ -341,7 +330,7 @@ fn opening_a_screen_names_the_cards_with_progress_rewriting_only_stale_names() {
         .unwrap();
     drop(store);
     // Nothing is flagged: the review says so and ends, after the progress is opened.
-    let out = run_in(home.path(), &["review", "--flagged"]);
+    let out = crate::common::prepdeck_in(home.path(), &["review", "--flagged"]);
     assert_eq!(out.status.code(), Some(0));
     let store = prepdeck::store::Store::open(Some(&home.path().join("data"))).unwrap();
     let labels = store.labels().unwrap();
@@ -356,7 +345,7 @@ fn opening_a_screen_names_the_cards_with_progress_rewriting_only_stale_names() {
 #[test]
 fn review_flagged_with_no_flag_says_so_and_names_the_key() {
     let home = tempfile::tempdir().unwrap();
-    let out = run_in(home.path(), &["review", "--flagged"]);
+    let out = crate::common::prepdeck_in(home.path(), &["review", "--flagged"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

@@ -243,22 +243,11 @@ fn plan_as_text_on_track_and_when_it_does_not_fit() {
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
 }
 
-/// Runs `prepdeck ARGS` with the data folder and an empty config folder in `home`.
-fn run(home: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(args)
-        .env_remove("PREPDECK_CONFIG")
-        .env("PREPDECK_DATA_DIR", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn plan_json_has_every_field() {
     let home = tempfile::tempdir().unwrap();
     let fixture = crate::common::layout_fixture("canonical.md");
-    let out = run(
+    let out = crate::common::prepdeck_in(
         home.path(),
         &[
             "plan",
@@ -319,14 +308,14 @@ fn plan_json_has_every_field() {
     }
     assert_eq!(v["daily_minutes"].as_array().unwrap().len(), 14);
     // Shown again without options, the same plan; dropped, none.
-    let again = run(home.path(), &["plan", "--json", &fixture]);
+    let again = crate::common::prepdeck_in(home.path(), &["plan", "--json", &fixture]);
     let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(w["interview_date"], v["interview_date"]);
     assert_eq!(w["minutes_per_day"], 20);
-    let cleared = run(home.path(), &["plan", "--clear"]);
+    let cleared = crate::common::prepdeck_in(home.path(), &["plan", "--clear"]);
     assert_eq!(cleared.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&cleared.stdout).contains("Plan dropped"));
-    let none = run(home.path(), &["plan", "--json", &fixture]);
+    let none = crate::common::prepdeck_in(home.path(), &["plan", "--json", &fixture]);
     assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "null");
 }
 
@@ -353,19 +342,19 @@ fn dates_not_after_today_and_changes_without_a_plan_are_usage_errors() {
         let mut all = vec!["plan"];
         all.extend(&args);
         all.push(&fixture);
-        let out = run(home.path(), &all);
+        let out = crate::common::prepdeck_in(home.path(), &all);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
-    let none = run(home.path(), &["plan", "--json", &fixture]);
+    let none = crate::common::prepdeck_in(home.path(), &["plan", "--json", &fixture]);
     assert_eq!(
         String::from_utf8_lossy(&none.stdout).trim(),
         "null",
         "nothing was set"
     );
     // With a plan set, --minutes-per-day alone changes only that.
-    let set = run(
+    let set = crate::common::prepdeck_in(
         home.path(),
         &["plan", "--interview", "+9d", "--topic", "Queues", &fixture],
     );
@@ -376,7 +365,7 @@ fn dates_not_after_today_and_changes_without_a_plan_are_usage_errors() {
         String::from_utf8_lossy(&set.stderr)
     );
     assert!(String::from_utf8_lossy(&set.stdout).starts_with("Plan saved."));
-    let changed = run(
+    let changed = crate::common::prepdeck_in(
         home.path(),
         &["plan", "--minutes-per-day", "45", "--json", &fixture],
     );
@@ -493,7 +482,7 @@ fn a_swept_card_says_why_it_is_asked() {
 fn a_stored_plan_that_cannot_be_read_says_what_to_do_and_can_be_replaced() {
     let home = tempfile::tempdir().unwrap();
     let fixture = crate::common::layout_fixture("canonical.md");
-    let set = run(home.path(), &["plan", "--interview", "+5d", &fixture]);
+    let set = crate::common::prepdeck_in(home.path(), &["plan", "--interview", "+5d", &fixture]);
     assert_eq!(set.status.code(), Some(0));
     // A hand edit the schema lets through: month 19.
     let db = home.path().join("data").join(prepdeck::store::DB_FILE);
@@ -504,20 +493,21 @@ fn a_stored_plan_that_cannot_be_read_says_what_to_do_and_can_be_replaced() {
             [],
         )
         .unwrap();
-    let shown = run(home.path(), &["plan", &fixture]);
+    let shown = crate::common::prepdeck_in(home.path(), &["plan", &fixture]);
     let stderr = String::from_utf8_lossy(&shown.stderr);
     assert_eq!(shown.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("`2026-19-39` is not a date; `prepdeck plan --clear` drops the plan"),
         "{stderr}"
     );
-    let changed = run(home.path(), &["plan", "--minutes-per-day", "20", &fixture]);
+    let changed =
+        crate::common::prepdeck_in(home.path(), &["plan", "--minutes-per-day", "20", &fixture]);
     assert_eq!(
         changed.status.code(),
         Some(1),
         "a change needs the plan it changes"
     );
-    let replaced = run(
+    let replaced = crate::common::prepdeck_in(
         home.path(),
         &["plan", "--interview", "+6d", "--json", &fixture],
     );
