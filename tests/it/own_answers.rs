@@ -114,16 +114,7 @@ fn the_key_opens_the_editor_on_the_review_answer_side_and_in_the_debrief() {
         40,
     );
     let t0 = Instant::now();
-    let settings = prepdeck::mock::MockSettings {
-        questions: 1,
-        per_question: None,
-        total: None,
-        spoken: false,
-        written: false,
-        seed: 1,
-        topics: Vec::new(),
-        follow_ups: false,
-    };
+    let settings = untimed_mock(1);
     assert!(app.start_mock(settings, Vec::new(), t0));
     app.update(FinishQuestion, t0);
     assert_eq!(app.context(), Context::Debrief);
@@ -229,16 +220,7 @@ fn snapshots_of_the_own_answer_in_review_and_the_debrief() {
             crate::common::app_with("10-caching/01-caching.md", crate::common::CANONICAL, w, h);
         let stored = r.effects.store.notes().unwrap();
         app = app.with_notes(stored.into_iter().map(|n| (n.card_id, n.text)));
-        let settings = prepdeck::mock::MockSettings {
-            questions: 3,
-            per_question: None,
-            total: None,
-            spoken: false,
-            written: false,
-            seed: 1,
-            topics: Vec::new(),
-            follow_ups: false,
-        };
+        let settings = untimed_mock(3);
         assert!(app.start_mock(settings, Vec::new(), t0));
         for _ in 0..3 {
             app.update(FinishQuestion, t0);
@@ -285,4 +267,15 @@ fn the_all_fields_search_finds_the_own_answer_and_shows_where() {
     r.press(SearchScope);
     let text = screen_text(&render(&r.app));
     assert!(!text.contains("your own answer:"), "{text}");
+}
+
+/// A mock of `questions` questions, seed 1, with no clock and no follow-ups.
+fn untimed_mock(questions: usize) -> prepdeck::mock::MockSettings {
+    prepdeck::mock::MockSettings {
+        questions,
+        per_question: None,
+        seed: 1,
+        follow_ups: false,
+        ..prepdeck::mock::MockSettings::default()
+    }
 }
