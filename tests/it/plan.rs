@@ -422,14 +422,7 @@ fn prepdeck_opens_with_the_plans_new_cards_a_day_and_its_cards() {
     );
     drop((app, effects));
     // A plan that cannot be read costs its line and its new cards, and says so.
-    let db = home.path().join("data").join(prepdeck::store::DB_FILE);
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute(
-            "UPDATE interview_plan SET interview_date = '2026-19-39'",
-            [],
-        )
-        .unwrap();
+    spoil_plan_date(home.path());
     let (mut app, effects) = open();
     assert_eq!(effects.queue.new_per_day, 7);
     assert!(app.plan_header().is_none());
@@ -485,14 +478,7 @@ fn a_stored_plan_that_cannot_be_read_says_what_to_do_and_can_be_replaced() {
     let set = crate::common::prepdeck_in(home.path(), &["plan", "--interview", "+5d", &fixture]);
     assert_eq!(set.status.code(), Some(0));
     // A hand edit the schema lets through: month 19.
-    let db = home.path().join("data").join(prepdeck::store::DB_FILE);
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute(
-            "UPDATE interview_plan SET interview_date = '2026-19-39'",
-            [],
-        )
-        .unwrap();
+    spoil_plan_date(home.path());
     let shown = crate::common::prepdeck_in(home.path(), &["plan", &fixture]);
     let stderr = String::from_utf8_lossy(&shown.stderr);
     assert_eq!(shown.status.code(), Some(1), "{stderr}");
@@ -514,4 +500,16 @@ fn a_stored_plan_that_cannot_be_read_says_what_to_do_and_can_be_replaced() {
     assert_eq!(replaced.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&replaced.stdout).unwrap();
     assert_eq!(v["days_left"], 6);
+}
+
+/// Writes a date that is not one into the stored plan, as a damaged file would hold.
+fn spoil_plan_date(home: &std::path::Path) {
+    let db = home.join("data").join(prepdeck::store::DB_FILE);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE interview_plan SET interview_date = '2026-19-39'",
+            [],
+        )
+        .unwrap();
 }
